@@ -1,0 +1,242 @@
+-- YJS Insight database schema (DuckDB).
+-- Every table that holds figures carries `source`: the seed file and section, the imported
+-- file's name, or 'demo'. Areas are keyed by their name, so a user querying the file with
+-- DuckDB reads plain names everywhere; aliases cover renames (YOS -> YJS).
+
+CREATE TABLE meta (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+
+CREATE TABLE areas (
+    name              VARCHAR PRIMARY KEY,
+    region            VARCHAR,            -- one of the nine English regions, or 'Wales'
+    country           VARCHAR,            -- England or Wales (NULL until known)
+    local_authorities VARCHAR[] NOT NULL, -- councils the YJS serves (a YJS is not a council)
+    population_10_17  INTEGER,
+    population_year   INTEGER,
+    aliases           VARCHAR[] NOT NULL,
+    is_demo           BOOLEAN NOT NULL,
+    source            VARCHAR NOT NULL
+);
+
+-- The HMIP standards and their names under each framework (4.1 is never scored).
+CREATE TABLE standards (
+    framework   INTEGER NOT NULL,   -- 2018, 2021
+    code        VARCHAR NOT NULL,   -- '1.1' .. '4.1'
+    domain      INTEGER NOT NULL,
+    domain_name VARCHAR NOT NULL,
+    name        VARCHAR NOT NULL,
+    is_scored   BOOLEAN NOT NULL,
+    PRIMARY KEY (framework, code)
+);
+
+CREATE SEQUENCE inspection_ids START 1;
+CREATE TABLE inspections (
+    inspection_id   INTEGER PRIMARY KEY DEFAULT nextval('inspection_ids'),
+    area            VARCHAR NOT NULL REFERENCES areas (name),
+    fieldwork_start DATE,
+    published       DATE,               -- first of the month when only the month is known
+    framework       INTEGER NOT NULL,   -- 2018, 2021, 2025
+    overall_rating  VARCHAR,            -- as published (NULL when unknown)
+    score           INTEGER,            -- as published, out of 36 (NULL when unknown)
+    source          VARCHAR NOT NULL,
+    CHECK (published IS NOT NULL OR fieldwork_start IS NOT NULL),
+    CHECK (score IS NULL OR score BETWEEN 0 AND 36)
+);
+
+CREATE TABLE standard_ratings (
+    inspection_id INTEGER NOT NULL REFERENCES inspections (inspection_id),
+    code          VARCHAR NOT NULL,
+    name          VARCHAR NOT NULL,     -- as that framework (or that report) names it
+    rating        VARCHAR NOT NULL,     -- Outstanding, Good, Requires improvement, Inadequate, Not rated
+    source        VARCHAR NOT NULL,
+    PRIMARY KEY (inspection_id, code)
+);
+
+CREATE TABLE case_samples (
+    inspection_id   INTEGER NOT NULL REFERENCES inspections (inspection_id),
+    domain          INTEGER NOT NULL,   -- 2 court disposals, 3 out-of-court, 4 resettlement
+    cases_inspected INTEGER NOT NULL,
+    note            VARCHAR,
+    source          VARCHAR NOT NULL,
+    PRIMARY KEY (inspection_id, domain)
+);
+
+CREATE TABLE key_questions (
+    inspection_id  INTEGER NOT NULL REFERENCES inspections (inspection_id),
+    standard_code  VARCHAR NOT NULL,
+    question_no    INTEGER NOT NULL,
+    theme          VARCHAR NOT NULL,    -- desistance, child safety, others' safety, other
+    question       VARCHAR NOT NULL,
+    relevant_cases INTEGER,             -- NULL where only a % was published
+    number_yes     INTEGER,
+    pct_yes        DOUBLE,              -- as published (NULL where only counts were)
+    source         VARCHAR NOT NULL,
+    PRIMARY KEY (inspection_id, standard_code, question_no),
+    CHECK (number_yes IS NULL OR number_yes <= relevant_cases)
+);
+
+CREATE TABLE key_question_prompts (
+    inspection_id  INTEGER NOT NULL REFERENCES inspections (inspection_id),
+    standard_code  VARCHAR NOT NULL,
+    question_no    INTEGER NOT NULL,
+    prompt_no      INTEGER NOT NULL,
+    prompt         VARCHAR NOT NULL,
+    relevant_cases INTEGER,
+    number_yes     INTEGER,
+    source         VARCHAR NOT NULL,
+    PRIMARY KEY (inspection_id, standard_code, question_no, prompt_no)
+);
+
+CREATE TABLE recommendations (
+    inspection_id INTEGER NOT NULL REFERENCES inspections (inspection_id),
+    number        INTEGER NOT NULL,
+    addressee     VARCHAR,
+    text          VARCHAR NOT NULL,
+    source        VARCHAR NOT NULL,
+    PRIMARY KEY (inspection_id, number)
+);
+
+CREATE TABLE recommendation_updates (
+    inspection_id INTEGER NOT NULL REFERENCES inspections (inspection_id),
+    number        INTEGER NOT NULL,
+    update_date   DATE NOT NULL,
+    narrative     VARCHAR NOT NULL,
+    source        VARCHAR NOT NULL
+);
+
+CREATE TABLE findings (
+    inspection_id INTEGER NOT NULL REFERENCES inspections (inspection_id),
+    number        INTEGER NOT NULL,
+    kind          VARCHAR NOT NULL,     -- strength, area for improvement, key finding
+    text          VARCHAR NOT NULL,
+    source        VARCHAR NOT NULL
+);
+
+CREATE TABLE improvement_plans (
+    plan          VARCHAR PRIMARY KEY,
+    area          VARCHAR NOT NULL REFERENCES areas (name),
+    title         VARCHAR NOT NULL,
+    plan_date     DATE,
+    inspection_id INTEGER REFERENCES inspections (inspection_id),
+    source        VARCHAR NOT NULL
+);
+
+CREATE SEQUENCE action_ids START 1;
+CREATE TABLE improvement_actions (
+    action_id       INTEGER PRIMARY KEY DEFAULT nextval('action_ids'),
+    plan            VARCHAR NOT NULL REFERENCES improvement_plans (plan),
+    ref             VARCHAR NOT NULL,   -- the plan's own numbering
+    theme           VARCHAR,            -- pillar, priority area or numbered area
+    recommendations INTEGER[],          -- numbers of the recommendations it answers
+    action          VARCHAR NOT NULL,
+    finding         VARCHAR,            -- what HMIP found (why)
+    lead            VARCHAR,
+    board_sponsor   VARCHAR,
+    start_text      VARCHAR,
+    start_date      DATE,
+    due_text        VARCHAR,            -- the plan's own words ("March 2025", "Ongoing")
+    due_date        DATE,
+    measures        VARCHAR,
+    evidence        VARCHAR,
+    source          VARCHAR NOT NULL,
+    UNIQUE (plan, ref)
+);
+
+-- Append-only: a status change adds a row; the current status is the latest row.
+CREATE TABLE action_status_updates (
+    action_id   INTEGER NOT NULL REFERENCES improvement_actions (action_id),
+    update_date DATE NOT NULL,
+    brag        VARCHAR,                -- Blue, Green, Amber, Red (NULL where the text is unclear)
+    status_text VARCHAR,                -- the source's own words
+    note        VARCHAR,
+    updated_by  VARCHAR,
+    source      VARCHAR NOT NULL
+);
+
+CREATE TABLE indicators (
+    code              VARCHAR PRIMARY KEY,
+    name              VARCHAR NOT NULL,
+    definition        VARCHAR NOT NULL,
+    unit              VARCHAR NOT NULL, -- 'rate per 100,000', '%', 'count', 'ratio', 'rate per 1,000'
+    polarity          VARCHAR NOT NULL, -- 'higher is better', 'lower is better', 'neither'
+    period_type       VARCHAR NOT NULL, -- 'calendar year', 'financial year', 'quarter', 'rolling 12 months'
+    numerator_label   VARCHAR,
+    denominator_label VARCHAR,
+    source            VARCHAR NOT NULL
+);
+
+-- `area` is an area name or a reference geography ('England and Wales', a region name).
+CREATE TABLE indicator_values (
+    area           VARCHAR NOT NULL,
+    indicator_code VARCHAR NOT NULL REFERENCES indicators (code),
+    period         VARCHAR NOT NULL,    -- '2023', '2023-24', '2023-Q2'
+    period_end     DATE NOT NULL,
+    value          DOUBLE,
+    numerator      DOUBLE,
+    denominator    DOUBLE,
+    is_reference   BOOLEAN NOT NULL,
+    source         VARCHAR NOT NULL,
+    PRIMARY KEY (area, indicator_code, period)
+);
+
+CREATE TABLE population (
+    area      VARCHAR NOT NULL,
+    year      INTEGER NOT NULL,
+    ethnicity VARCHAR NOT NULL,         -- White, Black, Asian, Mixed, Other, or a published aggregate
+    sex       VARCHAR NOT NULL,         -- Female, Male, All
+    age_band  VARCHAR NOT NULL,         -- '10-13', '14-15', '16-17', '10-17'
+    count     INTEGER,
+    share     DOUBLE,                   -- of the area's 10-17 population, where only a share is published
+    source    VARCHAR NOT NULL
+);
+
+-- Contextual facts from the documents: caseloads, demographics, staffing, funding.
+CREATE TABLE context_figures (
+    area    VARCHAR NOT NULL REFERENCES areas (name),
+    topic   VARCHAR NOT NULL,
+    measure VARCHAR NOT NULL,
+    value   DOUBLE,
+    unit    VARCHAR,
+    as_at   VARCHAR,
+    note    VARCHAR,
+    source  VARCHAR NOT NULL
+);
+
+-- One row per child episode; pseudonymised ids only, never names.
+CREATE TABLE cohort (
+    child_id              VARCHAR NOT NULL,
+    area                  VARCHAR NOT NULL,
+    age_at_start          TINYINT NOT NULL,
+    sex                   VARCHAR NOT NULL,
+    ethnicity             VARCHAR NOT NULL,   -- White, Black, Asian, Mixed, Other, Unknown
+    disposal_type         VARCHAR NOT NULL,   -- Out-of-court, Court
+    disposal              VARCHAR NOT NULL,
+    offence_category      VARCHAR NOT NULL,
+    start_date            DATE NOT NULL,
+    end_date              DATE,
+    care_status           VARCHAR NOT NULL,   -- Looked after, Child in need, Child protection, Care leaver, None
+    send                  BOOLEAN NOT NULL,
+    ete_status_at_end     VARCHAR,
+    substance_misuse      BOOLEAN NOT NULL,
+    mental_health         BOOLEAN NOT NULL,
+    risk_of_serious_harm  VARCHAR NOT NULL,   -- Low, Medium, High, Very high
+    safety_and_wellbeing  VARCHAR NOT NULL,
+    reoffended_12m        BOOLEAN,
+    source                VARCHAR NOT NULL,
+    PRIMARY KEY (child_id, start_date)
+);
+
+-- HMIP's scoring rules as tables, filled from yjs.rules at build time so the views below and
+-- the Python rules can never disagree.
+CREATE TABLE rating_scores (
+    rating VARCHAR PRIMARY KEY,
+    score  INTEGER NOT NULL
+);
+
+CREATE TABLE score_bands (
+    rating    VARCHAR PRIMARY KEY,
+    min_score INTEGER NOT NULL,
+    max_score INTEGER NOT NULL
+);

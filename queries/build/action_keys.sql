@@ -1,0 +1,2 @@
+-- params:
+SELECT action_id, plan, ref FROM improvement_actions

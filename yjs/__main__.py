@@ -1,0 +1,5 @@
+import sys
+
+from yjs.cli import main
+
+sys.exit(main())

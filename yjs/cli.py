@@ -1,0 +1,114 @@
+"""`python -m yjs`: build the database and import data (every command has --help)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from yjs.paths import database_path
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _progress_bar(total: float, description: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=description, unit="%", bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix}",
+                file=sys.stderr, dynamic_ncols=True)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from yjs.build import build
+
+    db = database_path(args.db)
+    started = time.perf_counter()
+    with _progress_bar(100, f"Building {db}") as bar:
+        def progress(step: str, fraction: float) -> None:
+            bar.set_postfix_str(step)
+            bar.update(round(fraction * 100) - bar.n)
+        build(db, demo=not args.no_demo, cohort_size=args.cohort_size, progress=progress)
+    size_mb = db.stat().st_size / 2**20
+    demo = "no demo data" if args.no_demo else f"demo data with {args.cohort_size:,} cohort rows"
+    print(f"Built {db} ({size_mb:.1f} MB, seed data and {demo}) in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from yjs.db import DatabaseUnavailable
+    from yjs.importers import KINDS, ImportFailed, run_import
+    from yjs.store import StoreError
+
+    db = database_path(args.db)
+    steps = ("reading", "validating", "writing", "done")
+    try:
+        with _progress_bar(len(steps), f"Importing {args.file.name}") as bar:
+            def progress(step: str) -> None:
+                bar.set_postfix_str(step)
+                bar.update(steps.index(step) + 1 - bar.n)
+            result = run_import(KINDS[args.kind], args.file, db, dry_run=args.dry_run,
+                                add_areas=getattr(args, "add_areas", False), progress=progress)
+    except ImportFailed as failure:
+        print(f"{args.file.name}: {len(failure.problems)} problem(s); nothing was written.", file=sys.stderr)
+        for problem in failure.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_INVALID
+    except DatabaseUnavailable as exc:
+        print(f"{exc.problem}: {exc.path}\nFix: {exc.fix}", file=sys.stderr)
+        return EXIT_INVALID
+    except StoreError as exc:
+        print(f"Nothing was written: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(result.summary())
+    return EXIT_OK
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, help="database file (default: $YJS_DB or data/yjs.duckdb)")
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def parser() -> argparse.ArgumentParser:
+    from yjs.build import DEFAULT_COHORT_SIZE
+    from yjs.importers import KINDS
+
+    root = argparse.ArgumentParser(prog="python -m yjs", description="YJS Insight: build and load the database.")
+    commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build the database from data/ (and demo data)",
+                                description="Build the database from the seed CSVs under data/ and the demo "
+                                            "generator into a new file, then swap it into place atomically.")
+    _add_db(build)
+    build.add_argument("--no-demo", action="store_true", help="real seed data only: no invented areas")
+    build.add_argument("--cohort-size", type=_positive, default=DEFAULT_COHORT_SIZE,
+                       help=f"demo child-level cohort rows (default {DEFAULT_COHORT_SIZE:,})")
+    build.set_defaults(handler=cmd_build)
+
+    load = commands.add_parser("import", help="validate and load a CSV or XLSX file",
+                               description="Validate a CSV/XLSX file and load it atomically. Exit 0 on success, "
+                                           "1 when any row is invalid (every problem is listed; nothing is "
+                                           "written), 2 for usage errors.")
+    kinds = load.add_subparsers(dest="kind", required=True, metavar="KIND")
+    for name, kind in KINDS.items():
+        sub = kinds.add_parser(name, help=f"import {name}",
+                               description=f"Import {name}. Columns (case-insensitive, any order): "
+                                           f"{', '.join(kind.required)} (required); {', '.join(kind.optional)}.")
+        sub.add_argument("file", type=Path, help="CSV or XLSX file")
+        _add_db(sub)
+        sub.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
+        if name == "inspections":
+            sub.add_argument("--add-areas", action="store_true", help="add unknown areas instead of rejecting them")
+        sub.set_defaults(handler=cmd_import)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.handler(args)

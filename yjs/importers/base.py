@@ -1,0 +1,119 @@
+"""The import framework: one validator per kind, one shared atomic writer, one error report.
+
+A kind declares its columns, validates every row against the database as it stands (collecting
+every problem, never stopping at the first) and writes a validated plan. `run_import` validates
+first on a read-only connection, then again inside the writer's lock on the copy it writes, so a
+file that is valid against yesterday's data but not today's still writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import duckdb
+
+from yjs import store
+from yjs.db import open_read_only
+from yjs.importers.report import ImportFailed, ImportResult, Problem
+from yjs.importers.tabular import Row, read_rows
+
+
+ADD, UPDATE, UNCHANGED = "add", "update", "unchanged"
+
+
+@dataclass
+class Change:
+    action: str       # ADD, UPDATE or UNCHANGED
+    record: object    # the kind's validated record
+    existing: object = None   # the stored record an UPDATE or UNCHANGED matched
+
+
+@dataclass
+class Plan:
+    changes: list[Change] = field(default_factory=list)
+    areas_added: list[str] = field(default_factory=list)
+
+    def count(self, action: str) -> int:
+        return sum(change.action == action for change in self.changes)
+
+    def fill(self, result: ImportResult) -> ImportResult:
+        result.added, result.updated, result.unchanged = self.count(ADD), self.count(UPDATE), self.count(UNCHANGED)
+        result.areas_added = list(self.areas_added)
+        return result
+
+
+@dataclass(frozen=True)
+class Options:
+    add_areas: bool = False
+    source: str = ""          # defaults to the file's name
+
+
+class Kind:
+    name: str = ""
+    required: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+
+    def validate(self, rows: list[Row], con: duckdb.DuckDBPyConnection, options: Options) -> tuple[Plan, list[Problem]]:
+        raise NotImplementedError
+
+    def write(self, con: duckdb.DuckDBPyConnection, plan: Plan) -> None:
+        raise NotImplementedError
+
+    def check_headers(self, headers: list[str]) -> list[Problem]:
+        known = set(self.required) | set(self.optional)
+        problems = [Problem(1, column, "required column is missing") for column in self.required if column not in headers]
+        problems += [Problem(1, h, f"unknown column (expected: {', '.join(self.required + self.optional)})")
+                     for h in headers if h and h not in known]
+        return problems
+
+
+def validate_or_fail(kind: Kind, rows: list[Row], con, options: Options):
+    plan, problems = kind.validate(rows, con, options)
+    if problems:
+        raise ImportFailed(problems)
+    return plan
+
+
+def run_import(kind: Kind, file: Path, db_path: Path, *, dry_run: bool = False,
+               add_areas: bool = False, source: str | None = None,
+               progress: Callable[[str], None] | None = None) -> ImportResult:
+    """Validate `file` and, unless it is a dry run, write it atomically. Raises ImportFailed."""
+    file = Path(file)
+    step = progress or (lambda _message: None)
+    step("reading")
+    headers, rows = read_rows(file)
+    header_problems = kind.check_headers(headers)
+    if header_problems:
+        raise ImportFailed(header_problems)
+    if not rows:
+        raise ImportFailed([Problem(0, None, "the file has a header but no data rows")])
+    options = Options(add_areas=add_areas, source=source or file.name)
+    result = ImportResult(kind=kind.name, file_name=file.name, rows=len(rows), dry_run=dry_run)
+    step("validating")
+    con = open_read_only(Path(db_path))
+    try:
+        plan = validate_or_fail(kind, rows, con, options)
+    finally:
+        con.close()
+    if dry_run:
+        return plan.fill(result)
+    step("writing")
+    with store.writable_copy(Path(db_path)) as writable:
+        plan = validate_or_fail(kind, rows, writable, options)
+        kind.write(writable, plan)
+    step("done")
+    return plan.fill(result)
+
+
+def collect(rows: Iterable[Row], parse: Callable[[Row, list[Problem]], object]) -> tuple[list, list[Problem]]:
+    """Apply a row parser that appends its problems; keep the rows that parsed cleanly."""
+    records, problems = [], []
+    for row in rows:
+        row_problems: list[Problem] = []
+        record = parse(row, row_problems)
+        problems += row_problems
+        if not row_problems and record is not None:
+            records.append(record)
+    return records, problems

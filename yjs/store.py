@@ -1,0 +1,110 @@
+"""Writing the database without ever exposing a half-written file.
+
+Every write (a build, an import, an edit) works on a private copy and swaps it into place with
+`os.replace`, which is atomic on the same file system: a reader (the app, read-only) sees the old
+file or the new one, never a mix, and a process killed mid-write leaves the old file untouched.
+Writers take an exclusive lock file first, so two imports run one after the other and neither
+loses the other's rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+@contextlib.contextmanager
+def writer_lock(db_path: Path, *, wait: bool = True) -> Iterator[None]:
+    lock_path = db_path.with_name(db_path.name + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise StoreError(f"another import or build is writing {db_path}; try again when it finishes") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def temporary_path(db_path: Path) -> Path:
+    return db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+
+
+def _remove(path: Path) -> None:
+    for candidate in (path, path.with_name(path.name + ".wal")):
+        with contextlib.suppress(FileNotFoundError):
+            candidate.unlink()
+
+
+def publish(tmp_path: Path, db_path: Path) -> None:
+    """Make a finished, closed database file the live one, durably."""
+    with open(tmp_path, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp_path, db_path)
+    directory = os.open(db_path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+@contextlib.contextmanager
+def new_database(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A fresh, empty database that replaces `db_path` only if the block completes."""
+    db_path = Path(db_path)
+    with writer_lock(db_path):
+        tmp = temporary_path(db_path)
+        _remove(tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            yield con
+            con.execute("CHECKPOINT")
+            con.close()
+            publish(tmp, db_path)
+        except BaseException:
+            con.close()
+            _remove(tmp)
+            raise
+
+
+@contextlib.contextmanager
+def writable_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A transaction on a copy of `db_path` that replaces it only if the block completes."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        raise StoreError(f"the database {db_path} does not exist; run: python -m yjs build")
+    with writer_lock(db_path):
+        tmp = temporary_path(db_path)
+        _remove(tmp)
+        shutil.copyfile(db_path, tmp)
+        wal = db_path.with_name(db_path.name + ".wal")
+        if wal.exists():
+            shutil.copyfile(wal, tmp.with_name(tmp.name + ".wal"))
+        try:
+            con = duckdb.connect(str(tmp))
+        except duckdb.Error as exc:
+            _remove(tmp)
+            raise StoreError(f"{db_path} could not be opened for writing ({exc})") from exc
+        try:
+            con.execute("BEGIN TRANSACTION")
+            yield con
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+            con.close()
+            publish(tmp, db_path)
+        except BaseException:
+            con.close()
+            _remove(tmp)
+            raise
