@@ -82,7 +82,7 @@ def _key_questions(rng: np.random.Generator, quality: float, sample: int, code: 
     questions = []
     for number, (theme, phrase) in enumerate(THEMES, start=1):
         relevant = sample if number == 1 else max(2, int(sample * rng.uniform(0.6, 1.0)))
-        p = float(np.clip(0.78 + 0.12 * quality + rng.normal(0, 0.1), 0.2, 1.0))
+        p = float(np.clip(0.80 + 0.09 * quality + rng.normal(0, 0.06), 0.3, 1.0))
         yes = int(rng.binomial(relevant, p))
         questions.append(rules.KeyQuestion(number, theme, f"{QUESTION_STEMS[code[-1]]} {phrase}?", relevant, yes))
     return questions
@@ -100,7 +100,7 @@ def _inspection(rng, inspection_id: int, area: str, quality: float, fieldwork: d
     """One inspection's rows: inspection, ratings, key questions, samples, recommendations."""
     ratings, key_rows, samples = {}, [], []
     for code in ("1.1", "1.2", "1.3", "1.4"):
-        ratings[code] = rules.RATINGS[int(np.clip(round(1.6 + 0.9 * quality + rng.normal(0, 0.55)), 0, 3))]
+        ratings[code] = rules.RATINGS[int(np.clip(round(1.7 + 0.7 * quality + rng.normal(0, 0.5)), 0, 3))]
     for domain, sample in ((2, int(rng.integers(8, 31))), (3, int(rng.integers(6, 26)))):
         samples.append(dict(inspection_id=inspection_id, domain=domain, cases_inspected=sample, note=None, source=SOURCE))
         for code in (f"{domain}.1", f"{domain}.2", f"{domain}.3") + ((f"{domain}.4",) if domain == 2 else ()):
@@ -109,7 +109,7 @@ def _inspection(rng, inspection_id: int, area: str, quality: float, fieldwork: d
             key_rows += [dict(inspection_id=inspection_id, standard_code=code, question_no=q.question_no, theme=q.theme,
                               question=q.question, relevant_cases=q.relevant_cases, number_yes=q.number_yes,
                               pct_yes=None, source=SOURCE) for q in questions]
-    ratings["3.4"] = rules.RATINGS[int(np.clip(round(1.5 + 0.8 * quality + rng.normal(0, 0.6)), 0, 3))]
+    ratings["3.4"] = rules.RATINGS[int(np.clip(round(1.6 + 0.7 * quality + rng.normal(0, 0.5)), 0, 3))]
     if framework == 2021:
         ratings["4.1"] = rules.NOT_RATED if rng.random() < 0.2 else rules.RATINGS[int(np.clip(round(1.8 + quality), 0, 3))]
     score = rules.overall_score(ratings)

@@ -51,7 +51,9 @@ class AreaIndex:
         return self._by_key.get(name_key(text))
 
     def suggestions(self, text: str, limit: int = 3) -> list[str]:
-        keys = difflib.get_close_matches(name_key(text), list(self._by_key), n=limit * 2, cutoff=0.6)
+        typed = name_key(text)
+        keys = [key for key in self._by_key if typed and key.startswith(typed)]
+        keys += difflib.get_close_matches(typed, list(self._by_key), n=limit * 2, cutoff=0.75)
         names = []
         for key in keys:
             name = self._by_key[key]

@@ -1,0 +1,35 @@
+# YJS Insight. `make run` serves the app on the embedded data; `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     := $(or $(YJS_DB),data/yjs.duckdb)
+
+.PHONY: run test build clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	touch $@ $(VENV)/.run-installed
+
+# Built only when missing: a rebuild would replace data a user has imported.
+$(DB): | $(VENV)/.run-installed
+	$(BIN)/python -m yjs build --db $(DB)
+
+run: $(VENV)/.run-installed | $(DB)
+	YJS_DB=$(DB) $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+
+build: $(VENV)/.run-installed
+	$(BIN)/python -m yjs build --db $(DB)
+
+test: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache tests/browser/screenshots

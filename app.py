@@ -1,0 +1,16 @@
+"""YJS Insight: the entry point. Page setup, the shared filters and the navigation; no SQL here."""
+
+import streamlit as st
+
+from yjs import ui
+from yjs.navigation import PAGES
+
+st.set_page_config(page_title="YJS Insight", page_icon=":material/balance:", layout="wide")
+
+if not ui.database_ready():
+    st.stop()
+
+page = st.navigation([st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=i == 0)
+                      for i, p in enumerate(PAGES)])
+ui.data_mode_sidebar_note(ui.sidebar_filters())
+page.run()

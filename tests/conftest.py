@@ -1,0 +1,45 @@
+"""Shared fixtures: databases built once per test session from the shipped seed data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from yjs.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL_COHORT = 3_000
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """Seed data plus demo data; tests must not write to it (copy it with `writable_db`)."""
+    return build(tmp_path_factory.mktemp("demo") / "yjs.duckdb", demo=True, cohort_size=SMALL_COHORT)
+
+
+@pytest.fixture(scope="session")
+def real_db(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("real") / "yjs.duckdb", demo=False)
+
+
+@pytest.fixture
+def writable_db(real_db, tmp_path) -> Path:
+    """A private copy of the real-data database for tests that write."""
+    target = tmp_path / "yjs.duckdb"
+    target.write_bytes(real_db.read_bytes())
+    return target
+
+
+@pytest.fixture
+def use_db(monkeypatch):
+    """Point the app and CLI at a database through YJS_DB, as a user would."""
+    def point(path: Path) -> Path:
+        monkeypatch.setenv("YJS_DB", str(path))
+        return path
+    return point
+
+
+def pytest_report_header(config):
+    return f"YJS_DB={os.environ.get('YJS_DB', '(unset)')}; CI={os.environ.get('CI', '(unset)')}"

@@ -1,0 +1,35 @@
+"""The app's data access: one read-only Database per file, results cached on the file's signature.
+
+A build or import replaces the file, which changes its signature, so the next rerun reads fresh
+data without anyone clearing a cache by hand.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from yjs.db import Database
+from yjs.paths import database_path
+
+
+@st.cache_resource(show_spinner=False)
+def _database(path: str) -> Database:
+    return Database(path)
+
+
+def database() -> Database:
+    return _database(str(database_path()))
+
+
+@st.cache_data(show_spinner=False, max_entries=1024, ttl=3600)
+def _cached(path: str, signature: tuple, query_name: str, params: tuple) -> pd.DataFrame:
+    return _database(path).query(query_name, **dict(params))
+
+
+def query(query_name: str, /, **params) -> pd.DataFrame:
+    """Run queries/<query_name>.sql with bound `params`; a copy, so callers may modify it."""
+    db = database()
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    result = _cached(str(db.path), db.signature(), query_name, frozen)
+    return result.copy()

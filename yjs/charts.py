@@ -1,0 +1,78 @@
+"""Pure plotly figure builders (DataFrame in, figure out; no Streamlit).
+
+Colours are colour-blind safe (a red-blue diverging scheme that stays distinct under the common
+forms of colour blindness and in greyscale), and every mark also carries its label as text, so
+colour is never the only carrier of meaning.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from yjs import rules
+
+RATING_COLOURS = {
+    rules.INADEQUATE: "#B2182B",
+    rules.REQUIRES_IMPROVEMENT: "#EF8A62",
+    rules.GOOD: "#67A9CF",
+    rules.OUTSTANDING: "#2166AC",
+}
+RATING_TEXT_COLOURS = {rules.INADEQUATE: "white", rules.REQUIRES_IMPROVEMENT: "black",
+                       rules.GOOD: "black", rules.OUTSTANDING: "white"}
+HIGHLIGHT = "#000000"
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=16, color="#1a1a1a")
+
+
+def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title=dict(text=title, font=dict(size=20)) if title else None,
+        font=FONT, height=height, margin=dict(l=10, r=10, t=60 if title else 20, b=10),
+        plot_bgcolor="white", paper_bgcolor="white", showlegend=False,
+    )
+    fig.update_xaxes(showgrid=False, linecolor="#666", tickfont=dict(size=15))
+    fig.update_yaxes(gridcolor="#e5e5e5", linecolor="#666", tickfont=dict(size=15))
+    return fig
+
+
+def rating_counts(latest: pd.DataFrame, *, title: str) -> go.Figure:
+    """How many areas' latest inspection has each overall rating, best first."""
+    order = list(reversed(rules.RATINGS))
+    counts = latest["overall_rating"].value_counts().reindex(order, fill_value=0)
+    fig = go.Figure(go.Bar(
+        x=counts.values, y=order, orientation="h",
+        marker=dict(color=[RATING_COLOURS[r] for r in order], line=dict(color="#333", width=1)),
+        text=[f"{n} area{'s' if n != 1 else ''}" for n in counts.values], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{x} areas<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
+    fig.update_xaxes(title="Areas", range=[0, max(counts.max() * 1.4, 1)])
+    return base_layout(fig, title=title, height=320)
+
+
+def score_distribution(latest: pd.DataFrame, *, highlight: str | None, title: str) -> go.Figure:
+    """Latest scores out of 36 as a histogram, the rating bands shaded behind and one area marked."""
+    scored = latest.dropna(subset=["score"])
+    counts = scored["score"].astype(int).value_counts().reindex(range(rules.MAX_SCORE + 1), fill_value=0)
+    fig = go.Figure(go.Bar(
+        x=counts.index, y=counts.values, marker=dict(color="#4d4d4d"),
+        hovertemplate="Score %{x}/36: %{y} areas<extra></extra>",
+    ))
+    floors = sorted(rules.OVERALL_BAND_FLOORS)
+    for index, (floor, rating) in enumerate(floors):
+        top = floors[index + 1][0] - 1 if index + 1 < len(floors) else rules.MAX_SCORE
+        fig.add_vrect(x0=floor - 0.5, x1=top + 0.5, fillcolor=RATING_COLOURS[rating], opacity=0.22, line_width=0)
+        fig.add_annotation(x=(floor + top) / 2, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
+                           text=rules.SHORT_LABELS[rating] if top - floor < 8 else rating, font=dict(size=14))
+    if highlight is not None:
+        row = scored[scored["area"] == highlight]
+        if not row.empty:
+            score = int(row["score"].iloc[0])
+            fig.add_vline(x=score, line=dict(color=HIGHLIGHT, width=3, dash="dash"))
+            fig.add_annotation(x=score, y=max(counts.max(), 1) * 1.15, text=f"{highlight}: {score}", showarrow=False,
+                               font=dict(size=15, color=HIGHLIGHT), bgcolor="white", bordercolor=HIGHLIGHT)
+    fig.update_xaxes(title="Score out of 36", range=[-0.5, rules.MAX_SCORE + 0.5], dtick=3)
+    fig.update_yaxes(title="Areas", range=[0, max(counts.max(), 1) * 1.25])
+    fig = base_layout(fig, title=title, height=400)
+    fig.update_layout(margin=dict(t=90))
+    return fig

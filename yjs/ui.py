@@ -1,0 +1,107 @@
+"""Shared Streamlit pieces: the database guard, the shared filters, demo notices, tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from yjs import appdata
+from yjs.dates import month_label
+from yjs.db import DatabaseUnavailable
+
+FILTERS_KEY = "yjs_filters"
+
+
+@dataclass(frozen=True)
+class Filters:
+    show_demo: bool
+    regions: tuple[str, ...]
+    area: str | None
+    year_from: int
+    year_to: int
+
+    def scope(self) -> dict:
+        """The bound parameters most queries filter on."""
+        return dict(show_demo=self.show_demo, regions=list(self.regions),
+                    year_from=self.year_from, year_to=self.year_to)
+
+
+def database_ready() -> bool:
+    """Show a clear message (never a traceback) when the database cannot be used."""
+    try:
+        appdata.query("shared/database_info")
+        return True
+    except DatabaseUnavailable as exc:
+        st.title("YJS Insight")
+        st.error(f"**{exc.problem}.**\n\nDatabase file: `{exc.path}`", icon=":material/database:")
+        st.markdown("Fix it by running this in the project folder, then reload the page:")
+        st.code(exc.fix, language="bash")
+        return False
+
+
+def sidebar_filters() -> Filters:
+    """The filters every page shares, bound to the URL so a copied link reopens the same view."""
+    options = appdata.query("shared/filter_options")
+    has_demo = bool(options["is_demo"].any())
+    sidebar = st.sidebar
+    sidebar.header("Filters")
+    show_demo = sidebar.toggle(
+        "Show demo areas", value=False, key="demo", bind="query-params", disabled=not has_demo,
+        help="Invented areas with generated figures, to show the national picture. Real areas are never mixed "
+             "with demo figures." if has_demo else "This database was built without demo data.",
+    )
+    visible = options if show_demo else options[~options["is_demo"]]
+    regions = sidebar.multiselect("Region", sorted(visible["region"].dropna().unique()), key="region",
+                                  bind="query-params", placeholder="All regions")
+    area = sidebar.selectbox("Your area", visible["area"].tolist(), index=None, key="area", bind="query-params",
+                             placeholder="Choose an area to highlight")
+    first = int(options["first_year"].min()) if options["first_year"].notna().any() else 2018
+    last = int(options["last_year"].max()) if options["last_year"].notna().any() else first
+    if first < last:
+        year_from, year_to = sidebar.slider("Inspection year", min_value=first, max_value=last, value=(first, last),
+                                            key="period", bind="query-params")
+    else:
+        year_from = year_to = first
+    filters = Filters(show_demo, tuple(regions), area, int(year_from), int(year_to))
+    st.session_state[FILTERS_KEY] = filters
+    return filters
+
+
+def filters() -> Filters:
+    return st.session_state[FILTERS_KEY]
+
+
+def data_mode_sidebar_note(filters: Filters) -> None:
+    if filters.show_demo:
+        st.sidebar.badge("Demo areas shown", icon=":material/science:", color="orange")
+    else:
+        st.sidebar.badge("Real data only", icon=":material/verified:", color="blue")
+
+
+def scope_caption(frame: pd.DataFrame, what: str) -> str:
+    """Say which set of areas a national figure was computed over."""
+    real = int((~frame["is_demo"]).sum())
+    demo = int(frame["is_demo"].sum())
+    parts = [f"{real} real area{'s' if real != 1 else ''}"]
+    if demo:
+        parts.append(f"{demo} demo area{'s' if demo != 1 else ''}")
+    return f"{what} computed over {' and '.join(parts)}."
+
+
+def demo_notice(frame: pd.DataFrame) -> None:
+    """Whenever demo rows are on screen, say so, plainly."""
+    demo = int(frame["is_demo"].sum()) if "is_demo" in frame else 0
+    if demo:
+        st.warning(f"**Demo data on screen.** {demo} of the {len(frame)} areas shown are invented, with generated "
+                   "figures (marked *Demo* in the tables). Only the areas marked *Real* come from published "
+                   "HMIP documents.", icon=":material/science:")
+
+
+def with_data_label(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(data=frame["is_demo"].map({True: "Demo", False: "Real"}))
+
+
+def month_column(series: pd.Series) -> pd.Series:
+    return series.map(lambda value: month_label(value) if pd.notna(value) else "")
