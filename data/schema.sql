@@ -1,4 +1,7 @@
 -- YJS Insight database schema (DuckDB).
+-- No foreign key points at `areas` or `improvement_actions`: DuckDB rewrites an UPDATE of a row
+-- with list columns as delete + insert, which a referenced row refuses. The importers check
+-- those references instead (and tests check every reference resolves).
 -- Every table that holds figures carries `source`: the seed file and section, the imported
 -- file's name, or 'demo'. Areas are keyed by their name, so a user querying the file with
 -- DuckDB reads plain names everywhere; aliases cover renames (YOS -> YJS).
@@ -34,7 +37,7 @@ CREATE TABLE standards (
 CREATE SEQUENCE inspection_ids START 1;
 CREATE TABLE inspections (
     inspection_id   INTEGER PRIMARY KEY DEFAULT nextval('inspection_ids'),
-    area            VARCHAR NOT NULL REFERENCES areas (name),
+    area            VARCHAR NOT NULL,
     fieldwork_start DATE,
     published       DATE,               -- first of the month when only the month is known
     framework       INTEGER NOT NULL,   -- 2018, 2021, 2025
@@ -116,7 +119,7 @@ CREATE TABLE findings (
 
 CREATE TABLE improvement_plans (
     plan          VARCHAR PRIMARY KEY,
-    area          VARCHAR NOT NULL REFERENCES areas (name),
+    area          VARCHAR NOT NULL,
     title         VARCHAR NOT NULL,
     plan_date     DATE,
     inspection_id INTEGER REFERENCES inspections (inspection_id),
@@ -146,7 +149,7 @@ CREATE TABLE improvement_actions (
 
 -- Append-only: a status change adds a row; the current status is the latest row.
 CREATE TABLE action_status_updates (
-    action_id   INTEGER NOT NULL REFERENCES improvement_actions (action_id),
+    action_id   INTEGER NOT NULL,
     update_date DATE NOT NULL,
     brag        VARCHAR,                -- Blue, Green, Amber, Red (NULL where the text is unclear)
     status_text VARCHAR,                -- the source's own words
@@ -194,7 +197,7 @@ CREATE TABLE population (
 
 -- Contextual facts from the documents: caseloads, demographics, staffing, funding.
 CREATE TABLE context_figures (
-    area    VARCHAR NOT NULL REFERENCES areas (name),
+    area    VARCHAR NOT NULL,
     topic   VARCHAR NOT NULL,
     measure VARCHAR NOT NULL,
     value   DOUBLE,

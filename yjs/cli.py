@@ -15,8 +15,16 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 def _progress_bar(total: float, description: str):
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=description, unit="%", bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix}",
-                file=sys.stderr, dynamic_ncols=True)
+    bar = tqdm(total=total, bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}", file=sys.stderr,
+               dynamic_ncols=True)
+    bar.set_description_str(description)
+    bar.label = description
+    return bar
+
+
+def _advance(bar, step: str, position: float) -> None:
+    bar.set_description_str(f"{bar.label}: {step:<40}")
+    bar.update(position - bar.n)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -26,8 +34,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with _progress_bar(100, f"Building {db}") as bar:
         def progress(step: str, fraction: float) -> None:
-            bar.set_postfix_str(step)
-            bar.update(round(fraction * 100) - bar.n)
+            _advance(bar, step, round(fraction * 100))
         build(db, demo=not args.no_demo, cohort_size=args.cohort_size, progress=progress)
     size_mb = db.stat().st_size / 2**20
     demo = "no demo data" if args.no_demo else f"demo data with {args.cohort_size:,} cohort rows"
@@ -45,8 +52,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         with _progress_bar(len(steps), f"Importing {args.file.name}") as bar:
             def progress(step: str) -> None:
-                bar.set_postfix_str(step)
-                bar.update(steps.index(step) + 1 - bar.n)
+                _advance(bar, step, steps.index(step) + 1)
             result = run_import(KINDS[args.kind], args.file, db, dry_run=args.dry_run,
                                 add_areas=getattr(args, "add_areas", False), progress=progress)
     except ImportFailed as failure:

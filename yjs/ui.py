@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from yjs import appdata
 from yjs.dates import month_label
 from yjs.db import DatabaseUnavailable
 
 FILTERS_KEY = "yjs_filters"
+ENTRY_RAN_KEY = "yjs_entry_point_ran"
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,21 @@ def sidebar_filters() -> Filters:
         year_from = year_to = first
     filters = Filters(show_demo, tuple(regions), area, int(year_from), int(year_to))
     st.session_state[FILTERS_KEY] = filters
+    st.session_state[ENTRY_RAN_KEY] = True
     return filters
 
 
 def filters() -> Filters:
+    """The shared filters; call once at the top of each page.
+
+    Because the design card puts pages in `pages/`, Streamlit's legacy multipage path can run a
+    page file without app.py: on a fresh server's first request to a page URL, and on every
+    AppTest rerun. Then the entry point has not run this time, so switch that path off and
+    rerun through app.py, which registers the navigation and draws the shared filters.
+    """
+    if not st.session_state.pop(ENTRY_RAN_KEY, False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state[FILTERS_KEY]
 
 
