@@ -10,7 +10,7 @@ st.set_page_config(page_title="YJS Insight", page_icon=":material/balance:", lay
 if not ui.database_ready():
     st.stop()
 
-page = st.navigation([st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=i == 0)
-                      for i, p in enumerate(PAGES)])
+page = st.navigation([st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=p.is_default)
+                      for p in PAGES])
 ui.data_mode_sidebar_note(ui.sidebar_filters())
 page.run()

@@ -12,6 +12,15 @@ class PageSpec:
     icon: str
     url_path: str
 
+    @property
+    def is_default(self) -> bool:
+        return self is PAGES[0]
+
+    @property
+    def url(self) -> str:
+        """The path a browser opens: Streamlit serves the default page at the root."""
+        return "" if self.is_default else self.url_path
+
 
 PAGES = (
     PageSpec("pages/overview.py", "Overview", ":material/public:", "overview"),
