@@ -50,7 +50,7 @@ def read_seed(name: str, seed_dir: Path = SEED_DIR) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
 
 
-def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+def create_schema(con: duckdb.DuckDBPyConnection, seed_dir: Path = SEED_DIR) -> None:
     for path in SCHEMA_FILES:
         con.execute(path.read_text(encoding="utf-8"))
     con.append("rating_scores", pd.DataFrame({"rating": list(rules.RATINGS),
@@ -59,7 +59,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     bands = [(rating, floor, (floors[i + 1][0] - 1) if i + 1 < len(floors) else rules.MAX_SCORE)
              for i, (floor, rating) in enumerate(floors)]
     con.append("score_bands", pd.DataFrame(bands, columns=["rating", "min_score", "max_score"]))
-    standards = read_seed("standards")
+    standards = read_seed("standards", seed_dir)
     standards["is_scored"] = standards["is_scored"] == "true"
     con.append("standards", standards.drop(columns=["source"]).astype({"framework": int, "domain": int}), by_name=True)
 
@@ -163,7 +163,7 @@ def build(db_path: Path, *, demo: bool = True, cohort_size: int = DEFAULT_COHORT
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     steps = [
-        ("schema and scoring rules", create_schema),
+        ("schema and scoring rules", lambda con: create_schema(con, seed_dir)),
         ("seed areas and inspections", lambda con: load_seed_areas_and_inspections(con, seed_dir)),
         ("seed key questions and recommendations", lambda con: load_inspection_details(con, seed_dir)),
         ("seed improvement plans", lambda con: load_improvement_plans(con, seed_dir)),
