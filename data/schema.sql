@@ -226,7 +226,13 @@ CREATE TABLE cohort (
     mental_health         BOOLEAN NOT NULL,
     risk_of_serious_harm  VARCHAR NOT NULL,   -- Low, Medium, High, Very high
     safety_and_wellbeing  VARCHAR NOT NULL,
-    reoffended_12m        BOOLEAN,
+    reoffended_12m        BOOLEAN,            -- NULL until 12 months (plus time to prove) have passed
+    -- Measured at the end of an order for the 2023 KPIs (NULL while the order is open):
+    suitable_accommodation_at_end BOOLEAN,
+    send_formal_plan      BOOLEAN,            -- children with SEND: a formal plan (EHCP) in place
+    mental_health_support BOOLEAN,            -- children with a need: receiving support
+    substance_misuse_support BOOLEAN,         -- children with a need: receiving support
+    completed             BOOLEAN,            -- the disposal or order was completed successfully
     source                VARCHAR NOT NULL,
     PRIMARY KEY (child_id, start_date)
 );

@@ -66,3 +66,90 @@ SELECT a.*, u.update_date AS status_date, u.brag, u.status_text
 FROM improvement_actions AS a
 LEFT JOIN action_status_updates AS u USING (action_id)
 QUALIFY row_number() OVER (PARTITION BY a.action_id ORDER BY u.update_date DESC NULLS LAST) = 1;
+
+-- Readable, enumerated labels for the cohort's dimensions. ENUMs make the grouping behind the
+-- cohort pages several times faster than text on a million rows.
+CREATE TYPE age_band_label AS ENUM ('10-13', '14-15', '16-17');
+CREATE TYPE sex_label AS ENUM ('Female', 'Male');
+CREATE TYPE ethnicity_label AS ENUM ('White', 'Black', 'Asian', 'Mixed', 'Other', 'Unknown');
+CREATE TYPE disposal_type_label AS ENUM ('Out-of-court', 'Court');
+CREATE TYPE disposal_label AS ENUM ('Community resolution', 'Youth caution', 'Youth conditional caution',
+                                    'Referral order', 'Youth rehabilitation order', 'Custody');
+CREATE TYPE offence_label AS ENUM ('Violence against the person', 'Robbery', 'Theft and handling', 'Drugs',
+                                   'Criminal damage', 'Public order', 'Possession of weapons', 'Motoring',
+                                   'Sexual offences', 'Other');
+CREATE TYPE care_status_label AS ENUM ('None', 'Child in need', 'Child protection', 'Looked after', 'Care leaver');
+CREATE TYPE care_experience_label AS ENUM ('Care-experienced', 'Not care-experienced');
+CREATE TYPE send_label AS ENUM ('SEND', 'No SEND');
+CREATE TYPE ete_label AS ENUM ('Full time', 'Part time', 'Not in ETE', 'Order not ended');
+CREATE TYPE need_label AS ENUM ('Need identified', 'No need identified');
+CREATE TYPE level_label AS ENUM ('Low', 'Medium', 'High', 'Very high');
+CREATE TYPE reoffending_label AS ENUM ('Reoffended', 'Did not reoffend', 'Not yet known');
+
+CREATE VIEW cohort_labelled AS
+SELECT
+    c.child_id,
+    c.area,
+    a.is_demo,
+    c.start_date,
+    year(c.start_date) AS start_year,
+    c.end_date,
+    (CASE WHEN c.age_at_start <= 13 THEN '10-13' WHEN c.age_at_start <= 15 THEN '14-15' ELSE '16-17' END)::age_band_label AS age_band,
+    c.sex::sex_label AS sex,
+    c.ethnicity::ethnicity_label AS ethnicity,
+    c.disposal_type::disposal_type_label AS disposal_type,
+    c.disposal::disposal_label AS disposal,
+    c.offence_category::offence_label AS offence_category,
+    c.care_status::care_status_label AS care_status,
+    (CASE WHEN c.care_status IN ('Looked after', 'Care leaver') THEN 'Care-experienced'
+          ELSE 'Not care-experienced' END)::care_experience_label AS care_experience,
+    (CASE WHEN c.send THEN 'SEND' ELSE 'No SEND' END)::send_label AS send,
+    coalesce(c.ete_status_at_end, 'Order not ended')::ete_label AS ete_status_at_end,
+    (CASE WHEN c.substance_misuse THEN 'Need identified' ELSE 'No need identified' END)::need_label AS substance_misuse,
+    (CASE WHEN c.mental_health THEN 'Need identified' ELSE 'No need identified' END)::need_label AS mental_health,
+    c.risk_of_serious_harm::level_label AS risk_of_serious_harm,
+    c.safety_and_wellbeing::level_label AS safety_and_wellbeing,
+    (CASE WHEN c.reoffended_12m THEN 'Reoffended' WHEN NOT c.reoffended_12m THEN 'Did not reoffend'
+          ELSE 'Not yet known' END)::reoffending_label AS reoffending,
+    c.reoffended_12m,
+    c.end_date IS NOT NULL AND c.end_date <= current_date AS order_ended,
+    coalesce(c.ete_status_at_end IN ('Full time', 'Part time'), false) AS in_ete_at_end,
+    c.suitable_accommodation_at_end,
+    c.send AS has_send,
+    c.send_formal_plan,
+    c.mental_health AS has_mental_health_need,
+    c.mental_health_support,
+    c.substance_misuse AS has_substance_need,
+    c.substance_misuse_support,
+    c.completed,
+    c.care_status <> 'None' AS wider_services,
+    c.offence_category IN ('Violence against the person', 'Robbery', 'Possession of weapons') AS serious_violence,
+    c.source
+FROM cohort AS c
+JOIN areas AS a ON a.name = c.area;
+
+-- The labelled cohort, materialised (refreshed by the build and by every cohort import).
+CREATE TABLE cohort_facts AS SELECT * FROM cohort_labelled LIMIT 0;
+
+-- The cohort filtered by every attribute; an empty list means "all".
+CREATE MACRO filtered_cohort(areas, year_from, year_to, age_bands, sexes, ethnicities, disposal_types, disposals,
+                             offences, care_statuses, send_values, ete_statuses, substance_values, mental_health_values,
+                             rosh_levels, wellbeing_levels, reoffending_values) AS TABLE
+SELECT *
+FROM cohort_facts
+WHERE list_contains(areas, area)
+  AND start_year BETWEEN year_from AND year_to
+  AND (len(age_bands) = 0 OR list_contains(age_bands, age_band))
+  AND (len(sexes) = 0 OR list_contains(sexes, sex))
+  AND (len(ethnicities) = 0 OR list_contains(ethnicities, ethnicity))
+  AND (len(disposal_types) = 0 OR list_contains(disposal_types, disposal_type))
+  AND (len(disposals) = 0 OR list_contains(disposals, disposal))
+  AND (len(offences) = 0 OR list_contains(offences, offence_category))
+  AND (len(care_statuses) = 0 OR list_contains(care_statuses, care_status))
+  AND (len(send_values) = 0 OR list_contains(send_values, send))
+  AND (len(ete_statuses) = 0 OR list_contains(ete_statuses, ete_status_at_end))
+  AND (len(substance_values) = 0 OR list_contains(substance_values, substance_misuse))
+  AND (len(mental_health_values) = 0 OR list_contains(mental_health_values, mental_health))
+  AND (len(rosh_levels) = 0 OR list_contains(rosh_levels, risk_of_serious_harm))
+  AND (len(wellbeing_levels) = 0 OR list_contains(wellbeing_levels, safety_and_wellbeing))
+  AND (len(reoffending_values) = 0 OR list_contains(reoffending_values, reoffending));

@@ -178,6 +178,7 @@ def build(db_path: Path, *, demo: bool = True, cohort_size: int = DEFAULT_COHORT
 
             demo_data.generate(con, cohort_size=cohort_size,
                                progress=lambda fraction: report("demo data", (len(steps) + fraction) / (len(steps) + 1)))
+        execute(con, "build/refresh_cohort_facts")
         write_meta(con, demo=demo, cohort_size=cohort_size)
         report("done", 1.0)
     return db_path

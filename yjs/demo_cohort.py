@@ -63,6 +63,14 @@ def chunk(rng, size: int, offset: int, area_names: np.ndarray, area_p: np.ndarra
     followed_up = end + np.timedelta64(365, "D") <= np.datetime64(TODAY)
     reoffend_p = 0.22 + 0.10 * is_court + 0.08 * care_experienced
     send = rng.random(size) < (0.28 + 0.15 * care_experienced)
+    substance = rng.random(size) < 0.35
+    mental_health = rng.random(size) < (0.40 + 0.15 * care_experienced)
+
+    def at_end(probability, applies=True):
+        """A yes/no known only once the order has ended (and only where it applies)."""
+        values = rng.random(size) < probability
+        return pd.Series(np.where(ended & applies, values, None), dtype="boolean")
+
     return pd.DataFrame({
         "child_id": [f"DEMO-{n:08d}" for n in range(offset, offset + size)],
         "area": area_names[area_index],
@@ -77,11 +85,16 @@ def chunk(rng, size: int, offset: int, area_names: np.ndarray, area_p: np.ndarra
         "care_status": care,
         "send": send,
         "ete_status_at_end": pd.Series(np.where(ended, _choice(rng, ETE, size, (0.55, 0.2, 0.25)), None)),
-        "substance_misuse": rng.random(size) < 0.35,
-        "mental_health": rng.random(size) < (0.40 + 0.15 * care_experienced),
+        "substance_misuse": substance,
+        "mental_health": mental_health,
         "risk_of_serious_harm": _choice(rng, LEVELS, size, (0.45, 0.38, 0.14, 0.03)),
         "safety_and_wellbeing": _choice(rng, LEVELS, size, (0.30, 0.42, 0.23, 0.05)),
         "reoffended_12m": pd.Series(np.where(followed_up, rng.random(size) < reoffend_p, None), dtype="boolean"),
+        "suitable_accommodation_at_end": at_end(0.93 - 0.10 * care_experienced),
+        "send_formal_plan": at_end(0.62, send),
+        "mental_health_support": at_end(0.70, mental_health),
+        "substance_misuse_support": at_end(0.66, substance),
+        "completed": at_end(0.84 - 0.08 * is_court),
         "source": SOURCE,
     })
 

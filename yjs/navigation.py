@@ -24,4 +24,6 @@ class PageSpec:
 
 PAGES = (
     PageSpec("pages/overview.py", "Overview", ":material/public:", "overview"),
+    PageSpec("pages/disproportionality.py", "Disproportionality", ":material/balance:", "disproportionality"),
+    PageSpec("pages/cohort_explorer.py", "Cohort explorer", ":material/groups:", "cohort"),
 )

@@ -1,0 +1,76 @@
+"""Disproportionality: who is over-represented, at which stage, and is it more than chance."""
+
+import streamlit as st
+
+from yjs import charts_cohort, cohort_data, disclosure, disproportionality, ui, ui_cohort
+from yjs.disproportionality import GROUPINGS
+
+filters = ui.filters()
+threshold = ui_cohort.threshold_setting()
+st.title("Disproportionality")
+areas = ui_cohort.scope_areas(filters)
+st.caption(f"Relative rate index (RRI) at each stage, in {ui_cohort.scope_label(filters, areas)}: a group's rate "
+           "divided by the reference group's, each stage measured against the one before. 1 means the same rate; "
+           "a group is flagged only where the 95% confidence interval excludes 1.")
+found = ui_cohort.cohort_scope(filters)
+if found is None:
+    st.stop()
+scope, summary = found
+ui_cohort.demo_cohort_notice(summary)
+
+grouping = st.radio("Compare", list(GROUPINGS), format_func=lambda g: GROUPINGS[g][0], horizontal=True,
+                    key="compare", bind="query-params")
+label, reference, _compared, unknown = GROUPINGS[grouping]
+compared_with = disproportionality.REFERENCE_PHRASES[grouping]
+counts = cohort_data.stage_counts(scope, grouping)
+table = disproportionality.rri_table(counts, grouping, threshold)
+if table.empty:
+    st.info("There are too few children in these groups to compare. Widen the years or the areas.",
+            icon=":material/info:")
+    st.stop()
+
+flagged = table[table["flagged"]]
+if flagged.empty:
+    st.success(f"No stage shows a difference from {compared_with} that is more than chance.",
+               icon=":material/check_circle:")
+else:
+    lines = [f"- **{r.group}** children: {r.stage.split(' (')[0].lower()}, RRI {r.rri:.2f} "
+             f"({r.low:.2f}–{r.high:.2f}), {r.direction} than {compared_with}"
+             for r in flagged.itertuples()]
+    st.warning("**More than chance** (95% interval excludes 1):\n" + "\n".join(lines), icon=":material/flag:")
+
+st.plotly_chart(charts_cohort.forest(table, title=f"RRI by stage, against {compared_with}"),
+                width="stretch")
+shown = disproportionality.display_counts(table, threshold)
+st.dataframe(
+    shown[["stage", "group", "group_events", "group_base", "group_rate", "reference_events", "reference_base",
+           "reference_rate", "rri", "low", "high", "flagged", "note"]],
+    hide_index=True, width="stretch",
+    column_config={
+        "stage": "Stage", "group": label, "group_events": "Children", "group_base": "Of",
+        "group_rate": st.column_config.NumberColumn("Rate", format="percent"),
+        "reference_events": f"{reference}", "reference_base": "Of",
+        "reference_rate": st.column_config.NumberColumn(f"{reference} rate", format="percent"),
+        "rri": st.column_config.NumberColumn("RRI", format="%.2f"),
+        "low": st.column_config.NumberColumn("95% low", format="%.2f"),
+        "high": st.column_config.NumberColumn("95% high", format="%.2f"),
+        "flagged": "More than chance", "note": "Note",
+    },
+)
+if unknown:
+    unknown_counts = counts[counts["group_value"].isin(unknown)]
+    entered = int(unknown_counts["entered"].sum()) if not unknown_counts.empty else 0
+    st.caption(f"Ethnicity not recorded: {disclosure.show_count(entered, threshold)} children; counted in the "
+               "cohort shares below, never compared.")
+if grouping == "ethnicity":
+    st.plotly_chart(charts_cohort.shares(disproportionality.shares(counts, grouping),
+                                         title="Share of the 10-17 population and of the cohort"), width="stretch")
+
+st.subheader("Trend by year")
+stage_key = st.selectbox("Stage", [s.key for s in disproportionality.STAGES], key="trend_stage",
+                         format_func={s.key: s.label for s in disproportionality.STAGES}.get, bind="query-params")
+trend = disproportionality.trend(cohort_data.stage_counts(scope, grouping, by_year=True), grouping, stage_key, threshold)
+if trend.empty:
+    st.info("Not enough children per year to show this stage's trend without revealing small counts.")
+else:
+    st.plotly_chart(charts_cohort.trend(trend, title="RRI by year the children started"), width="stretch")

@@ -1,0 +1,113 @@
+"""The disproportionality and cohort pages: URL state, figures against the database, and no count
+of 1 to 4 children anywhere on screen."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from yjs.build import build
+
+ROOT = Path(__file__).resolve().parents[2]
+COHORT = "pages/cohort_explorer.py"
+DISPRO = "pages/disproportionality.py"
+
+
+def open_page(page, **query):
+    """Open a page as a link would: the first run registers the navigation, then the page runs."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["demo"] = "true"
+    at.run()
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture(scope="module")
+def sparse_db(tmp_path_factory):
+    """So few children per area that small counts are everywhere."""
+    return build(tmp_path_factory.mktemp("sparse") / "yjs.duckdb", cohort_size=600)
+
+
+def visible_texts(at) -> list[str]:
+    texts = [el.value for kind in ("markdown", "caption", "info", "warning", "success") for el in getattr(at, kind)]
+    texts += [str(m.value) for m in at.metric]
+    for frame in at.dataframe:
+        texts += [str(v) for v in frame.value.to_numpy().ravel()]
+    for widget in at.multiselect:
+        texts += [widget.format_func(option) for option in widget.options] if hasattr(widget, "format_func") else []
+        texts += list(widget.options)
+    return texts
+
+
+SMALL = re.compile(r"^\s*[1-4]\s*$|\(([1-4])\)|\b[1-4] children\b")
+
+
+def test_cohort_explorer_counts_match_the_database(demo_db, use_db):
+    use_db(demo_db)
+    at = open_page(COHORT, rows="Ethnicity", cols="Disposal type", f_sex="Female")
+    con = duckdb.connect(str(demo_db), read_only=True)
+    expected = con.execute("SELECT count(*) FROM cohort_facts WHERE is_demo AND sex = 'Female' AND "
+                           "ethnicity = 'Black' AND disposal_type = 'Court'").fetchone()[0]
+    total = con.execute("SELECT count(*) FROM cohort_facts WHERE is_demo AND sex = 'Female'").fetchone()[0]
+    con.close()
+    table = at.dataframe[0].value
+    assert table.loc["Black", "Court"] == (f"{expected:,}" if expected >= 5 else "c")
+    assert at.metric[0].value == f"{total:,}"
+    assert at.multiselect(key="f_sex").value == ["Female"]
+
+
+def test_changing_a_cohort_filter_updates_the_link(demo_db, use_db):
+    use_db(demo_db)
+    at = open_page(COHORT)
+    at.multiselect(key="f_care_status").set_value(["Looked after"]).run()
+    assert at.query_params["f_care_status"] in ("Looked after", ["Looked after"])
+    at.selectbox(key="rows").set_value("care_status").run()
+    assert list(at.dataframe[0].value.index) == ["Looked after", "Total"]
+
+
+def test_disproportionality_answers_the_court_question(demo_db, use_db):
+    use_db(demo_db)
+    at = open_page(DISPRO)
+    table = at.dataframe[0].value
+    court = table[(table["group"] == "Black") & table["stage"].str.startswith("Court")].iloc[0]
+    assert court["rri"] > 1
+    assert court["flagged"] == (court["low"] > 1)
+    assert any("More than chance" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("compare", ["Care experience", "Special educational needs (SEND)"])
+def test_other_groupings_run(demo_db, use_db, compare):
+    use_db(demo_db)
+    at = open_page(DISPRO, compare=compare)
+    assert not at.exception
+    assert at.dataframe, "an RRI table is shown"
+
+
+@pytest.mark.parametrize("page", [COHORT, DISPRO])
+def test_no_page_shows_a_count_of_one_to_four_children(sparse_db, use_db, page):
+    use_db(sparse_db)
+    con = duckdb.connect(str(sparse_db), read_only=True)
+    smallest = con.execute("SELECT area FROM cohort GROUP BY area ORDER BY count(*) LIMIT 1").fetchone()[0]
+    con.close()
+    for query in ({}, {"area": smallest}, {"area": smallest, "rows": "Care status", "cols": "Offence"}):
+        at = open_page(page, **query)
+        offending = [text for text in visible_texts(at) if SMALL.search(str(text))]
+        assert not offending, f"{page} {query}: {offending[:5]}"
+        assert any("c" == str(v).strip() for frame in at.dataframe for v in frame.value.to_numpy().ravel()), \
+            "a sparse area should show suppressed cells"
+
+
+def test_real_areas_without_cohort_data_say_so(real_db, use_db):
+    use_db(real_db)
+    for page in (COHORT, DISPRO):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+        at.switch_page(page).run()
+        assert not at.exception
+        assert "no child-level cohort records" in at.info[0].value

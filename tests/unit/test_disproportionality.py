@@ -1,0 +1,57 @@
+"""RRI tables by stage from aggregated counts, with suppression."""
+
+import pandas as pd
+import pytest
+
+from yjs import disproportionality
+
+COUNTS = pd.DataFrame({
+    "group_value": ["White", "Black", "Asian", "Unknown"],
+    "population": [10_000, 1_000, 2_000, None],
+    "entered": [200, 60, 30, 12],
+    "court": [50, 24, 8, 3],
+    "custody": [5, 6, 0, 0],
+    "followed_up": [150, 40, 20, 8],
+    "reoffended": [45, 14, 3, 2],
+})
+
+
+def test_each_stage_is_measured_against_the_one_before():
+    table = disproportionality.rri_table(COUNTS, "ethnicity").set_index(["group", "stage_key"])
+    # Black: entered 60/1000 = 6% vs White 200/10000 = 2% -> RRI 3.0
+    assert table.loc[("Black", "entered"), "rri"] == pytest.approx(3.0)
+    # Black: court 24/60 = 40% vs White 50/200 = 25% -> 1.6
+    assert table.loc[("Black", "court"), "rri"] == pytest.approx(1.6)
+    assert table.loc[("Black", "entered"), "flagged"]
+    assert table.loc[("Black", "court"), "group_events"] == 24 and table.loc[("Black", "court"), "group_base"] == 60
+
+
+def test_rris_resting_on_small_counts_are_withheld():
+    table = disproportionality.rri_table(COUNTS, "ethnicity").set_index(["group", "stage_key"])
+    asian_reoffending = table.loc[("Asian", "reoffended")]     # 3 of 20: a count below 5
+    assert pd.isna(asian_reoffending["rri"]) and "below 5" in asian_reoffending["note"]
+    shown = disproportionality.display_counts(table.reset_index()).set_index(["group", "stage_key"])
+    assert shown.loc[("Asian", "reoffended"), "group_events"] == "c"
+
+
+def test_unknown_ethnicity_is_counted_in_shares_but_never_compared():
+    table = disproportionality.rri_table(COUNTS, "ethnicity")
+    assert "Unknown" not in set(table["group"])
+    shares = disproportionality.shares(COUNTS, "ethnicity").set_index("group")
+    assert shares.loc["Unknown", "cohort_share"] == pytest.approx(12 / 302)
+    assert shares.loc["Black", "population_share"] == pytest.approx(1_000 / 13_000)
+
+
+def test_groupings_without_population_skip_the_entering_stage():
+    counts = pd.DataFrame({"group_value": ["Not care-experienced", "Care-experienced"], "entered": [400, 100],
+                           "court": [100, 45], "custody": [10, 9], "followed_up": [300, 80], "reoffended": [60, 32]})
+    table = disproportionality.rri_table(counts, "care_experience")
+    assert set(table["stage_key"]) == {"court", "custody", "reoffended"}
+    assert table.set_index("stage_key").loc["reoffended", "rri"] == pytest.approx((32 / 80) / (60 / 300))
+
+
+def test_trend_leaves_out_years_that_would_reveal_small_counts():
+    by_year = pd.concat([COUNTS.assign(year=2023), COUNTS.assign(year=2024, entered=[200, 3, 30, 12])])
+    trend = disproportionality.trend(by_year, "ethnicity", "entered")
+    black = trend[trend["group"] == "Black"]
+    assert list(black["year"]) == [2023]

@@ -1,0 +1,99 @@
+"""What the cohort pages ask of the database: aggregates only, never child-level rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from yjs import appdata, disclosure
+from yjs.cohort import BY_KEY, DIMENSIONS, cohort_params, ordered
+
+
+@dataclass(frozen=True)
+class CohortScope:
+    areas: tuple[str, ...]
+    year_from: int
+    year_to: int
+    selections: dict[str, list[str]] = field(default_factory=dict)
+
+    def params(self, **overrides) -> dict:
+        selections = {**self.selections, **overrides}
+        return cohort_params(list(self.areas), self.year_from, self.year_to, selections)
+
+    def without_filters(self) -> "CohortScope":
+        return CohortScope(self.areas, self.year_from, self.year_to, {})
+
+
+def scope_summary(areas: list[str]) -> dict:
+    return appdata.query("cohort/scope_summary", areas=list(areas)).iloc[0].to_dict()
+
+
+def facet_counts(scope: CohortScope) -> dict[str, dict[str, int]]:
+    """Children per option of every filter, each under all the other filters (faceted search).
+
+    One grouping-sets pass serves every dimension without a selection; a dimension with a
+    selection is counted again with its own filter lifted, so its other options show what
+    choosing them would add.
+    """
+    frame = appdata.query("cohort/facets", **scope.params())
+    counts: dict[str, dict[str, int]] = {d.key: {} for d in DIMENSIONS}
+    for dimension, value, children in frame.itertuples(index=False):
+        if value is not None and not scope.selections.get(dimension):
+            counts[dimension][value] = int(children)
+    for key, chosen in scope.selections.items():
+        if chosen:
+            own = appdata.query("cohort/facet_one", **scope.params(**{key: []}), dim=key)
+            counts[key] = {value: int(n) for _dim, value, n in own.itertuples(index=False) if value is not None}
+    return counts
+
+
+def crosstab(scope: CohortScope, row_dim: str, col_dim: str) -> pd.DataFrame:
+    """Children by two dimensions as a table of counts (rows and columns in their natural order)."""
+    frame = appdata.query("cohort/crosstab", **scope.params(), row_dim=row_dim, col_dim=col_dim)
+    table = frame.pivot_table(index="row_value", columns="col_value", values="children", aggfunc="sum", fill_value=0)
+    rows = ordered(BY_KEY[row_dim], table.index)
+    columns = ordered(BY_KEY[col_dim], table.columns)
+    table = table.reindex(index=rows, columns=columns, fill_value=0).astype(int)
+    table.index.name, table.columns.name = BY_KEY[row_dim].label, BY_KEY[col_dim].label
+    return table
+
+
+def kpis(scope: CohortScope) -> pd.DataFrame:
+    return appdata.query("cohort/kpis", **scope.params())
+
+
+def stage_counts(scope: CohortScope, grouping: str, *, by_year: bool = False) -> pd.DataFrame:
+    name = "disproportionality/stage_counts_by_year" if by_year else "disproportionality/stage_counts"
+    frame = appdata.query(name, **scope.params(), group_dim=grouping)
+    if grouping == "ethnicity":
+        population = appdata.query("disproportionality/population_by_ethnicity", areas=list(scope.areas),
+                                   year_to=scope.year_to)
+        frame = frame.merge(population[["group_value", "population"]], on="group_value", how="left")
+    return frame
+
+
+def reoffending_rates(scope: CohortScope, dim: str, threshold: int) -> pd.DataFrame:
+    """Per value of `dim`: reoffended of followed up, the rate withheld where a count is small."""
+    table = crosstab(scope, dim, "reoffending")
+    reoffended = table.get("Reoffended", pd.Series(0, index=table.index))
+    followed = reoffended + table.get("Did not reoffend", pd.Series(0, index=table.index))
+    frame = pd.DataFrame({"group": table.index, "reoffended_n": reoffended.to_numpy(), "followed_n": followed.to_numpy()})
+    frame["rate"] = [disclosure.suppress_rate(r, f, threshold) for r, f in zip(frame["reoffended_n"], frame["followed_n"])]
+    frame["rate_text"] = frame["rate"].map(lambda r: f"{r:.0%}" if pd.notna(r) else disclosure.CONFIDENTIAL)
+    frame["reoffended"] = frame["reoffended_n"].map(lambda v: disclosure.show_count(v, threshold))
+    frame["followed_up"] = frame["followed_n"].map(lambda v: disclosure.show_count(v, threshold))
+    return frame
+
+
+def kpi_table(scope: CohortScope, threshold: int) -> pd.DataFrame:
+    frame = kpis(scope)
+    rates = [disclosure.suppress_rate(n, d, threshold) for n, d in zip(frame["numerator"], frame["denominator"])]
+    return pd.DataFrame({
+        "name": frame["name"],
+        "numerator": frame["numerator"].map(lambda v: disclosure.show_count(v, threshold)),
+        "denominator": frame["denominator"].map(lambda v: disclosure.show_count(v, threshold)),
+        "rate_text": [f"{r:.0%}" if r is not None else (disclosure.CONFIDENTIAL if d else disclosure.NOT_APPLICABLE)
+                      for r, d in zip(rates, frame["denominator"])],
+        "polarity": frame["polarity"].str.replace(" is better", "", regex=False),
+    })

@@ -1,0 +1,110 @@
+"""Relative rate indices by stage of the youth justice system, from aggregated counts (pure).
+
+Stages, each measured against the one before it: the 10-17 population -> entering the cohort ->
+a court rather than an out-of-court outcome -> custody (of court outcomes); and reoffending
+within 12 months (of the children followed up that long). The reference group is White children
+for ethnicity, and children who are not care-experienced / have no SEND for the other groupings.
+Unknown ethnicity is shown with its counts but never compared, and never silently dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from yjs import disclosure
+from yjs.rri import relative_rate
+
+
+@dataclass(frozen=True)
+class Stage:
+    key: str
+    label: str
+    events: str      # column of stage counts
+    base: str        # column of the previous stage
+
+
+STAGES = (
+    Stage("entered", "Entering the cohort (of the 10-17 population)", "entered", "population"),
+    Stage("court", "Court rather than out-of-court (of those entering)", "court", "entered"),
+    Stage("custody", "Custody (of court outcomes)", "custody", "court"),
+    Stage("reoffended", "Reoffending within 12 months (of those followed up)", "reoffended", "followed_up"),
+)
+GROUPINGS = {
+    "ethnicity": ("Ethnicity", "White", ("Black", "Asian", "Mixed", "Other"), ("Unknown",)),
+    "care_experience": ("Care experience", "Not care-experienced", ("Care-experienced",), ()),
+    "send": ("Special educational needs (SEND)", "No SEND", ("SEND",), ()),
+}
+
+
+REFERENCE_PHRASES = {"ethnicity": "White children", "care_experience": "children who are not care-experienced",
+                     "send": "children without SEND"}
+
+
+def rri_table(counts: pd.DataFrame, grouping: str, threshold: int = disclosure.MIN_THRESHOLD) -> pd.DataFrame:
+    """One row per compared group and stage: counts, rates, RRI and interval, after suppression.
+
+    `counts` has a row per group value with the columns named by STAGES (population optional).
+    """
+    _label, reference, compared, _unknown = GROUPINGS[grouping]
+    counts = counts.set_index("group_value")
+    rows = []
+    for stage in STAGES:
+        if stage.base not in counts or counts[stage.base].isna().all():
+            continue
+        for group in compared:
+            if group not in counts.index or reference not in counts.index:
+                continue
+            rows.append(_row(stage, group, reference, counts.loc[group], counts.loc[reference], threshold))
+    return pd.DataFrame(rows)
+
+
+def _row(stage: Stage, group: str, reference: str, group_counts, reference_counts, threshold: int) -> dict:
+    values = [int(group_counts[stage.events]), int(group_counts[stage.base]),
+              int(reference_counts[stage.events]), int(reference_counts[stage.base])]
+    result = relative_rate(*values)
+    suppressed = any(disclosure.is_small(v, threshold) for v in values)
+    row = dict(stage=stage.label, stage_key=stage.key, group=group, reference=reference,
+               group_events=values[0], group_base=values[1], reference_events=values[2], reference_base=values[3],
+               group_rate=disclosure.suppress_rate(values[0], values[1], threshold),
+               reference_rate=disclosure.suppress_rate(values[2], values[3], threshold),
+               rri=result.rri, low=result.low, high=result.high, flagged=result.flagged,
+               direction=result.direction, note=result.reason)
+    if suppressed:
+        row.update(rri=None, low=None, high=None, flagged=False, direction=None,
+                   note=f"not shown: a count behind it is below {threshold}")
+    return row
+
+
+def shares(counts: pd.DataFrame, grouping: str) -> pd.DataFrame:
+    """Each group's share of the population and of the cohort (Unknown kept in the cohort share)."""
+    _label, reference, compared, unknown = GROUPINGS[grouping]
+    order = [reference, *compared, *unknown]
+    frame = counts.set_index("group_value").reindex(order)
+    result = pd.DataFrame({"group": order, "cohort_share": (frame["entered"] / frame["entered"].sum()).to_numpy()})
+    if "population" in frame and frame["population"].notna().any():
+        result["population_share"] = (frame["population"] / frame["population"].sum()).to_numpy()
+    return result
+
+
+def display_counts(table: pd.DataFrame, threshold: int = disclosure.MIN_THRESHOLD) -> pd.DataFrame:
+    """The counts of an RRI table as text, small ones shown as `c`."""
+    shown = table.copy()
+    for column in ("group_events", "group_base", "reference_events", "reference_base"):
+        shown[column] = shown[column].map(lambda v: disclosure.show_count(v, threshold))
+    return shown
+
+
+def trend(counts_by_year: pd.DataFrame, grouping: str, stage_key: str,
+          threshold: int = disclosure.MIN_THRESHOLD) -> pd.DataFrame:
+    """RRI per year for one stage; years whose counts must be suppressed are left out."""
+    frames = []
+    for year, counts in counts_by_year.groupby("year"):
+        table = rri_table(counts.drop(columns="year"), grouping, threshold)
+        if not table.empty:
+            frames.append(table[table["stage_key"] == stage_key].assign(year=year))
+    if not frames:
+        return pd.DataFrame(columns=["year", "group", "rri"])
+    result = pd.concat(frames, ignore_index=True)
+    return result.dropna(subset=["rri"])[lambda f: f["rri"] > 0]

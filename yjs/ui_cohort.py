@@ -1,0 +1,99 @@
+"""Widgets shared by the cohort pages: the scope, the period, the disclosure threshold, filters."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from yjs import appdata, disclosure
+from yjs.cohort import DIMENSIONS
+from yjs.cohort_data import CohortScope, facet_counts, scope_summary
+from yjs.ui import Filters
+
+FIRST_COHORT_YEAR = 2019
+
+
+def scope_areas(filters: Filters) -> list[str]:
+    """Your area when one is chosen; otherwise every visible area in the chosen regions."""
+    if filters.area:
+        return [filters.area]
+    options = appdata.query("shared/filter_options")
+    visible = options if filters.show_demo else options[~options["is_demo"]]
+    if filters.regions:
+        visible = visible[visible["region"].isin(filters.regions)]
+    return visible["area"].tolist()
+
+
+def scope_label(filters: Filters, areas: list[str]) -> str:
+    if filters.area:
+        return filters.area
+    where = ", ".join(filters.regions) if filters.regions else "all areas shown"
+    return f"{len(areas)} areas ({where})"
+
+
+def threshold_setting() -> int:
+    return int(st.sidebar.number_input(
+        "Suppress counts below", min_value=disclosure.MIN_THRESHOLD, max_value=100, value=disclosure.MIN_THRESHOLD,
+        step=1, key="suppress", bind="query-params",
+        help="Counts of children from 1 up to this number minus one show as 'c', and so does any figure that "
+             "would reveal one. It can be raised, never set below 5."))
+
+
+def cohort_scope(filters: Filters) -> tuple[CohortScope, dict] | None:
+    """The areas and period the page covers, or None (with a message) when they hold no cohort data."""
+    areas = scope_areas(filters)
+    summary = scope_summary(areas) if areas else {"children": 0}
+    if not summary["children"]:
+        who = filters.area or "the areas shown"
+        hint = "" if filters.show_demo else " Switch on **Show demo areas** to explore the invented demo cohort."
+        st.info(f"There are no child-level cohort records for {who}. Child-level data are not published; a service "
+                f"loads its own with `python -m yjs import cohort FILE`.{hint}", icon=":material/group_off:")
+        return None
+    first, last = int(summary["first_year"]), int(summary["last_year"])
+    if first < last:
+        year_from, year_to = st.slider("Year the children started", min_value=first, max_value=last,
+                                       value=(first, last), key="years", bind="query-params")
+    else:
+        year_from = year_to = first
+    return CohortScope(tuple(areas), int(year_from), int(year_to)), summary
+
+
+def demo_cohort_notice(summary: dict) -> None:
+    if summary.get("any_demo"):
+        st.warning("**Demo data on screen.** These children are generated, not real: the demo cohort belongs to "
+                   "invented areas and shows the kind of patterns inspections describe.", icon=":material/science:")
+
+
+def _current_selection(key: str, options: tuple[str, ...]) -> list[str]:
+    """A filter's value before its widget is drawn this run: its state, else the link's value."""
+    if key in st.session_state:
+        return list(st.session_state[key])
+    return [value for value in st.query_params.get_all(key) if value in options]
+
+
+def cohort_filters(scope: CohortScope, threshold: int) -> CohortScope:
+    """A multiselect per dimension, each option with how many children it holds (small counts as c).
+
+    These are kept in the URL by hand rather than with `bind`, because a bound widget stores its
+    displayed label in the link, and these labels carry counts that change with the data.
+    """
+    selections = {d.key: _current_selection(f"f_{d.key}", d.order) for d in DIMENSIONS}
+    counts = facet_counts(CohortScope(scope.areas, scope.year_from, scope.year_to, selections))
+    chosen = {}
+    with st.expander("Filter the children", expanded=any(selections.values()), icon=":material/filter_alt:"):
+        columns = st.columns(3)
+        for index, dimension in enumerate(DIMENSIONS):
+            key, option_counts = f"f_{dimension.key}", counts.get(dimension.key, {})
+            chosen[dimension.key] = columns[index % 3].multiselect(
+                dimension.label, list(dimension.order), default=None if key in st.session_state else selections[dimension.key],
+                key=key, placeholder="All",
+                format_func=lambda v, c=option_counts: f"{v} ({disclosure.show_count(c.get(v, 0), threshold)})",
+            )
+            _keep_in_url(key, chosen[dimension.key])
+    return CohortScope(scope.areas, scope.year_from, scope.year_to, {k: v for k, v in chosen.items() if v})
+
+
+def _keep_in_url(key: str, values: list[str]) -> None:
+    if values:
+        st.query_params[key] = values
+    elif key in st.query_params:
+        del st.query_params[key]
