@@ -9,13 +9,14 @@ STATUSES = (BLUE, GREEN, AMBER, RED)
 MEANINGS = {BLUE: "Complete", GREEN: "On track", AMBER: "At risk", RED: "Off track"}
 NOT_ASSESSED = "Not assessed"
 
-# Only wording whose meaning is unambiguous maps to a status; "In progress" says nothing about
-# whether the action is on track, so it stays unassessed with its own words kept beside it.
+# Only wording whose meaning is unambiguous maps to a status. "In progress" says nothing about
+# whether the action is on track, a bare date may be a plan or a completion, and "To be completed
+# in April" is not complete: all stay unassessed, with their own words kept beside them.
 _PATTERNS = (
-    (BLUE, re.compile(r"\b(completed?|done|delivered|achieved|closed|business as usual)\b", re.I)),
-    (RED, re.compile(r"\b(off track|overdue|stalled|missed)\b", re.I)),
-    (AMBER, re.compile(r"\b(at risk|delayed|slipp(ed|ing)|behind)\b", re.I)),
-    (GREEN, re.compile(r"\bon track\b", re.I)),
+    (BLUE, re.compile(r"^\s*(completed?|done|delivered|achieved|closed|business as usual)\b", re.I)),
+    (RED, re.compile(r"^\s*(off track|overdue|stalled|missed)\b", re.I)),
+    (AMBER, re.compile(r"^\s*(at risk|delayed|slipp(ed|ing)|behind schedule)\b", re.I)),
+    (GREEN, re.compile(r"^\s*on track\b", re.I)),
 )
 
 
