@@ -192,7 +192,8 @@ CREATE TABLE population (
     age_band  VARCHAR NOT NULL,         -- '10-13', '14-15', '16-17', '10-17'
     count     INTEGER,
     share     DOUBLE,                   -- of the area's 10-17 population, where only a share is published
-    source    VARCHAR NOT NULL
+    source    VARCHAR NOT NULL,
+    PRIMARY KEY (area, year, ethnicity, sex, age_band)
 );
 
 -- Contextual facts from the documents: caseloads, demographics, staffing, funding.

@@ -86,7 +86,7 @@ def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as exc:
         raise DatabaseUnavailable(path, f"The file is not a DuckDB database ({exc})", _fix_command(path)) from exc
     try:
-        con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        con.execute(load_query("shared/database_info").sql).fetchall()
     except duckdb.Error as exc:
         con.close()
         raise DatabaseUnavailable(path, "The file is not a YJS Insight database", _fix_command(path)) from exc

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from yjs.db import execute
 from yjs.geography import COUNTRIES, REGIONS, AreaIndex, canonical_region, country_of, name_key
 from yjs.importers.base import ADD, UNCHANGED, UPDATE, Change, Kind, Plan
+from yjs.importers.fields import Cells
 from yjs.importers.report import Problem
 
 COMPARED = ("region", "country", "local_authorities", "population_10_17", "population_year", "aliases")
@@ -35,19 +36,6 @@ def split_list(text: str) -> list[str] | None:
     return items or None
 
 
-def _whole_number(text: str, column: str, line: int, low: int, high: int, problems: list[Problem]) -> int | None:
-    if not text:
-        return None
-    try:
-        value = float(text.replace(",", ""))
-    except ValueError:
-        value = None
-    if value is None or not value.is_integer() or not low <= value <= high:
-        problems.append(Problem(line, column, f"'{text}' is not a whole number from {low:,} to {high:,}"))
-        return None
-    return int(value)
-
-
 def parse_row(row, source: str, problems: list[Problem]) -> AreaRecord:
     line = row.line
     record = AreaRecord(line, " ".join(row.get("name").split()), source=row.get("source") or source)
@@ -67,9 +55,9 @@ def parse_row(row, source: str, problems: list[Problem]) -> AreaRecord:
     record.country = record.country or country_of(record.region)
     record.local_authorities = split_list(row.get("local_authorities"))
     record.aliases = split_list(row.get("aliases"))
-    record.population_10_17 = _whole_number(row.get("population_10_17"), "population_10_17", line, 0, 2_000_000, problems)
-    record.population_year = _whole_number(row.get("population_year"), "population_year", line, 1991,
-                                           dt.date.today().year, problems)
+    cells = Cells(row, problems)
+    record.population_10_17 = cells.whole_number("population_10_17", 0, 2_000_000)
+    record.population_year = cells.whole_number("population_year", 1991, dt.date.today().year)
     return record
 
 

@@ -34,8 +34,12 @@ class Change:
 class Plan:
     changes: list[Change] = field(default_factory=list)
     areas_added: list[str] = field(default_factory=list)
+    rows: object = None                      # bulk kinds: a validated DataFrame instead of changes
+    counted: dict[str, int] | None = None    # bulk kinds: counts worked out in SQL
 
     def count(self, action: str) -> int:
+        if self.counted is not None:
+            return self.counted[action]
         return sum(change.action == action for change in self.changes)
 
     def fill(self, result: ImportResult) -> ImportResult:

@@ -244,7 +244,7 @@ class InspectionsKind(Kind):
                           score=record.score, source=record.source)
             stored_ratings = {}
             if change.action == ADD:
-                inspection_id = execute(con, "import/insert_inspection", area=record.area, **values).fetchone()[0]
+                inspection_id = execute(con, "import/insert_inspection", area=record.area, **values).fetchall()[0][0]
             else:
                 inspection_id, stored_ratings = record.inspection_id, change.existing.ratings
                 execute(con, "import/update_inspection", inspection_id=inspection_id, **values)

@@ -1,0 +1,63 @@
+"""Importing the 10-17 population by ethnic group, sex and age band (ONS or local estimates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from yjs.db import execute
+from yjs.geography import AreaIndex
+from yjs.importers.base import ADD, UNCHANGED, UPDATE, Change, Kind, Plan
+from yjs.importers.fields import Cells
+from yjs.importers.report import Problem
+
+ETHNICITIES = ("White", "Black", "Asian", "Mixed", "Other")
+SEXES = ("Female", "Male", "All")
+AGE_BANDS = ("10-13", "14-15", "16-17", "10-17")
+
+
+class PopulationKind(Kind):
+    name = "population"
+    required = ("area", "year", "ethnicity", "sex", "age_band")
+    optional = ("count", "share", "source")
+
+    def validate(self, rows, con, options):
+        areas = AreaIndex((name, aliases) for name, aliases, *_ in execute(con, "import/known_areas").fetchall())
+        stored = {tuple(r[:5]): r for r in execute(con, "import/existing_population").fetchall()}
+        plan, problems, seen = Plan(), [], {}
+        for row in rows:
+            row_problems: list[Problem] = []
+            cells = Cells(row, row_problems)
+            typed = cells.text("area", required=True)
+            area = areas.resolve(typed) if typed else None
+            if typed and area is None:
+                cells.fail("area", areas.unknown_area_reason(typed).split(" (add it")[0])
+            record = dict(area=area, year=cells.whole_number("year", 1991, dt.date.today().year, required=True),
+                          ethnicity=cells.choice("ethnicity", ETHNICITIES, required=True),
+                          sex=cells.choice("sex", SEXES, required=True),
+                          age_band=cells.choice("age_band", AGE_BANDS, required=True),
+                          count=cells.whole_number("count", 0, 2_000_000),
+                          share=cells.number("share", 0, 1), source=cells.text("source") or options.source)
+            if record["count"] is None and record["share"] is None and not row_problems:
+                cells.fail("count", "give a count (or a share from 0 to 1)")
+            key = tuple(record[k] for k in ("area", "year", "ethnicity", "sex", "age_band"))
+            if not row_problems and key in seen:
+                cells.fail("area", f"same area, year and group as line {seen[key]}")
+            seen.setdefault(key, row.line)
+            problems += row_problems
+            if row_problems:
+                continue
+            before = stored.get(key)
+            if before is None:
+                plan.changes.append(Change(ADD, record))
+            else:
+                same = (before[5], before[6]) == (record["count"], record["share"])
+                plan.changes.append(Change(UNCHANGED if same else UPDATE, record, before))
+        return plan, problems
+
+    def write(self, con, plan):
+        for change in plan.changes:
+            if change.action != UNCHANGED:
+                execute(con, "import/upsert_population", **change.record)
+
+
+KIND = PopulationKind()
