@@ -23,7 +23,7 @@ $(DB): | $(VENV)/.run-installed
 	$(BIN)/python -m yjs build --db $(DB)
 
 run: $(VENV)/.run-installed | $(DB)
-	YJS_DB=$(DB) $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+	YJS_DB=$(DB) $(BIN)/python -m yjs.serve --server.address 127.0.0.1 --server.port 8501
 
 build: $(VENV)/.run-installed
 	$(BIN)/python -m yjs build --db $(DB)

@@ -77,6 +77,8 @@ def cohort_filters(scope: CohortScope, threshold: int) -> CohortScope:
     displayed label in the link, and these labels carry counts that change with the data.
     """
     selections = {d.key: _current_selection(f"f_{d.key}", d.order) for d in DIMENSIONS}
+    for dimension in DIMENSIONS:  # seed each widget from the link once; the widget owns it after that
+        st.session_state.setdefault(f"f_{dimension.key}", selections[dimension.key])
     counts = facet_counts(CohortScope(scope.areas, scope.year_from, scope.year_to, selections))
     chosen = {}
     with st.expander("Filter the children", expanded=any(selections.values()), icon=":material/filter_alt:"):
@@ -84,8 +86,7 @@ def cohort_filters(scope: CohortScope, threshold: int) -> CohortScope:
         for index, dimension in enumerate(DIMENSIONS):
             key, option_counts = f"f_{dimension.key}", counts.get(dimension.key, {})
             chosen[dimension.key] = columns[index % 3].multiselect(
-                dimension.label, list(dimension.order), default=None if key in st.session_state else selections[dimension.key],
-                key=key, placeholder="All",
+                dimension.label, list(dimension.order), key=key, placeholder="All",
                 format_func=lambda v, c=option_counts: f"{v} ({disclosure.show_count(c.get(v, 0), threshold)})",
             )
             _keep_in_url(key, chosen[dimension.key])

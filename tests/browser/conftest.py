@@ -53,7 +53,7 @@ def start_server(db: Path) -> tuple[str, subprocess.Popen]:
     port = _free_port()
     env = {**os.environ, "YJS_DB": str(db)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "yjs.serve", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
@@ -100,8 +100,13 @@ def wait_for_app(page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str, height: int = 2600) -> Path:
+    """The whole page: Streamlit scrolls inside its own container, so grow the window instead."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    width = page.viewport_size["width"]
+    page.set_viewport_size({"width": width, "height": height})
+    wait_for_app(page)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": width, "height": 900})
     return path
