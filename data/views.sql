@@ -131,25 +131,63 @@ JOIN areas AS a ON a.name = c.area;
 -- The labelled cohort, materialised (refreshed by the build and by every cohort import).
 CREATE TABLE cohort_facts AS SELECT * FROM cohort_labelled LIMIT 0;
 
--- The cohort filtered by every attribute; an empty list means "all".
-CREATE MACRO filtered_cohort(areas, year_from, year_to, age_bands, sexes, ethnicities, disposal_types, disposals,
-                             offences, care_statuses, send_values, ete_statuses, substance_values, mental_health_values,
-                             rosh_levels, wellbeing_levels, reoffending_values) AS TABLE
+-- The cohort filtered by every attribute. `f` is a struct: `areas`, `year_from`, `year_to`, and one
+-- list per dimension (see yjs/cohort.py), an empty list meaning "all".
+CREATE MACRO filtered_cohort(f) AS TABLE
 SELECT *
 FROM cohort_facts
-WHERE list_contains(areas, area)
-  AND start_year BETWEEN year_from AND year_to
-  AND (len(age_bands) = 0 OR list_contains(age_bands, age_band))
-  AND (len(sexes) = 0 OR list_contains(sexes, sex))
-  AND (len(ethnicities) = 0 OR list_contains(ethnicities, ethnicity))
-  AND (len(disposal_types) = 0 OR list_contains(disposal_types, disposal_type))
-  AND (len(disposals) = 0 OR list_contains(disposals, disposal))
-  AND (len(offences) = 0 OR list_contains(offences, offence_category))
-  AND (len(care_statuses) = 0 OR list_contains(care_statuses, care_status))
-  AND (len(send_values) = 0 OR list_contains(send_values, send))
-  AND (len(ete_statuses) = 0 OR list_contains(ete_statuses, ete_status_at_end))
-  AND (len(substance_values) = 0 OR list_contains(substance_values, substance_misuse))
-  AND (len(mental_health_values) = 0 OR list_contains(mental_health_values, mental_health))
-  AND (len(rosh_levels) = 0 OR list_contains(rosh_levels, risk_of_serious_harm))
-  AND (len(wellbeing_levels) = 0 OR list_contains(wellbeing_levels, safety_and_wellbeing))
-  AND (len(reoffending_values) = 0 OR list_contains(reoffending_values, reoffending));
+WHERE list_contains(f['areas']::VARCHAR[], area)
+  AND start_year BETWEEN f['year_from'] AND f['year_to']
+  AND (len(f['age_bands']::VARCHAR[]) = 0 OR list_contains(f['age_bands']::VARCHAR[], age_band::VARCHAR))
+  AND (len(f['sexes']::VARCHAR[]) = 0 OR list_contains(f['sexes']::VARCHAR[], sex::VARCHAR))
+  AND (len(f['ethnicities']::VARCHAR[]) = 0 OR list_contains(f['ethnicities']::VARCHAR[], ethnicity::VARCHAR))
+  AND (len(f['disposal_types']::VARCHAR[]) = 0 OR list_contains(f['disposal_types']::VARCHAR[], disposal_type::VARCHAR))
+  AND (len(f['disposals']::VARCHAR[]) = 0 OR list_contains(f['disposals']::VARCHAR[], disposal::VARCHAR))
+  AND (len(f['offences']::VARCHAR[]) = 0 OR list_contains(f['offences']::VARCHAR[], offence_category::VARCHAR))
+  AND (len(f['care_statuses']::VARCHAR[]) = 0 OR list_contains(f['care_statuses']::VARCHAR[], care_status::VARCHAR))
+  AND (len(f['send_values']::VARCHAR[]) = 0 OR list_contains(f['send_values']::VARCHAR[], send::VARCHAR))
+  AND (len(f['ete_statuses']::VARCHAR[]) = 0 OR list_contains(f['ete_statuses']::VARCHAR[], ete_status_at_end::VARCHAR))
+  AND (len(f['substance_values']::VARCHAR[]) = 0 OR list_contains(f['substance_values']::VARCHAR[], substance_misuse::VARCHAR))
+  AND (len(f['mental_health_values']::VARCHAR[]) = 0 OR list_contains(f['mental_health_values']::VARCHAR[], mental_health::VARCHAR))
+  AND (len(f['rosh_levels']::VARCHAR[]) = 0 OR list_contains(f['rosh_levels']::VARCHAR[], risk_of_serious_harm::VARCHAR))
+  AND (len(f['wellbeing_levels']::VARCHAR[]) = 0 OR list_contains(f['wellbeing_levels']::VARCHAR[], safety_and_wellbeing::VARCHAR))
+  AND (len(f['reoffending_values']::VARCHAR[]) = 0 OR list_contains(f['reoffending_values']::VARCHAR[], reoffending::VARCHAR));
+
+-- Children in the filtered cohort counted by two dimensions named by key (rows x columns).
+CREATE MACRO cohort_counts(f, row_dim, col_dim) AS TABLE
+SELECT
+    CASE row_dim
+        WHEN 'age_band' THEN age_band::VARCHAR
+        WHEN 'sex' THEN sex::VARCHAR
+        WHEN 'ethnicity' THEN ethnicity::VARCHAR
+        WHEN 'disposal_type' THEN disposal_type::VARCHAR
+        WHEN 'disposal' THEN disposal::VARCHAR
+        WHEN 'offence_category' THEN offence_category::VARCHAR
+        WHEN 'care_status' THEN care_status::VARCHAR
+        WHEN 'send' THEN send::VARCHAR
+        WHEN 'ete_status_at_end' THEN ete_status_at_end::VARCHAR
+        WHEN 'substance_misuse' THEN substance_misuse::VARCHAR
+        WHEN 'mental_health' THEN mental_health::VARCHAR
+        WHEN 'risk_of_serious_harm' THEN risk_of_serious_harm::VARCHAR
+        WHEN 'safety_and_wellbeing' THEN safety_and_wellbeing::VARCHAR
+        WHEN 'reoffending' THEN reoffending::VARCHAR
+    END AS row_value,
+    CASE col_dim
+        WHEN 'age_band' THEN age_band::VARCHAR
+        WHEN 'sex' THEN sex::VARCHAR
+        WHEN 'ethnicity' THEN ethnicity::VARCHAR
+        WHEN 'disposal_type' THEN disposal_type::VARCHAR
+        WHEN 'disposal' THEN disposal::VARCHAR
+        WHEN 'offence_category' THEN offence_category::VARCHAR
+        WHEN 'care_status' THEN care_status::VARCHAR
+        WHEN 'send' THEN send::VARCHAR
+        WHEN 'ete_status_at_end' THEN ete_status_at_end::VARCHAR
+        WHEN 'substance_misuse' THEN substance_misuse::VARCHAR
+        WHEN 'mental_health' THEN mental_health::VARCHAR
+        WHEN 'risk_of_serious_harm' THEN risk_of_serious_harm::VARCHAR
+        WHEN 'safety_and_wellbeing' THEN safety_and_wellbeing::VARCHAR
+        WHEN 'reoffending' THEN reoffending::VARCHAR
+    END AS col_value,
+    count(*) AS children
+FROM filtered_cohort(f)
+GROUP BY ALL;

@@ -23,13 +23,13 @@ def database() -> Database:
 
 
 @st.cache_data(show_spinner=False, max_entries=1024, ttl=3600)
-def _cached(path: str, signature: tuple, query_name: str, params: tuple) -> pd.DataFrame:
-    return _database(path).query(query_name, **dict(params))
+def _cached(path: str, signature: tuple, query_name: str, params: dict) -> pd.DataFrame:
+    # Streamlit hashes `params` (lists and dicts included) into the cache key.
+    return _database(path).query(query_name, **params)
 
 
 def query(query_name: str, /, **params) -> pd.DataFrame:
     """Run queries/<query_name>.sql with bound `params`; a copy, so callers may modify it."""
     db = database()
-    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    result = _cached(str(db.path), db.signature(), query_name, frozen)
+    result = _cached(str(db.path), db.signature(), query_name, params)
     return result.copy()

@@ -43,13 +43,13 @@ BY_KEY = {dimension.key: dimension for dimension in DIMENSIONS}
 
 
 def cohort_params(areas: list[str], year_from: int, year_to: int, selections: dict[str, list[str]]) -> dict:
-    """The bound parameters of `filtered_cohort`: one list per dimension, empty for "all"."""
+    """The struct bound as `$cohort` for the `filtered_cohort` macro: one list per dimension, empty for "all"."""
     unknown = set(selections) - set(BY_KEY)
     if unknown:
         raise KeyError(f"unknown cohort dimensions: {sorted(unknown)}")
     params = {"areas": list(areas), "year_from": int(year_from), "year_to": int(year_to)}
     params.update({d.param: list(selections.get(d.key, [])) for d in DIMENSIONS})
-    return params
+    return {"cohort": params}
 
 
 def ordered(dimension: Dimension, values) -> list[str]:

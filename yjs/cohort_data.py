@@ -64,8 +64,9 @@ def kpis(scope: CohortScope) -> pd.DataFrame:
 
 
 def stage_counts(scope: CohortScope, grouping: str, *, by_year: bool = False) -> pd.DataFrame:
-    name = "disproportionality/stage_counts_by_year" if by_year else "disproportionality/stage_counts"
-    frame = appdata.query(name, **scope.params(), group_dim=grouping)
+    frame = appdata.query("disproportionality/stage_counts", **scope.params(), group_dim=grouping, by_year=by_year)
+    if not by_year:
+        frame = frame.drop(columns="year")
     if grouping == "ethnicity":
         population = appdata.query("disproportionality/population_by_ethnicity", areas=list(scope.areas),
                                    year_to=scope.year_to)

@@ -1,8 +1,8 @@
 -- The 2023 key performance indicators computed from the filtered cohort's ended orders.
 -- Each KPI is a numerator over a denominator, so the page can suppress small counts.
--- params: $areas, $year_from, $year_to, $age_bands, $sexes, $ethnicities, $disposal_types, $disposals, $offences, $care_statuses, $send_values, $ete_statuses, $substance_values, $mental_health_values, $rosh_levels, $wellbeing_levels, $reoffending_values
+-- params: $cohort
 WITH ended AS (
-    SELECT * FROM filtered_cohort($areas::VARCHAR[], $year_from, $year_to, $age_bands::VARCHAR[], $sexes::VARCHAR[], $ethnicities::VARCHAR[], $disposal_types::VARCHAR[], $disposals::VARCHAR[], $offences::VARCHAR[], $care_statuses::VARCHAR[], $send_values::VARCHAR[], $ete_statuses::VARCHAR[], $substance_values::VARCHAR[], $mental_health_values::VARCHAR[], $rosh_levels::VARCHAR[], $wellbeing_levels::VARCHAR[], $reoffending_values::VARCHAR[]) WHERE order_ended
+    SELECT * FROM filtered_cohort($cohort) WHERE order_ended
 ),
 final AS (
     SELECT 'kpi_accommodation' AS code, count(*) FILTER (WHERE suitable_accommodation_at_end) AS numerator,
