@@ -12,6 +12,12 @@ areas = ui_cohort.scope_areas(filters)
 st.caption(f"Relative rate index (RRI) at each stage, in {ui_cohort.scope_label(filters, areas)}: a group's rate "
            "divided by the reference group's, each stage measured against the one before. 1 means the same rate; "
            "a group is flagged only where the 95% confidence interval excludes 1.")
+published = cohort_data.published_demographics(areas)
+if not published.empty:
+    st.subheader("What the published documents say")
+    st.dataframe(published, hide_index=True, width="stretch",
+                 column_config={"area": "Area", "measure": "Measure", "value": st.column_config.NumberColumn("%", format="%d%%"),
+                                "as_at": "As at", "note": "In the document's words", "source": "Source"})
 found = ui_cohort.cohort_scope(filters)
 if found is None:
     st.stop()

@@ -98,3 +98,7 @@ def kpi_table(scope: CohortScope, threshold: int) -> pd.DataFrame:
                       for r, d in zip(rates, frame["denominator"])],
         "polarity": frame["polarity"].str.replace(" is better", "", regex=False),
     })
+
+
+def published_demographics(areas: list[str]) -> pd.DataFrame:
+    return appdata.query("disproportionality/published_demographics", areas=list(areas))
