@@ -70,6 +70,23 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    import json
+
+    from yjs import bench
+    from yjs.bench_report import table
+
+    started = time.perf_counter()
+    results = bench.run(args.cohort_size, args.sessions, args.reruns, browser=not args.no_browser,
+                        progress=lambda message: print(f"... {message}", file=sys.stderr, flush=True))
+    results["total_s"] = round(time.perf_counter() - started, 1)
+    print(table(results))
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2))
+        print(f"Wrote {args.out}")
+    return EXIT_OK
+
+
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, help="database file (default: $YJS_DB or data/yjs.duckdb)")
 
@@ -112,6 +129,17 @@ def parser() -> argparse.ArgumentParser:
         if name == "inspections":
             sub.add_argument("--add-areas", action="store_true", help="add unknown areas instead of rejecting them")
         sub.set_defaults(handler=cmd_import)
+    bench = commands.add_parser("bench", help="measure build, page and browser times, memory, and a pandas baseline",
+                                description="Build databases in a temporary folder and print (and optionally write as "
+                                            "JSON) build time and size, every page's script time, the cohort "
+                                            "explorer's filter change in a real browser, server memory, a pandas "
+                                            "baseline and many concurrent sessions.")
+    bench.add_argument("--cohort-size", type=_positive, default=1_000_000, help="the large size (default 1,000,000)")
+    bench.add_argument("--sessions", type=_positive, default=25, help="concurrent browser sessions (0 to skip)")
+    bench.add_argument("--reruns", type=_positive, default=10, help="reruns per measurement (default 10)")
+    bench.add_argument("--no-browser", action="store_true", help="skip the browser measurements")
+    bench.add_argument("--out", type=Path, help="also write the figures as JSON")
+    bench.set_defaults(handler=cmd_bench)
     return root
 
 

@@ -7,14 +7,11 @@ user's machine, but under CI=true they fail, because CI must run them.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from yjs.serve import start_background
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("YJS_CHROMIUM", "/usr/bin/chromium"))
@@ -29,41 +26,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}: {process.stdout.read()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
-
-
-def start_server(db: Path) -> tuple[str, subprocess.Popen]:
-    port = _free_port()
-    env = {**os.environ, "YJS_DB": str(db)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "yjs.serve", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    _wait_until_healthy(url, process)
-    return url, process
-
-
 @pytest.fixture(scope="session")
 def app_url(demo_db):
-    url, process = start_server(demo_db)
+    url, process = start_background(demo_db)
     yield url
     process.terminate()
     process.wait(timeout=20)

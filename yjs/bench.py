@@ -1,0 +1,178 @@
+"""`python -m yjs bench`: how fast the app is, measured, printed and written as JSON.
+
+It builds databases of the requested sizes in a temporary folder and measures: the build, every
+page's script time (streamlit.testing, 10+ reruns with varied filters), the cohort explorer's
+filter change in a real browser, the server's peak memory, the same cohort aggregations done the
+common way (a pandas DataFrame held in memory) as a baseline, and many sessions at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from yjs.build import DEFAULT_COHORT_SIZE, build
+from yjs.paths import ROOT
+
+PAGE_VARIATIONS = {
+    "pages/overview.py": [{"demo": "true"}, {"demo": "true", "region": "London"}, {"demo": "false"},
+                          {"demo": "true", "area": "Ealing"}, {"demo": "true", "region": "Wales"}],
+    "pages/disproportionality.py": [{"demo": "true"}, {"demo": "true", "compare": "Care experience"},
+                                    {"demo": "true", "region": "London"}, {"demo": "true", "area": "Thamesreach"},
+                                    {"demo": "true", "compare": "Special educational needs (SEND)"}],
+    "pages/cohort_explorer.py": [{"demo": "true"}, {"demo": "true", "f_sex": "Female"},
+                                 {"demo": "true", "rows": "Care status", "cols": "Offence"},
+                                 {"demo": "true", "f_ethnicity": ["Black", "Mixed"], "f_disposal_type": "Court"},
+                                 {"demo": "true", "region": "North West", "rows": "Age at start"}],
+}
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def summary(values: list[float]) -> dict:
+    return {"median_ms": round(statistics.median(values) * 1000, 1), "p95_ms": round(percentile(values, 0.95) * 1000, 1),
+            "runs": len(values)}
+
+
+def time_pages(db: Path, reruns: int) -> dict:
+    """Each page's script time under streamlit.testing, cycling through varied filters."""
+    return _in_subprocess("page_times", db, reruns)
+
+
+def page_times(db: str, reruns: int) -> dict:
+    os.environ["YJS_DB"] = db
+    from streamlit.testing.v1 import AppTest
+
+    results = {}
+    for page, variations in PAGE_VARIATIONS.items():
+        times = []
+        for run in range(reruns + 1):
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+            at.query_params["demo"] = "true"
+            at.run()
+            for key, value in variations[run % len(variations)].items():
+                at.query_params[key] = value
+            started = time.perf_counter()
+            at.switch_page(page).run()
+            elapsed = time.perf_counter() - started
+            if at.exception:
+                raise RuntimeError(f"{page}: {at.exception}")
+            if run:  # the first run warms imports, not the page
+                times.append(elapsed)
+        results[page] = summary(times)
+    return results
+
+
+def baseline_comparison(db: str, reruns: int) -> dict:
+    """The cohort aggregations done our way (DuckDB, per rerun) and the common way (pandas)."""
+    ours = _in_subprocess("aggregate_with_duckdb", db, reruns)
+    theirs = _in_subprocess("aggregate_with_pandas", db, reruns)
+    return {"duckdb": ours, "pandas": theirs,
+            "time_ratio": round(ours["median_ms"] / theirs["median_ms"], 2),
+            "memory_ratio": round(ours["peak_rss_mb"] / theirs["peak_rss_mb"], 2)}
+
+
+FILTERS = [{}, {"sex": ["Female"]}, {"ethnicity": ["Black", "Mixed"]}, {"disposal_type": ["Court"]},
+           {"care_status": ["Looked after"], "sex": ["Male"]}]
+
+
+def aggregate_with_duckdb(db: str, reruns: int) -> dict:
+    from yjs.cohort import cohort_params
+    from yjs.db import Database
+
+    database = Database(Path(db))
+    areas = database.query("shared/filter_options")["area"].tolist()
+    times = []
+    for run in range(reruns):
+        params = cohort_params(areas, 2019, 2026, FILTERS[run % len(FILTERS)])
+        started = time.perf_counter()
+        database.query("cohort/facets", **params)
+        database.query("cohort/crosstab", **params, row_dim="ethnicity", col_dim="disposal_type")
+        database.query("cohort/kpis", **params)
+        times.append(time.perf_counter() - started)
+    return {**summary(times), "peak_rss_mb": _peak_rss_mb()}
+
+
+def aggregate_with_pandas(db: str, reruns: int) -> dict:
+    import duckdb
+
+    con = duckdb.connect(db, read_only=True)
+    frame = con.execute("SELECT * FROM cohort_facts").df()  # held in memory, as many dashboards do
+    con.close()
+    dimensions = ["age_band", "sex", "ethnicity", "disposal_type", "disposal", "offence_category", "care_status",
+                  "send", "ete_status_at_end", "substance_misuse", "mental_health", "risk_of_serious_harm",
+                  "safety_and_wellbeing", "reoffending"]
+    times = []
+    for run in range(reruns):
+        chosen = FILTERS[run % len(FILTERS)]
+        started = time.perf_counter()
+        mask = frame["start_year"].between(2019, 2026)
+        for column, values in chosen.items():
+            mask &= frame[column].astype(str).isin(values)
+        subset = frame[mask]
+        for column in dimensions:
+            subset[column].astype(str).value_counts()
+        subset.groupby([subset["ethnicity"].astype(str), subset["disposal_type"].astype(str)]).size()
+        ended = subset[subset["order_ended"]]
+        for numerator, denominator in (("in_ete_at_end", None), ("send_formal_plan", "has_send"),
+                                       ("completed", None), ("wider_services", None)):
+            base = ended if denominator is None else ended[ended[denominator].fillna(False).astype(bool)]
+            base[numerator].fillna(False).astype(bool).sum()
+        times.append(time.perf_counter() - started)
+    return {**summary(times), "peak_rss_mb": _peak_rss_mb()}
+
+
+def _peak_rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return float("nan")
+
+
+def _in_subprocess(function: str, db: Path | str, reruns: int) -> dict:
+    """Run a measurement in a fresh interpreter, so its memory and caches are its own."""
+    code = f"import json, yjs.bench as b; print(json.dumps(b.{function}({str(db)!r}, {reruns})))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=3600,
+                            env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    if result.returncode:
+        raise RuntimeError(f"{function} failed: {result.stderr[-2000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def build_database(folder: Path, cohort_size: int) -> dict:
+    path = folder / f"bench-{cohort_size}.duckdb"
+    started = time.perf_counter()
+    build(path, cohort_size=cohort_size)
+    return {"path": str(path), "cohort_rows": cohort_size, "build_s": round(time.perf_counter() - started, 1),
+            "size_mb": round(path.stat().st_size / 2**20, 1)}
+
+
+def run(cohort_size: int, sessions: int, reruns: int, browser: bool, progress=print) -> dict:
+    from yjs import bench_browser
+
+    results = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+               "sizes": []}
+    with tempfile.TemporaryDirectory(prefix="yjs-bench-") as folder:
+        for size in sorted({DEFAULT_COHORT_SIZE, cohort_size}):
+            progress(f"building a database with {size:,} cohort rows")
+            entry = build_database(Path(folder), size)
+            progress("timing every page's script")
+            entry["pages"] = time_pages(Path(entry["path"]), reruns)
+            progress("comparing with the pandas baseline")
+            entry["baseline"] = baseline_comparison(entry["path"], reruns)
+            if browser:
+                progress("timing filter changes in the browser")
+                entry["browser"] = bench_browser.filter_changes(Path(entry["path"]), reruns, sessions)
+            results["sizes"].append(entry)
+    return results

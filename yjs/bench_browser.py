@@ -1,0 +1,95 @@
+"""Browser measurements for the benchmark: filter changes, server memory, many sessions at once."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+from yjs.serve import start_background
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ETHNICITIES = ("Black", "Asian", "Mixed", "Other", "White")
+
+
+def _idle(page) -> None:
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stMainBlockContainer").get_by_role("heading").first).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
+
+
+def _time_filter_changes(page, url: str, reruns: int) -> list[float]:
+    from playwright.sync_api import expect
+
+    page.goto(f"{url}/cohort?demo=true")
+    _idle(page)
+    page.get_by_text("Filter the children").click()
+    metric = page.get_by_test_id("stMetricValue").first
+    times = []
+    for run in range(reruns):
+        if run and run % len(ETHNICITIES) == 0:
+            page.get_by_role("combobox", name="Ethnicity").locator("..").get_by_role("button", name="Clear all").click()
+            _idle(page)
+        before = metric.inner_text()
+        page.get_by_role("combobox", name="Ethnicity").click()
+        option = page.get_by_role("option", name=ETHNICITIES[run % len(ETHNICITIES)] + " (", exact=False)
+        started = time.perf_counter()
+        option.click()
+        page.keyboard.press("Escape")  # the list stays open after a choice; close it as a person would
+        expect(metric).not_to_have_text(before, timeout=60_000)
+        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+async def _session(browser, url: str, pages: list[str]) -> list[float]:
+    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+    page = await context.new_page()
+    times = []
+    for path in pages:
+        started = time.perf_counter()
+        await page.goto(f"{url}/{path}")
+        await page.get_by_test_id("stMainBlockContainer").get_by_role("heading").first.wait_for(timeout=120_000)
+        await page.get_by_test_id("stStatusWidget").wait_for(state="detached", timeout=120_000)
+        if await page.get_by_test_id("stException").count():
+            raise RuntimeError(f"an exception on {path}")
+        times.append(time.perf_counter() - started)
+    await context.close()
+    return times
+
+
+async def _sessions(url: str, sessions: int) -> tuple[list[float], int]:
+    from playwright.async_api import async_playwright
+
+    pages = ["?demo=true", "disproportionality?demo=true", "cohort?demo=true", "?demo=true&region=London"]
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        results = await asyncio.gather(*(_session(browser, url, pages) for _ in range(sessions)), return_exceptions=True)
+        await browser.close()
+    errors = sum(isinstance(r, BaseException) for r in results)
+    return [t for r in results if not isinstance(r, BaseException) for t in r], errors
+
+
+def filter_changes(db: Path, reruns: int, sessions: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from yjs.bench import _peak_rss_mb, summary
+
+    url, server = start_background(db)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            result = {"filter_change": summary(_time_filter_changes(page, url, reruns))}
+            browser.close()
+        if sessions:
+            times, errors = asyncio.run(_sessions(url, sessions))
+            result["sessions"] = {"sessions": sessions, "errors": errors, **summary(times)}
+        result["server_peak_rss_mb"] = _peak_rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return result

@@ -1,0 +1,40 @@
+"""The benchmark's figures as a plain-text table, with each target beside its measurement."""
+
+from __future__ import annotations
+
+TARGETS = {"page_default_ms": 150, "page_large_ms": 300, "filter_p95_ms": 1000, "memory_mb": 600, "sessions_p95_ms": 2000}
+
+
+def _mark(value: float, target: float) -> str:
+    return "met" if value <= target else "MISSED"
+
+
+def table(results: dict) -> str:
+    lines = [f"YJS Insight benchmark ({results['machine']['cpus']} cores, Python {results['machine']['python']})"]
+    sizes = results["sizes"]
+    for index, entry in enumerate(sizes):
+        large = index == len(sizes) - 1 and len(sizes) > 1
+        page_target = TARGETS["page_large_ms" if large else "page_default_ms"]
+        lines += ["", f"Cohort rows: {entry['cohort_rows']:,}   build {entry['build_s']} s   file {entry['size_mb']} MB",
+                  f"  {'page script':<34}{'median ms':>10}{'p95 ms':>9}   target median {page_target} ms"]
+        for page, figures in entry["pages"].items():
+            lines.append(f"  {page:<34}{figures['median_ms']:>10}{figures['p95_ms']:>9}   "
+                         f"{_mark(figures['median_ms'], page_target)}")
+        base = entry["baseline"]
+        lines.append(f"  cohort aggregations per rerun: DuckDB {base['duckdb']['median_ms']} ms "
+                     f"({base['duckdb']['peak_rss_mb']} MB peak) vs pandas {base['pandas']['median_ms']} ms "
+                     f"({base['pandas']['peak_rss_mb']} MB peak): time x{base['time_ratio']}, memory x{base['memory_ratio']}")
+        browser = entry.get("browser")
+        if browser:
+            change = browser["filter_change"]
+            lines.append(f"  browser filter change: median {change['median_ms']} ms, p95 {change['p95_ms']} ms "
+                         f"({_mark(change['p95_ms'], TARGETS['filter_p95_ms'])} {TARGETS['filter_p95_ms']} ms)")
+            lines.append(f"  server peak memory: {browser['server_peak_rss_mb']} MB "
+                         f"({_mark(browser['server_peak_rss_mb'], TARGETS['memory_mb'])} {TARGETS['memory_mb']} MB)")
+            if "sessions" in browser:
+                s = browser["sessions"]
+                lines.append(f"  {s['sessions']} concurrent sessions: page p95 {s['p95_ms']} ms, median {s['median_ms']} ms, "
+                             f"errors {s['errors']} ({_mark(s['p95_ms'], TARGETS['sessions_p95_ms'])} "
+                             f"{TARGETS['sessions_p95_ms']} ms)")
+    lines.append(f"\nTotal {results.get('total_s', '?')} s")
+    return "\n".join(lines)
