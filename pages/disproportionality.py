@@ -69,7 +69,7 @@ if unknown:
     st.caption(f"Ethnicity not recorded: {disclosure.show_count(entered, threshold)} children; counted in the "
                "cohort shares below, never compared.")
 if grouping == "ethnicity":
-    st.plotly_chart(charts_cohort.shares(disproportionality.shares(counts, grouping),
+    st.plotly_chart(charts_cohort.shares(disproportionality.shares(counts, grouping, threshold),
                                          title="Share of the 10-17 population and of the cohort"), width="stretch")
 
 st.subheader("Trend by year")

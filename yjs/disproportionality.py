@@ -77,12 +77,17 @@ def _row(stage: Stage, group: str, reference: str, group_counts, reference_count
     return row
 
 
-def shares(counts: pd.DataFrame, grouping: str) -> pd.DataFrame:
-    """Each group's share of the population and of the cohort (Unknown kept in the cohort share)."""
+def shares(counts: pd.DataFrame, grouping: str, threshold: int = disclosure.MIN_THRESHOLD) -> pd.DataFrame:
+    """Each group's share of the population and of the cohort (Unknown kept in the cohort share).
+
+    A cohort share resting on a small count is withheld: with the total it would reveal the count.
+    """
     _label, reference, compared, unknown = GROUPINGS[grouping]
     order = [reference, *compared, *unknown]
     frame = counts.set_index("group_value").reindex(order)
-    result = pd.DataFrame({"group": order, "cohort_share": (frame["entered"] / frame["entered"].sum()).to_numpy()})
+    entered = frame["entered"].fillna(0)
+    cohort_share = (entered / entered.sum()).where(~disclosure.is_small(entered.to_numpy(), threshold))
+    result = pd.DataFrame({"group": order, "cohort_share": cohort_share.to_numpy()})
     if "population" in frame and frame["population"].notna().any():
         result["population_share"] = (frame["population"] / frame["population"].sum()).to_numpy()
     return result

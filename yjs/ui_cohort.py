@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from yjs import appdata, disclosure
-from yjs.cohort import DIMENSIONS
+from yjs.cohort import BY_KEY, DIMENSIONS
 from yjs.cohort_data import CohortScope, facet_counts, scope_summary
 from yjs.ui import Filters
 
@@ -81,7 +81,8 @@ def cohort_filters(scope: CohortScope, threshold: int) -> CohortScope:
         st.session_state.setdefault(f"f_{dimension.key}", selections[dimension.key])
     counts = facet_counts(CohortScope(scope.areas, scope.year_from, scope.year_to, selections))
     chosen = {}
-    with st.expander("Filter the children", expanded=any(selections.values()), icon=":material/filter_alt:"):
+    # A constant `expanded`: were it to follow the selections, clearing the last one would snap it shut.
+    with st.expander("Filter the children", icon=":material/filter_alt:"):
         columns = st.columns(3)
         for index, dimension in enumerate(DIMENSIONS):
             key, option_counts = f"f_{dimension.key}", counts.get(dimension.key, {})
@@ -90,7 +91,10 @@ def cohort_filters(scope: CohortScope, threshold: int) -> CohortScope:
                 format_func=lambda v, c=option_counts: f"{v} ({disclosure.show_count(c.get(v, 0), threshold)})",
             )
             _keep_in_url(key, chosen[dimension.key])
-    return CohortScope(scope.areas, scope.year_from, scope.year_to, {k: v for k, v in chosen.items() if v})
+    active = {k: v for k, v in chosen.items() if v}
+    if active:
+        st.caption("Filtered to " + "; ".join(f"{BY_KEY[k].label}: {', '.join(v)}" for k, v in active.items()) + ".")
+    return CohortScope(scope.areas, scope.year_from, scope.year_to, active)
 
 
 def _keep_in_url(key: str, values: list[str]) -> None:

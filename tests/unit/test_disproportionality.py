@@ -55,3 +55,10 @@ def test_trend_leaves_out_years_that_would_reveal_small_counts():
     trend = disproportionality.trend(by_year, "ethnicity", "entered")
     black = trend[trend["group"] == "Black"]
     assert list(black["year"]) == [2023]
+
+
+def test_a_cohort_share_resting_on_a_small_count_is_withheld():
+    counts = COUNTS.assign(entered=[200, 60, 3, 12])
+    shares = disproportionality.shares(counts, "ethnicity").set_index("group")
+    assert pd.isna(shares.loc["Asian", "cohort_share"])
+    assert shares.loc["Black", "cohort_share"] == pytest.approx(60 / 275)

@@ -1,0 +1,40 @@
+"""The benchmark runs end to end on a tiny database (its figures are printed, never asserted)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from yjs.bench_report import table
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_bench_runs_and_writes_its_figures(tmp_path):
+    out = tmp_path / "bench.json"
+    result = subprocess.run([sys.executable, "-m", "yjs", "bench", "--cohort-size", "2000", "--reruns", "2",
+                             "--sessions", "0", "--no-browser", "--out", str(out)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600, env=dict(os.environ))
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    sizes = [entry["cohort_rows"] for entry in figures["sizes"]]
+    assert sizes == [2000, 20000]
+    for entry in figures["sizes"]:
+        assert set(entry["pages"]) == {"pages/overview.py", "pages/disproportionality.py", "pages/cohort_explorer.py"}
+        assert entry["baseline"]["pandas"]["runs"] == 2
+    assert "page script" in result.stdout and "pandas" in result.stdout
+
+
+def test_report_marks_missed_targets():
+    results = {"machine": {"cpus": 2, "python": "3.11"}, "total_s": 1, "sizes": [{
+        "cohort_rows": 20000, "build_s": 1, "size_mb": 10,
+        "pages": {"pages/overview.py": {"median_ms": 90, "p95_ms": 100}, "pages/slow.py": {"median_ms": 400, "p95_ms": 500}},
+        "baseline": {"duckdb": {"median_ms": 10, "peak_rss_mb": 100}, "pandas": {"median_ms": 20, "peak_rss_mb": 300},
+                     "time_ratio": 0.5, "memory_ratio": 0.33},
+        "browser": {"filter_change": {"median_ms": 400, "p95_ms": 1200}, "server_peak_rss_mb": 250},
+    }]}
+    text = table(results)
+    assert "pages/overview.py" in text and "met" in text
+    assert "pages/slow.py" in text and "MISSED" in text
+    assert "p95 1200 ms (MISSED 1000 ms)" in text
