@@ -28,7 +28,8 @@ grouping = st.radio("Compare", list(GROUPINGS), format_func=lambda g: GROUPINGS[
                     key="compare", bind="query-params")
 label, reference, _compared, unknown = GROUPINGS[grouping]
 compared_with = disproportionality.REFERENCE_PHRASES[grouping]
-counts = cohort_data.stage_counts(scope, grouping)
+counts_by_year = cohort_data.stage_counts_by_year(scope, grouping)
+counts = cohort_data.period_totals(counts_by_year)
 table = disproportionality.rri_table(counts, grouping, threshold)
 if table.empty:
     st.info("There are too few children in these groups to compare. Widen the years or the areas.",
@@ -75,7 +76,7 @@ if grouping == "ethnicity":
 st.subheader("Trend by year")
 stage_key = st.selectbox("Stage", [s.key for s in disproportionality.STAGES], key="trend_stage",
                          format_func={s.key: s.label for s in disproportionality.STAGES}.get, bind="query-params")
-trend = disproportionality.trend(cohort_data.stage_counts(scope, grouping, by_year=True), grouping, stage_key, threshold)
+trend = disproportionality.trend(counts_by_year, grouping, stage_key, threshold)
 if trend.empty:
     st.info("Not enough children per year to show this stage's trend without revealing small counts.")
 else:

@@ -63,15 +63,27 @@ def kpis(scope: CohortScope) -> pd.DataFrame:
     return appdata.query("cohort/kpis", **scope.params())
 
 
-def stage_counts(scope: CohortScope, grouping: str, *, by_year: bool = False) -> pd.DataFrame:
-    frame = appdata.query("disproportionality/stage_counts", **scope.params(), group_dim=grouping, by_year=by_year)
-    if not by_year:
-        frame = frame.drop(columns="year")
-    if grouping == "ethnicity":
-        population = appdata.query("disproportionality/population_by_ethnicity", areas=list(scope.areas),
-                                   year_to=scope.year_to)
-        frame = frame.merge(population[["group_value", "population"]], on="group_value", how="left")
-    return frame
+def stage_counts_by_year(scope: CohortScope, grouping: str) -> pd.DataFrame:
+    """Stage counts per group and year (one query serves the period table and the trend)."""
+    frame = appdata.query("disproportionality/stage_counts", **scope.params(), group_dim=grouping, by_year=True)
+    return _with_population(frame, scope, grouping)
+
+
+def period_totals(by_year: pd.DataFrame) -> pd.DataFrame:
+    """The same counts summed over the period (population is per group, not per year)."""
+    stages = ["entered", "court", "custody", "followed_up", "reoffended"]
+    totals = by_year.groupby("group_value", as_index=False)[stages].sum()
+    if "population" in by_year:
+        totals = totals.merge(by_year.groupby("group_value", as_index=False)["population"].first(), on="group_value")
+    return totals
+
+
+def _with_population(frame: pd.DataFrame, scope: CohortScope, grouping: str) -> pd.DataFrame:
+    if grouping != "ethnicity":
+        return frame
+    population = appdata.query("disproportionality/population_by_ethnicity", areas=list(scope.areas),
+                               year_to=scope.year_to)
+    return frame.merge(population[["group_value", "population"]], on="group_value", how="left")
 
 
 def reoffending_rates(scope: CohortScope, dim: str, threshold: int) -> pd.DataFrame:
