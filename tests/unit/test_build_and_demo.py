@@ -2,8 +2,9 @@
 
 import hashlib
 
-import duckdb
 import pytest
+
+from tests.dbcheck import fetch
 
 from yjs.build import build
 from yjs.demo import DEMO_AREAS
@@ -14,27 +15,21 @@ FIGURE_TABLES = ("areas", "inspections", "standard_ratings", "key_questions", "r
                  "context_figures", "case_samples")
 
 
-def rows(db, sql):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def table_digest(db, table):
-    ordered = rows(db, f"SELECT * FROM {table} ORDER BY ALL")  # table names from the fixed list above
+    ordered = fetch(db, f"SELECT * FROM {table} ORDER BY ALL")  # table names from the fixed list above
     return hashlib.sha256(repr(ordered).encode()).hexdigest()
 
 
 def test_no_demo_builds_the_five_real_areas_only(real_db):
-    assert {name for (name,) in rows(real_db, "SELECT name FROM areas")} == REAL_AREAS
-    assert rows(real_db, "SELECT count(*) FROM cohort") == [(0,)]
-    assert rows(real_db, "SELECT value FROM meta WHERE key = 'includes_demo'") == [("false",)]
+    assert {name for (name,) in fetch(real_db, "SELECT name FROM areas")} == REAL_AREAS
+    assert fetch(real_db, "SELECT count(*) FROM cohort") == [(0,)]
+    assert fetch(real_db, "SELECT value FROM meta WHERE key = 'includes_demo'") == [("false",)]
 
 
 def test_demo_areas_are_invented_and_flagged(demo_db):
-    demo = rows(demo_db, "SELECT name, is_demo, source FROM areas WHERE name NOT IN "
+    demo = fetch(demo_db, "SELECT name, is_demo, source FROM areas WHERE name NOT IN "
                          "('Kingston and Richmond', 'Tower Hamlets and City of London', 'Ealing', 'Reading', "
                          "'Buckinghamshire')")
     assert len(demo) == sum(len(names) for names in DEMO_AREAS.values()) >= 60
@@ -46,15 +41,15 @@ def test_demo_areas_are_invented_and_flagged(demo_db):
 def test_every_figure_row_has_a_source_and_demo_rows_never_touch_real_areas(demo_db, table):
     area_column = {"areas": "name", "standard_ratings": None, "key_questions": None, "recommendations": None,
                    "action_status_updates": None, "improvement_actions": None, "case_samples": None}.get(table, "area")
-    assert rows(demo_db, f"SELECT count(*) FROM {table} WHERE source IS NULL OR source = ''") == [(0,)]
+    assert fetch(demo_db, f"SELECT count(*) FROM {table} WHERE source IS NULL OR source = ''") == [(0,)]
     if area_column:
-        mixed = rows(demo_db, f"SELECT count(*) FROM {table} AS t JOIN areas AS a ON a.name = t.{area_column} "
+        mixed = fetch(demo_db, f"SELECT count(*) FROM {table} AS t JOIN areas AS a ON a.name = t.{area_column} "
                               f"WHERE (t.source = 'demo') <> a.is_demo")
         assert mixed == [(0,)]
 
 
 def test_demo_inspections_belong_to_demo_areas_only(demo_db):
-    assert rows(demo_db, "SELECT count(*) FROM inspection_summary WHERE (source = 'demo') <> is_demo") == [(0,)]
+    assert fetch(demo_db, "SELECT count(*) FROM inspection_summary WHERE (source = 'demo') <> is_demo") == [(0,)]
 
 
 def test_two_builds_are_identical(tmp_path):
@@ -66,8 +61,8 @@ def test_two_builds_are_identical(tmp_path):
 
 def test_cohort_size_is_respected_and_ids_are_pseudonyms(tmp_path):
     db = build(tmp_path / "c.duckdb", cohort_size=1_234)
-    assert rows(db, "SELECT count(*), count(DISTINCT child_id) FROM cohort") == [(1_234, 1_234)]
-    assert rows(db, "SELECT count(*) FROM cohort WHERE NOT regexp_matches(child_id, '^DEMO-[0-9]{8}$')") == [(0,)]
+    assert fetch(db, "SELECT count(*), count(DISTINCT child_id) FROM cohort") == [(1_234, 1_234)]
+    assert fetch(db, "SELECT count(*) FROM cohort WHERE NOT regexp_matches(child_id, '^DEMO-[0-9]{8}$')") == [(0,)]
 
 
 def test_a_failed_build_leaves_the_old_database_in_place(real_db, tmp_path):
@@ -84,8 +79,8 @@ def test_a_failed_build_leaves_the_old_database_in_place(real_db, tmp_path):
 
 
 def test_every_reference_resolves(demo_db):
-    assert rows(demo_db, "SELECT count(*) FROM inspections WHERE area NOT IN (SELECT name FROM areas)") == [(0,)]
-    assert rows(demo_db, "SELECT count(*) FROM improvement_plans WHERE area NOT IN (SELECT name FROM areas)") == [(0,)]
-    assert rows(demo_db, "SELECT count(*) FROM action_status_updates "
+    assert fetch(demo_db, "SELECT count(*) FROM inspections WHERE area NOT IN (SELECT name FROM areas)") == [(0,)]
+    assert fetch(demo_db, "SELECT count(*) FROM improvement_plans WHERE area NOT IN (SELECT name FROM areas)") == [(0,)]
+    assert fetch(demo_db, "SELECT count(*) FROM action_status_updates "
                          "WHERE action_id NOT IN (SELECT action_id FROM improvement_actions)") == [(0,)]
-    assert rows(demo_db, "SELECT count(*) FROM cohort WHERE area NOT IN (SELECT name FROM areas)") == [(0,)]
+    assert fetch(demo_db, "SELECT count(*) FROM cohort WHERE area NOT IN (SELECT name FROM areas)") == [(0,)]

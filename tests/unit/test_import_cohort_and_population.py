@@ -1,7 +1,8 @@
 """Importing the cohort and the population: validated by line, atomic, re-import updates by id."""
 
-import duckdb
 import pytest
+
+from tests.dbcheck import fetch
 
 from yjs.importers import KINDS, ImportFailed, run_import
 
@@ -17,12 +18,6 @@ def write(tmp_path, header, *lines, name="file.csv"):
     return path
 
 
-def fetch(db, sql):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_cohort_rows_are_added_then_updated_by_id(writable_db, tmp_path):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
 import pytest
+
+from tests.dbcheck import fetch
 
 from yjs.importers import KINDS, ImportFailed, run_import
 
@@ -30,12 +31,6 @@ def problems_of(path, db, **options):
     return [str(p) for p in failure.value.problems]
 
 
-def fetch(db, sql, *params):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
 
 
 def test_valid_file_adds_an_inspection_with_its_ratings(writable_db, tmp_path):

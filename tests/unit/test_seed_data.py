@@ -9,8 +9,9 @@ import csv
 import re
 from pathlib import Path
 
-import duckdb
 import pytest
+
+from tests.dbcheck import fetch
 
 from yjs import rules
 from yjs.paths import SEED_DIR
@@ -18,12 +19,6 @@ from yjs.paths import SEED_DIR
 SHARED_SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
-def query(db, sql, *params):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.mark.parametrize("area,score,rating", [
@@ -32,18 +27,18 @@ def query(db, sql, *params):
     ("Ealing", 17, "Requires improvement"),             # 001 line 286-287: Score 17/36
 ])
 def test_complete_inspections_compute_their_published_score(real_db, area, score, rating):
-    assert query(real_db, "SELECT score, computed_score, published_score, overall_rating, standards_rated "
+    assert fetch(real_db, "SELECT score, computed_score, published_score, overall_rating, standards_rated "
                           "FROM inspection_summary WHERE area = ?", area) == [(score, score, score, rating, 12)]
 
 
 @pytest.mark.parametrize("area,rating", [("Reading", "Inadequate"), ("Buckinghamshire", "Good")])
 def test_overall_only_inspections_keep_their_published_rating(real_db, area, rating):
-    assert query(real_db, "SELECT overall_rating, score, standards_rated FROM inspection_summary WHERE area = ?",
+    assert fetch(real_db, "SELECT overall_rating, score, standards_rated FROM inspection_summary WHERE area = ?",
                  area) == [(rating, None, 0)]
 
 
 def key_questions(db, area):
-    rows = query(db, """
+    rows = fetch(db, """
         SELECT k.standard_code, r.name, r.rating, k.question_no, k.theme, k.question, k.relevant_cases,
                k.number_yes, k.pct_yes, s.cases_inspected
         FROM key_questions k
@@ -83,7 +78,7 @@ def test_ealing_key_questions_as_published(real_db):
 
 def test_ealing_recommendations_and_addressees(real_db):
     # 001 lines 312-331: nine recommendations, four to the YJS, one to the board, two each to police and probation
-    addressees = query(real_db, "SELECT addressee, count(*) FROM recommendations JOIN inspections USING "
+    addressees = fetch(real_db, "SELECT addressee, count(*) FROM recommendations JOIN inspections USING "
                                 "(inspection_id) WHERE area = 'Ealing' GROUP BY 1 ORDER BY 1")
     assert addressees == [("Ealing Youth Justice Service", 4), ("Metropolitan Police service", 2),
                           ("Probation Service", 2), ("YJS management board", 1)]
@@ -91,7 +86,7 @@ def test_ealing_recommendations_and_addressees(real_db):
 
 def test_ealing_funding_table_adds_up(real_db):
     # 001 lines 116-125: agency totals sum to the printed total of 1,581,942
-    totals = query(real_db, "SELECT measure, value FROM context_figures WHERE area = 'Ealing' AND topic = 'funding' "
+    totals = fetch(real_db, "SELECT measure, value FROM context_figures WHERE area = 'Ealing' AND topic = 'funding' "
                             "AND measure LIKE '% - Total'")
     grand = dict(totals).pop("Total - Total")
     assert grand == 1_581_942
@@ -100,16 +95,16 @@ def test_ealing_funding_table_adds_up(real_db):
 
 
 def test_context_figures_quoted(real_db):
-    figures = dict(query(real_db, "SELECT measure, value FROM context_figures WHERE area = 'Ealing'"))
+    figures = dict(fetch(real_db, "SELECT measure, value FROM context_figures WHERE area = 'Ealing'"))
     assert figures["children aged 10 to 17"] == 36_718   # 001 line 337
-    assert query(real_db, "SELECT population_10_17 FROM areas WHERE name = 'Kingston and Richmond'") == [(35_866,)]
+    assert fetch(real_db, "SELECT population_10_17 FROM areas WHERE name = 'Kingston and Richmond'") == [(35_866,)]
 
 
 def test_ealing_plan_keeps_its_status_words_and_maps_only_clear_ones(real_db):
-    rows = dict(query(real_db, "SELECT a.ref, s.status_text FROM action_current_status s JOIN improvement_actions a "
+    rows = dict(fetch(real_db, "SELECT a.ref, s.status_text FROM action_current_status s JOIN improvement_actions a "
                                "USING (action_id) WHERE a.plan = 'ealing-2023-08'"))
     assert rows["1a"] == "Completed Nov"                  # 001 line 792
-    blue = query(real_db, "SELECT count(*) FROM action_current_status WHERE plan = 'ealing-2023-08' AND brag = 'Blue'")
+    blue = fetch(real_db, "SELECT count(*) FROM action_current_status WHERE plan = 'ealing-2023-08' AND brag = 'Blue'")
     assert blue == [(1,)]
 
 
