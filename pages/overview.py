@@ -41,7 +41,7 @@ with right:
     st.caption(ui.scope_caption(scored, "Distribution") + note)
 
 st.subheader("Latest inspection per area")
-table = ui.with_data_label(latest).assign(published=lambda f: ui.month_column(f["published"]))
+table = ui.with_data_label(latest).assign(published=ui.publication_column)
 st.dataframe(
     table[["area", "region", "published", "framework", "overall_rating", "score", "standards_rated", "data", "source"]],
     hide_index=True, width="stretch",

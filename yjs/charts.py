@@ -72,7 +72,8 @@ def score_distribution(latest: pd.DataFrame, *, highlight: str | None, title: st
             fig.add_annotation(x=score, y=max(counts.max(), 1) * 1.15, text=f"{highlight}: {score}", showarrow=False,
                                font=dict(size=15, color=HIGHLIGHT), bgcolor="white", bordercolor=HIGHLIGHT)
     fig.update_xaxes(title="Score out of 36", range=[-0.5, rules.MAX_SCORE + 0.5], dtick=3)
-    fig.update_yaxes(title="Areas", range=[0, max(counts.max(), 1) * 1.25])
+    fig.update_yaxes(title="Areas", range=[0, max(counts.max(), 1) * 1.25], tickformat="d",
+                     dtick=1 if counts.max() <= 8 else None)
     fig = base_layout(fig, title=title, height=400)
     fig.update_layout(margin=dict(t=90))
     return fig

@@ -116,5 +116,7 @@ def with_data_label(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(data=frame["is_demo"].map({True: "Demo", False: "Real"}))
 
 
-def month_column(series: pd.Series) -> pd.Series:
-    return series.map(lambda value: month_label(value) if pd.notna(value) else "")
+def publication_column(frame: pd.DataFrame) -> pd.Series:
+    """'Sep 2023', or the fieldwork month for an inspection not yet published (or not stated)."""
+    return pd.Series([month_label(p) if pd.notna(p) else (f"fieldwork {month_label(f)}" if pd.notna(f) else "")
+                      for p, f in zip(frame["published"], frame["fieldwork_start"])], index=frame.index)

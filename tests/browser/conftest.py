@@ -63,6 +63,7 @@ def wait_for_app(page) -> None:
     expect(page.get_by_test_id("stApp")).to_be_visible(timeout=30_000)
     expect(page.get_by_test_id("stMainBlockContainer").get_by_role("heading").first).to_be_visible(timeout=30_000)
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=30_000)
 
 
 def screenshot(page, name: str, height: int = 2600) -> Path:
@@ -72,6 +73,8 @@ def screenshot(page, name: str, height: int = 2600) -> Path:
     width = page.viewport_size["width"]
     page.set_viewport_size({"width": width, "height": height})
     wait_for_app(page)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].every(p => p._fullLayout)")
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size({"width": width, "height": 900})
     return path
