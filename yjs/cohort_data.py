@@ -113,4 +113,4 @@ def kpi_table(scope: CohortScope, threshold: int) -> pd.DataFrame:
 
 
 def published_demographics(areas: list[str]) -> pd.DataFrame:
-    return appdata.query("disproportionality/published_demographics", areas=list(areas))
+    return appdata.query("disproportionality/published_demographics", areas=list(areas)).fillna({"as_at": ""})

@@ -44,7 +44,8 @@ def cohort_scope(filters: Filters) -> tuple[CohortScope, dict] | None:
     summary = scope_summary(areas) if areas else {"children": 0}
     if not summary["children"]:
         who = filters.area or "the areas shown"
-        hint = "" if filters.show_demo else " Switch on **Show demo areas** to explore the invented demo cohort."
+        hint = (" Choose an invented area (with **Show demo areas** on) to explore the demo cohort." if filters.area
+                else "" if filters.show_demo else " Switch on **Show demo areas** to explore the invented demo cohort.")
         st.info(f"There are no child-level cohort records for {who}. Child-level data are not published; a service "
                 f"loads its own with `python -m yjs import cohort FILE`.{hint}", icon=":material/group_off:")
         return None
