@@ -250,3 +250,12 @@ CREATE TABLE score_bands (
     min_score INTEGER NOT NULL,
     max_score INTEGER NOT NULL
 );
+
+-- Named groups of areas a user saves to compare against (shared by every page).
+CREATE TABLE comparator_groups (
+    name     VARCHAR NOT NULL,
+    area     VARCHAR NOT NULL,
+    saved_by VARCHAR,
+    saved_at TIMESTAMP,
+    PRIMARY KEY (name, area)
+);

@@ -17,6 +17,7 @@ import pandas as pd
 from yjs import __version__, brag, rules, store
 from yjs.db import execute
 from yjs.importers import areas as area_import
+from yjs.importers import indicators as indicator_import
 from yjs.importers import inspections as inspection_import
 from yjs.importers.base import Options, validate_or_fail
 from yjs.importers.report import ImportFailed
@@ -66,18 +67,22 @@ def create_schema(con: duckdb.DuckDBPyConnection, seed_dir: Path = SEED_DIR) -> 
 
 def load_seed_areas_and_inspections(con, seed_dir: Path) -> None:
     for kind, name in ((area_import.KIND, "areas"), (inspection_import.KIND, "inspections")):
-        path = seed_dir / f"{name}.csv"
-        try:
-            _headers, rows = read_rows(path)
-            plan = validate_or_fail(kind, rows, con, Options(source=path.name))
-        except ImportFailed as failure:
-            details = "; ".join(str(problem) for problem in failure.problems)
-            raise SeedDataError(f"{path} is invalid: {details}") from None
-        kind.write(con, plan)
+        load_through_importer(con, kind, seed_dir / f"{name}.csv")
     names = read_seed("standard_names", seed_dir)
     for row in names.itertuples(index=False):
         execute(con, "build/rename_standard", area=row.area, fieldwork_month=row.fieldwork_start[:7],
                 code=row.standard, name=row.name)
+
+
+def load_through_importer(con, kind, path: Path) -> None:
+    """Seed files obey the same rules as a user's import."""
+    try:
+        _headers, rows = read_rows(path)
+        plan = validate_or_fail(kind, rows, con, Options(source=path.name))
+    except ImportFailed as failure:
+        details = "; ".join(str(problem) for problem in failure.problems)
+        raise SeedDataError(f"{path} is invalid: {details}") from None
+    kind.write(con, plan)
 
 
 def inspection_ids(con) -> dict[tuple[str, str], int]:
@@ -143,10 +148,12 @@ def _number_list(text: str | None) -> list[int] | None:
 
 
 def load_plain_tables(con, seed_dir: Path) -> None:
-    for table in ("context_figures", "population", "indicators", "indicator_values"):
+    for table in ("context_figures", "population", "indicators"):
         frame = read_seed(table, seed_dir)
         if not frame.empty:
             con.append(table, frame, by_name=True)
+    if (seed_dir / "indicator_values.csv").exists():
+        load_through_importer(con, indicator_import.KIND, seed_dir / "indicator_values.csv")
 
 
 def write_meta(con, *, demo: bool, cohort_size: int) -> None:

@@ -71,19 +71,29 @@ def _fix_command(path: Path) -> str:
 
 
 def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the file as it is now.
+
+    The file is attached to a private in-memory database rather than opened with
+    `duckdb.connect(path)`, whose per-process instance cache would hand back a connection to the
+    old file after an import or a build has replaced it.
+    """
     if not path.exists():
         raise DatabaseUnavailable(path, "The database file does not exist", _fix_command(path))
     if not os.access(path, os.R_OK):
         raise DatabaseUnavailable(path, "The database file cannot be read (check its permissions)",
                                   f"chmod u+r {path}")
+    con = duckdb.connect()
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con.execute("ATTACH $path AS yjs (READ_ONLY)", {"path": str(path)})
+        con.execute("USE yjs")
     except duckdb.IOException as exc:
+        con.close()
         if "lock" in str(exc).lower():
             raise DatabaseUnavailable(path, "The database file is locked by another program that is writing to it",
                                       "close that program (or wait for its import to finish) and reload") from exc
         raise DatabaseUnavailable(path, f"The database file could not be opened ({exc})", _fix_command(path)) from exc
     except duckdb.Error as exc:
+        con.close()
         raise DatabaseUnavailable(path, f"The file is not a DuckDB database ({exc})", _fix_command(path)) from exc
     try:
         con.execute(load_query("shared/database_info").sql).fetchall()
@@ -120,6 +130,7 @@ class Database:
     def query(self, query_name: str, /, **params) -> pd.DataFrame:
         query = load_query(query_name)
         cursor = self._connection().cursor()  # a cursor per query: safe across Streamlit's threads
+        cursor.execute("USE yjs")  # each cursor starts in the in-memory catalogue
         try:
             return cursor.execute(query.sql, bind(query, params) or None).df()
         finally:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from yjs import brag
 from yjs.demo import SOURCE, TODAY, _rng, reserve_ids
+from yjs.periods import CALENDAR_YEAR, FINANCIAL_YEAR, QUARTER, parse_period
 
 THEMES = ("Governance and leadership", "Workforce development", "Partnerships and services",
           "Quality of practice", "Disproportionality")
@@ -84,25 +85,40 @@ INDICATOR_SHAPES = {
     "kpi_oocd_completion": (82.0, 8.0, 0.5), "kpi_board_attendance": (78.0, 10.0, 1.0),
     "kpi_wider_services": (55.0, 10.0, 0.0), "kpi_serious_violence": (4.0, 1.5, -0.1), "kpi_victims_rj": (45.0, 15.0, 1.5),
 }
+PERIOD_TYPES = {"reoffending_rate": FINANCIAL_YEAR, "reoffences_per_reoffender": FINANCIAL_YEAR,
+                "fte_rate": CALENDAR_YEAR, "custody_rate": CALENDAR_YEAR}
 YEARS = range(2019, 2026)
+KPI_QUARTERS = [f"{year}-Q{q}" for year in range(2023, 2027) for q in range(1, 5)][1:-2]  # 2023-Q2 .. 2026-Q2
+
+
+def _periods(code: str) -> list[str]:
+    if code.startswith("kpi_"):
+        return KPI_QUARTERS
+    if PERIOD_TYPES[code] == FINANCIAL_YEAR:
+        return [f"{year}-{(year + 1) % 100:02d}" for year in YEARS[:-1]]
+    return [str(year) for year in YEARS]
 
 
 def indicator_values(con, areas: pd.DataFrame) -> None:
-    """Yearly values with numerator and denominator where the measure has them."""
+    """Series per area, in each indicator's own periods, with numerator and denominator."""
     rows = []
     for a_index, area in enumerate(areas.itertuples(index=False)):
         for i_index, (code, (typical, spread, drift)) in enumerate(INDICATOR_SHAPES.items()):
             rng = _rng(5, a_index, i_index)
             level = typical + rng.normal(0, spread)
-            first = 2023 if code.startswith("kpi_") else YEARS[0]
-            for year in range(first, YEARS[-1] + 1):
-                value = max(level + drift * (year - first) + rng.normal(0, spread * 0.15), 0.0)
-                rows.append(_indicator_row(area, code, year, value, rng))
+            period_type = QUARTER if code.startswith("kpi_") else PERIOD_TYPES[code]
+            for step, period in enumerate(_periods(code)):
+                if rng.random() < 0.03:
+                    continue  # a missed return: series have gaps, as real ones do
+                per_step = drift / 4 if period_type == QUARTER else drift
+                value = max(level + per_step * step + rng.normal(0, spread * 0.15), 0.0)
+                label, period_end = parse_period(period, period_type)
+                rows.append(_indicator_row(area, code, label, period_end, value, rng))
     con.append("indicator_values", pd.DataFrame(rows), by_name=True)
 
 
-def _indicator_row(area, code: str, year: int, value: float, rng) -> dict:
-    row = dict(area=area.name, indicator_code=code, period=str(year), period_end=dt.date(year, 12, 31),
+def _indicator_row(area, code: str, period: str, period_end: dt.date, value: float, rng) -> dict:
+    row = dict(area=area.name, indicator_code=code, period=period, period_end=period_end,
                numerator=None, denominator=None, is_reference=False, source=SOURCE)
     if code in ("fte_rate", "custody_rate", "kpi_serious_violence"):
         per = {"fte_rate": 100_000, "custody_rate": 1_000, "kpi_serious_violence": 10_000}[code]

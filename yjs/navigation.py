@@ -24,6 +24,9 @@ class PageSpec:
 
 PAGES = (
     PageSpec("pages/overview.py", "Overview", ":material/public:", "overview"),
+    PageSpec("pages/benchmarking.py", "Benchmarking", ":material/leaderboard:", "benchmarking"),
+    PageSpec("pages/scorecard.py", "Scorecard", ":material/table_chart:", "scorecard"),
     PageSpec("pages/disproportionality.py", "Disproportionality", ":material/balance:", "disproportionality"),
     PageSpec("pages/cohort_explorer.py", "Cohort explorer", ":material/groups:", "cohort"),
+    PageSpec("pages/load_data.py", "Load data", ":material/upload_file:", "load"),
 )

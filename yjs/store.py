@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+import uuid
 from pathlib import Path
 from typing import Iterator
 
@@ -39,7 +40,8 @@ def writer_lock(db_path: Path, *, wait: bool = True) -> Iterator[None]:
 
 
 def temporary_path(db_path: Path) -> Path:
-    return db_path.with_name(f".{db_path.name}.{os.getpid()}.tmp")
+    # Unique per write: DuckDB caches open database instances by path within a process.
+    return db_path.with_name(f".{db_path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
 
 
 def _remove(path: Path) -> None:

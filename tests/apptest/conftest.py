@@ -1,5 +1,6 @@
 import pytest
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 
 @pytest.fixture(autouse=True)
@@ -9,3 +10,23 @@ def fresh_streamlit_caches():
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def navigation_only(request, monkeypatch):
+    """Run the app as `python -m yjs.serve` does: navigation only, never the legacy `pages/` path.
+
+    AppTest resets Streamlit's record of that before every run, so with our `pages/` folder each
+    rerun would otherwise go through the legacy path and ui.filters()' recovery rerun, which
+    swallows one-shot events such as a form's submit. Tests marked `legacy_pages_path` keep
+    Streamlit's default to check that recovery.
+    """
+    if request.node.get_closest_marker("legacy_pages_path"):
+        return
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

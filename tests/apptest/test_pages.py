@@ -70,7 +70,9 @@ def test_filters_read_from_the_url_narrow_the_view(demo_db, use_db):
     assert int(table["published"].str[-4:].astype(int).min()) >= 2021
 
 
+@pytest.mark.legacy_pages_path
 def test_changing_a_filter_reruns_the_page(demo_db, use_db):
+    """Also the recovery in ui.filters(): each AppTest rerun starts on Streamlit's legacy path."""
     use_db(demo_db)
     at = run_app(demo="true")
     everyone = len(at.dataframe[0].value)

@@ -1,0 +1,53 @@
+"""Indicator benchmarking: one area against its region, the nation and chosen comparators."""
+
+import streamlit as st
+
+from yjs import appdata, charts_indicators, indicator_data, ui, ui_indicators
+
+filters = ui.filters()
+st.title("Indicator benchmarking")
+catalogue = indicator_data.catalogue()
+indicator = ui_indicators.indicator_picker(catalogue)
+details = catalogue.set_index("code").loc[indicator]
+st.caption(f"**{details['name']}**: {details['definition']}. Unit: {details['unit']}; {details['polarity']}; "
+           f"{details['period_type']}. Definition source: {details['source']}.")
+area, demo = ui_indicators.area_or_prompt(filters)
+if area is None:
+    st.stop()
+groups = indicator_data.saved_groups()
+choice = ui_indicators.comparator_picker(groups)
+series = indicator_data.values([indicator], demo)
+comparators = indicator_data.comparator_set(area, choice, series, groups)
+result = indicator_data.benchmark_area(series, area, comparators, details["polarity"])
+if result is None:
+    st.info(f"{area} has no values for {details['name'].lower()} yet. Load them on the **Load data** page or with "
+            "`python -m yjs import indicators FILE`.", icon=":material/query_stats:")
+    st.stop()
+if demo:
+    st.warning("**Demo data on screen.** This area and its comparators are invented; their figures are generated.",
+               icon=":material/science:")
+ui_indicators.headline(result, details, comparators)
+
+own_region = series.loc[series["area"] == area, "region"].dropna()
+lines = indicator_data.reference_lines(series, comparators.areas, details["unit"],
+                                       own_region.iloc[0] if not own_region.empty else None)
+st.plotly_chart(charts_indicators.trend(series, area, comparators.areas, lines, unit=details["unit"],
+                                        title=f"{details['name']}: {area} against {comparators.label}"),
+                width="stretch")
+st.caption("Grey lines: the comparators. Regional and all-area lines pool numerators and denominators; the national "
+           "line is the published figure where there is one. Missing periods are gaps, never filled in.")
+
+st.subheader(f"Latest values in {comparators.label}")
+st.dataframe(ui_indicators.ranked_table(series, result["period"], comparators, details["polarity"], area),
+             hide_index=True, width="stretch")
+
+st.subheader("Inspection and performance")
+scores = appdata.query("indicators/latest_scores", demo=demo)
+points = indicator_data.latest_values(series).merge(scores, on="area", suffixes=("", "_inspection"))
+if len(points) < 2:
+    st.info("Too few areas have both an inspection score and this indicator to compare them.")
+else:
+    st.plotly_chart(charts_indicators.scatter(points, area, comparators.areas, x_title=f"{details['name']} ({details['unit']})",
+                                              title="Latest inspection score against latest value"), width="stretch")
+    st.caption(f"Every area of this kind with both figures; {comparators.label} labelled. Hover for the others.")
+ui_indicators.save_group_form(series, demo)

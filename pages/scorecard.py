@@ -1,0 +1,35 @@
+"""Scorecard: every indicator for one area on one page, against its comparators."""
+
+import streamlit as st
+
+from yjs import indicator_data, ui, ui_indicators
+
+filters = ui.filters()
+st.title("Indicator scorecard")
+area, demo = ui_indicators.area_or_prompt(filters)
+if area is None:
+    st.stop()
+groups = indicator_data.saved_groups()
+choice = ui_indicators.comparator_picker(groups)
+catalogue = indicator_data.catalogue()
+frame = indicator_data.values(catalogue["code"].tolist(), demo)
+card = indicator_data.scorecard(frame, area, choice, groups, catalogue)
+if card["value"].isna().all():
+    st.info(f"{area} has no indicator values yet. Load them on the **Load data** page or with "
+            "`python -m yjs import indicators FILE`.", icon=":material/query_stats:")
+    st.stop()
+if demo:
+    st.warning("**Demo data on screen.** This area and its comparators are invented; their figures are generated.",
+               icon=":material/science:")
+bottom = card[card["band"] == "D"]["indicator"].tolist()
+if bottom:
+    st.error(f"**Bottom quartile** of the comparators on: {', '.join(bottom)}.", icon=":material/south:")
+st.caption(f"{area}'s latest value of each indicator against the comparators chosen above. Band A is the best quarter, "
+           "D the worst, by each indicator's polarity. Click a column heading to sort; download it from the table's menu.")
+st.dataframe(card, hide_index=True, width="stretch", column_config={
+    "indicator": st.column_config.TextColumn("Indicator", pinned=True), "unit": "Unit", "polarity": "Better when",
+    "period": "Latest period", "value": st.column_config.NumberColumn("Value", format="%.1f"),
+    "comparator_median": st.column_config.NumberColumn("Comparator median", format="%.1f"),
+    "band": "Band", "rank": "Rank", "direction": "Direction of travel",
+    "trend": st.column_config.LineChartColumn("Trend", width="medium"),
+})

@@ -1,0 +1,2 @@
+-- params: $name
+DELETE FROM comparator_groups WHERE name = $name

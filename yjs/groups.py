@@ -1,0 +1,31 @@
+"""Saving named comparator groups: the app's one write so far, done atomically like an import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yjs import store
+from yjs.db import execute
+
+MAX_NAME = 60
+
+
+class GroupError(ValueError):
+    pass
+
+
+def save_group(db_path: Path, name: str, areas: list[str], known_areas: set[str], saved_by: str = "local user") -> None:
+    """Create or replace a group. Raises GroupError with a message a person can act on."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise GroupError("Give the group a name.")
+    if len(name) > MAX_NAME:
+        raise GroupError(f"Keep the name to {MAX_NAME} characters.")
+    unknown = sorted(set(areas) - known_areas)
+    if unknown:
+        raise GroupError(f"Unknown areas: {', '.join(unknown)}.")
+    if len(set(areas)) < 2:
+        raise GroupError("A comparator group needs at least two areas.")
+    with store.writable_copy(Path(db_path)) as con:
+        execute(con, "import/delete_comparator_group", name=name)
+        execute(con, "import/save_comparator_group", name=name, areas=sorted(set(areas)), saved_by=saved_by)

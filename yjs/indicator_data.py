@@ -1,0 +1,121 @@
+"""Indicator series, comparator sets and benchmarks for the benchmarking and scorecard pages.
+
+Real and demo areas are never compared with each other: a real area's comparators are real areas
+and its national line is the published figure; a demo area is compared with demo areas.
+Indicator values are aggregates published per service, small enough to shape in pandas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from yjs import appdata, benchmarking
+
+NATIONAL = "England and Wales"
+REGION, COUNTRY, ALL = "region", "country", "all areas"
+
+
+def catalogue() -> pd.DataFrame:
+    return appdata.query("indicators/catalogue")
+
+
+def saved_groups() -> dict[str, list[str]]:
+    frame = appdata.query("indicators/comparator_groups")
+    return {name: list(areas) for name, areas in frame.itertuples(index=False)}
+
+
+def values(codes: list[str], demo: bool) -> pd.DataFrame:
+    return appdata.query("indicators/values", indicators=list(codes), demo=bool(demo))
+
+
+@dataclass(frozen=True)
+class ComparatorSet:
+    label: str
+    areas: tuple[str, ...]
+
+
+def comparator_set(area: str, choice: str, frame: pd.DataFrame, groups: dict[str, list[str]]) -> ComparatorSet:
+    """The areas `area` is compared with: its region, its country, all areas of its kind, or a saved group."""
+    members = frame[~frame["is_reference"]].drop_duplicates("area")
+    own = members[members["area"] == area]
+    if choice in groups:
+        chosen = [a for a in groups[choice] if a in set(members["area"])]
+        return ComparatorSet(f"saved group “{choice}”", tuple(sorted(set(chosen) | {area})))
+    if own.empty or choice == ALL:
+        return ComparatorSet("all areas", tuple(members["area"]))
+    key, label = ("region", own["region"].iloc[0]) if choice == REGION else ("country", own["country"].iloc[0])
+    return ComparatorSet(label, tuple(members[members[key] == label]["area"]))
+
+
+def latest_by_area(series: pd.DataFrame, period_end) -> pd.DataFrame:
+    return series[(series["period_end"] == period_end) & series["value"].notna()]
+
+
+def reference_lines(series: pd.DataFrame, areas: tuple[str, ...], unit: str, own_region: str | None) -> dict[str, pd.DataFrame]:
+    """National: the published figure where there is one, else pooled over all areas shown; region: pooled."""
+    lines = {}
+    published = series[series["is_reference"] & (series["area"] == NATIONAL)]
+    members = series[~series["is_reference"]]
+    if not published.empty:
+        lines[f"{NATIONAL} (published)"] = published[["period", "period_end", "value"]]
+    elif members["numerator"].notna().any():
+        lines["All areas shown (pooled)"] = _pooled(members, unit)
+    if own_region and members["numerator"].notna().any():
+        regional = members[members["region"] == own_region]
+        if regional["area"].nunique() > 1:
+            lines[f"{own_region} (pooled)"] = _pooled(regional, unit)
+    return lines
+
+
+def _pooled(rows: pd.DataFrame, unit: str) -> pd.DataFrame:
+    grouped = rows.groupby(["period", "period_end"], as_index=False)
+    pooled = grouped.apply(lambda g: pd.Series({"value": benchmarking.group_rate(g["numerator"].tolist(),
+                                                                                  g["denominator"].tolist(), unit)}),
+                           include_groups=False)
+    return pooled.sort_values("period_end")
+
+
+def benchmark_area(series: pd.DataFrame, area: str, comparators: ComparatorSet, polarity: str) -> dict | None:
+    """The area's latest value with rank (in the set and among all areas), band and direction of travel."""
+    own = series[(series["area"] == area) & series["value"].notna()].sort_values("period_end")
+    if own.empty:
+        return None
+    latest, previous = own.iloc[-1], (own.iloc[-2] if len(own) > 1 else None)
+    period_rows = latest_by_area(series[~series["is_reference"]], latest["period_end"])
+    in_set = period_rows[period_rows["area"].isin(comparators.areas)]["value"].tolist()
+    result = benchmarking.benchmark(float(latest["value"]), None if previous is None else float(previous["value"]),
+                                    in_set, polarity)
+    return {"period": latest["period"], "value": float(latest["value"]), "source": latest["source"],
+            "previous_period": None if previous is None else previous["period"],
+            "previous": None if previous is None else float(previous["value"]),
+            "rank": result.rank, "band": result.band, "direction": result.direction,
+            "comparator_median": result.comparator_median, "set_size": len(in_set),
+            "national_rank": benchmarking.rank(float(latest["value"]), period_rows["value"].tolist(), polarity)}
+
+
+def scorecard(frame: pd.DataFrame, area: str, choice: str, groups: dict, indicators: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator: latest value, comparator median, band, direction and the series."""
+    rows = []
+    for indicator in indicators.itertuples(index=False):
+        series = frame[frame["indicator_code"] == indicator.code]
+        comparators = comparator_set(area, choice, series, groups) if not series.empty else ComparatorSet("", ())
+        result = benchmark_area(series, area, comparators, indicator.polarity) if not series.empty else None
+        own = series[series["area"] == area].sort_values("period_end")
+        rows.append({
+            "indicator": indicator.name, "unit": indicator.unit, "polarity": indicator.polarity,
+            "period": result["period"] if result else None, "value": result["value"] if result else None,
+            "comparator_median": result["comparator_median"] if result else None,
+            "band": result["band"] if result else None,
+            "direction": benchmarking.ARROWS[result["direction"]] if result else "no values",
+            "trend": own["value"].tolist(), "rank": f"{result['rank'][0]} of {result['rank'][1]}"
+            if result and result["rank"] else None,
+        })
+    return pd.DataFrame(rows)
+
+
+def latest_values(series: pd.DataFrame) -> pd.DataFrame:
+    """Each area's most recent value (reference geographies left out)."""
+    rows = series[~series["is_reference"] & series["value"].notna()].sort_values("period_end")
+    return rows.groupby("area", as_index=False).tail(1)[["area", "period", "value"]]

@@ -1,0 +1,90 @@
+"""Widgets shared by the indicator pages."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from yjs import appdata, benchmarking, groups
+from yjs.indicator_data import ALL, COUNTRY, REGION, ComparatorSet, latest_by_area
+from yjs.paths import database_path
+from yjs.ui import Filters
+
+
+def indicator_picker(catalogue: pd.DataFrame) -> str:
+    names = dict(zip(catalogue["code"], catalogue["name"]))
+    return st.selectbox("Indicator", list(names), format_func=names.get, key="indicator", bind="query-params")
+
+
+def area_or_prompt(filters: Filters) -> tuple[str | None, bool]:
+    """The area chosen in the sidebar, and whether it is a demo area; a prompt when none is."""
+    if not filters.area:
+        st.info("Choose **Your area** in the sidebar to benchmark it.", icon=":material/arrow_back:")
+        return None, False
+    options = appdata.query("shared/filter_options").set_index("area")
+    return filters.area, bool(options.loc[filters.area, "is_demo"])
+
+
+def comparator_picker(saved: dict[str, list[str]]) -> str:
+    labels = {REGION: "Its region", COUNTRY: "Its country", ALL: "All areas", **{name: f"Group: {name}" for name in saved}}
+    return st.radio("Compare with", list(labels), format_func=labels.get, horizontal=True, key="compare_with",
+                    bind="query-params")
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    if unit == "%":
+        return f"{value:.1f}%"
+    return f"{value:.2f}" if value < 10 else f"{value:,.1f}" if value < 1000 else f"{value:,.0f}"
+
+
+def headline(result: dict, details: pd.Series, comparators: ComparatorSet) -> None:
+    unit, polarity = details["unit"], details["polarity"]
+    columns = st.columns(4)
+    delta = None if result["previous"] is None else result["value"] - result["previous"]
+    columns[0].metric(f"Latest ({result['period']})", _fmt(result["value"], unit),
+                      delta=None if delta is None else f"{delta:+.1f} since {result['previous_period']}",
+                      delta_color="inverse" if polarity == benchmarking.LOWER else "normal" if polarity == benchmarking.HIGHER else "off")
+    alone = result["set_size"] < 2  # a rank of one, or a band, among one area says nothing
+    rank, national = result["rank"], result["national_rank"]
+    columns[1].metric(f"Rank in {comparators.label}", f"{rank[0]} of {rank[1]}" if rank and not alone else "–")
+    columns[2].metric("Rank among all areas", f"{national[0]} of {national[1]}" if national and national[1] > 1 else "–")
+    columns[3].metric("Quartile band", "–" if alone else result["band"] or "–", help="A is the best quarter of the comparators, D the worst, "
+                                                                   "by this indicator's polarity.")
+    if result["set_size"] < 2:
+        st.info(f"{comparators.label[:1].upper()}{comparators.label[1:]} holds only this area for {result['period']}: "
+                "choose a wider comparison, or load more areas' figures, to rank it.", icon=":material/group:")
+    previous = (f" (from {_fmt(result['previous'], unit)} in {result['previous_period']})"
+                if result["previous"] is not None else "")
+    st.markdown(f"**Direction of travel: {benchmarking.ARROWS[result['direction']]}**{previous}. "
+                f"Comparator median {_fmt(result['comparator_median'], unit)}. Source: {result['source']}.")
+
+
+def ranked_table(series: pd.DataFrame, period: str, comparators: ComparatorSet, polarity: str, area: str) -> pd.DataFrame:
+    period_end = series.loc[series["period"] == period, "period_end"].iloc[0]
+    rows = latest_by_area(series[~series["is_reference"]], period_end)
+    rows = rows[rows["area"].isin(comparators.areas)].copy()
+    values = rows["value"].tolist()
+    rows["rank"] = [(benchmarking.rank(v, values, polarity) or (None,))[0] for v in values]
+    rows["band"] = [benchmarking.quartile_band(v, values, polarity) for v in values]
+    rows["area"] = [f"▶ {a}" if a == area else a for a in rows["area"]]
+    columns = ["area", "region", "value", "numerator", "denominator", "rank", "band", "source"]
+    table = rows.sort_values(["rank", "area"], na_position="last")[columns]
+    return table.astype({"numerator": "Int64", "denominator": "Int64", "rank": "Int64"}).round({"value": 2})
+
+
+def save_group_form(series: pd.DataFrame, demo: bool) -> None:
+    known = set(series.loc[~series["is_reference"], "area"])
+    with st.expander("Save a comparator group", icon=":material/group_add:"):
+        with st.form("save_group", clear_on_submit=False):
+            name = st.text_input("Name", max_chars=groups.MAX_NAME, placeholder="e.g. Statistical neighbours",
+                                 key="group_name")
+            members = st.multiselect("Areas", sorted(known), key="group_members")
+            if st.form_submit_button("Save group"):
+                try:
+                    with st.spinner("Saving..."):
+                        groups.save_group(database_path(), name, members, known)
+                    st.success(f"Saved “{name.strip()}” with {len(set(members))} areas; choose it under Compare with.")
+                except groups.GroupError as exc:
+                    st.error(str(exc))
