@@ -26,7 +26,10 @@ if bottom:
     st.error(f"**Bottom quartile** of the comparators on: {', '.join(bottom)}.", icon=":material/south:")
 st.caption(f"{area}'s latest value of each indicator against the comparators chosen above. Band A is the best quarter, "
            "D the worst, by each indicator's polarity. Click a column heading to sort; download it from the table's menu.")
-st.dataframe(card, hide_index=True, width="stretch", column_config={
+st.dataframe(card, hide_index=True, width="stretch", height=36 * (len(card) + 1) + 4,
+             column_order=["indicator", "period", "value", "comparator_median", "band", "rank", "direction", "trend",
+                           "unit", "polarity"],
+             column_config={
     "indicator": st.column_config.TextColumn("Indicator", pinned=True), "unit": "Unit", "polarity": "Better when",
     "period": "Latest period", "value": st.column_config.NumberColumn("Value", format="%.1f"),
     "comparator_median": st.column_config.NumberColumn("Comparator median", format="%.1f"),
