@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from yjs.bench_report import table
+from yjs.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,7 +22,7 @@ def test_bench_runs_and_writes_its_figures(tmp_path):
     sizes = [entry["cohort_rows"] for entry in figures["sizes"]]
     assert sizes == [2000, 20000]
     for entry in figures["sizes"]:
-        assert set(entry["pages"]) == {"pages/overview.py", "pages/disproportionality.py", "pages/cohort_explorer.py"}
+        assert set(entry["pages"]) == {page.path for page in PAGES}
         assert entry["baseline"]["pandas"]["runs"] == 2
     assert "page script" in result.stdout and "pandas" in result.stdout
 
@@ -38,3 +39,11 @@ def test_report_marks_missed_targets():
     assert "pages/overview.py" in text and "met" in text
     assert "pages/slow.py" in text and "MISSED" in text
     assert "p95 1200 ms (MISSED 1000 ms)" in text
+
+
+def test_the_benchmark_times_every_registered_page():
+    from yjs.bench import PAGE_VARIATIONS
+    from yjs.navigation import PAGES
+
+    assert set(PAGE_VARIATIONS) == {page.path for page in PAGES}
+    assert all(len(variations) >= 3 for variations in PAGE_VARIATIONS.values())
