@@ -7,7 +7,6 @@ children, more court disposals for them, more need among care-experienced childr
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Callable
 
 import numpy as np

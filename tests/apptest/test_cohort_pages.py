@@ -10,6 +10,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest.pages import open_page as open_shared
 from yjs.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,15 +19,7 @@ DISPRO = "pages/disproportionality.py"
 
 
 def open_page(page, **query):
-    """Open a page as a link would: the first run registers the navigation, then the page runs."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["demo"] = "true"
-    at.run()
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
+    return open_shared(page, {"demo": "true"}, **query)
 
 
 @pytest.fixture(scope="module")

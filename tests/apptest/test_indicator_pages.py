@@ -3,24 +3,12 @@
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from tests.apptest.pages import open_page
 from tests.dbcheck import fetch
 from yjs import benchmarking
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def open_page(page, shared: dict, **page_query):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in shared.items():
-        at.query_params[key] = value
-    at.run()
-    for key, value in page_query.items():
-        at.query_params[key] = value
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
 
 
 def metrics(at):

@@ -46,7 +46,7 @@ def test_valid_file_adds_an_inspection_with_its_ratings(writable_db, tmp_path):
 
 
 def test_new_inspection_is_added_and_reimport_is_unchanged(writable_db, tmp_path):
-    path = write_csv(tmp_path, f"Ealing,17/09/2026,2026-06,2025,Good,,,,,,,,,,,,,,,my board paper")
+    path = write_csv(tmp_path, "Ealing,17/09/2026,2026-06,2025,Good,,,,,,,,,,,,,,,my board paper")
     assert do_import(path, writable_db).added == 1
     again = do_import(path, writable_db)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 1)

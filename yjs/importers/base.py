@@ -48,6 +48,20 @@ class Plan:
         return result
 
 
+def change_for(record, before, same: bool) -> Change:
+    """ADD when nothing is stored under the record's key, else UPDATE or UNCHANGED."""
+    if before is None:
+        return Change(ADD, record)
+    return Change(UNCHANGED if same else UPDATE, record, before)
+
+
+def flag_repeat(seen: dict, key, line: int, fail, column: str, what: str) -> None:
+    """Report a row whose key an earlier row of the same file already used."""
+    if key in seen:
+        fail(column, f"same {what} as line {seen[key]}")
+    seen.setdefault(key, line)
+
+
 @dataclass(frozen=True)
 class Options:
     add_areas: bool = False

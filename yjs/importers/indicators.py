@@ -11,7 +11,7 @@ import difflib
 from yjs.benchmarking import UNIT_SCALES
 from yjs.db import execute
 from yjs.geography import REGIONS, AreaIndex
-from yjs.importers.base import ADD, UNCHANGED, UPDATE, Change, Kind, Plan
+from yjs.importers.base import UNCHANGED, Kind, Plan, change_for, flag_repeat
 from yjs.importers.fields import Cells
 from yjs.periods import parse_period
 
@@ -38,16 +38,14 @@ class IndicatorsKind(Kind):
             cells = Cells(row, row_problems)
             record = self._parse(cells, areas, catalogue, by_name, options.source)
             key = (record["area"], record["indicator_code"], record["period"])
-            if not row_problems and key in seen:
-                cells.fail("period", f"same area, indicator and period as line {seen[key]}")
-            seen.setdefault(key, row.line)
+            if not row_problems:
+                flag_repeat(seen, key, row.line, cells.fail, "period", "area, indicator and period")
             problems += row_problems
             if row_problems:
                 continue
             before = stored.get(key)
             values = (record["value"], record["numerator"], record["denominator"])
-            action = ADD if before is None else UNCHANGED if tuple(before) == values else UPDATE
-            plan.changes.append(Change(action, record, before))
+            plan.changes.append(change_for(record, before, before is not None and tuple(before) == values))
         return plan, problems
 
     def write(self, con, plan):

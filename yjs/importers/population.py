@@ -6,7 +6,7 @@ import datetime as dt
 
 from yjs.db import execute
 from yjs.geography import AreaIndex
-from yjs.importers.base import ADD, UNCHANGED, UPDATE, Change, Kind, Plan
+from yjs.importers.base import UNCHANGED, Kind, Plan, change_for, flag_repeat
 from yjs.importers.fields import Cells
 from yjs.importers.report import Problem
 
@@ -40,18 +40,14 @@ class PopulationKind(Kind):
             if record["count"] is None and record["share"] is None and not row_problems:
                 cells.fail("count", "give a count (or a share from 0 to 1)")
             key = tuple(record[k] for k in ("area", "year", "ethnicity", "sex", "age_band"))
-            if not row_problems and key in seen:
-                cells.fail("area", f"same area, year and group as line {seen[key]}")
-            seen.setdefault(key, row.line)
+            if not row_problems:
+                flag_repeat(seen, key, row.line, cells.fail, "area", "area, year and group")
             problems += row_problems
             if row_problems:
                 continue
             before = stored.get(key)
-            if before is None:
-                plan.changes.append(Change(ADD, record))
-            else:
-                same = (before[5], before[6]) == (record["count"], record["share"])
-                plan.changes.append(Change(UNCHANGED if same else UPDATE, record, before))
+            same = before is not None and (before[5], before[6]) == (record["count"], record["share"])
+            plan.changes.append(change_for(record, before, same))
         return plan, problems
 
     def write(self, con, plan):

@@ -1,0 +1,21 @@
+"""Opening a page under streamlit.testing as a copied link would."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def open_page(page: str, shared: dict | None = None, **page_query) -> AppTest:
+    """The first run reads the shared filters from the link and registers the navigation; then
+    the page's own parameters are added to the link and the page runs."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (shared or {}).items():
+        at.query_params[key] = value
+    at.run()
+    for key, value in page_query.items():
+        at.query_params[key] = value
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
