@@ -20,12 +20,10 @@ series = indicator_data.values([indicator], demo)
 comparators = indicator_data.comparator_set(area, choice, series, groups)
 result = indicator_data.benchmark_area(series, area, comparators, details["polarity"])
 if result is None:
-    st.info(f"{area} has no values for {details['name'].lower()} yet. Load them on the **Load data** page or with "
-            "`python -m yjs import indicators FILE`.", icon=":material/query_stats:")
+    ui_indicators.no_values(area, details["name"].lower())
     st.stop()
 if demo:
-    st.warning("**Demo data on screen.** This area and its comparators are invented; their figures are generated.",
-               icon=":material/science:")
+    ui_indicators.demo_area_notice()
 ui_indicators.headline(result, details, comparators)
 
 own_region = series.loc[series["area"] == area, "region"].dropna()

@@ -15,12 +15,10 @@ catalogue = indicator_data.catalogue()
 frame = indicator_data.values(catalogue["code"].tolist(), demo)
 card = indicator_data.scorecard(frame, area, choice, groups, catalogue)
 if card["value"].isna().all():
-    st.info(f"{area} has no indicator values yet. Load them on the **Load data** page or with "
-            "`python -m yjs import indicators FILE`.", icon=":material/query_stats:")
+    ui_indicators.no_values(area, "any indicator")
     st.stop()
 if demo:
-    st.warning("**Demo data on screen.** This area and its comparators are invented; their figures are generated.",
-               icon=":material/science:")
+    ui_indicators.demo_area_notice()
 bottom = card[card["band"] == "D"]["indicator"].tolist()
 if bottom:
     st.error(f"**Bottom quartile** of the comparators on: {', '.join(bottom)}.", icon=":material/south:")

@@ -11,6 +11,16 @@ from yjs.paths import database_path
 from yjs.ui import Filters
 
 
+def no_values(area: str, what: str) -> None:
+    st.info(f"{area} has no values for {what} yet. Load them on the **Load data** page or with "
+            "`python -m yjs import indicators FILE`.", icon=":material/query_stats:")
+
+
+def demo_area_notice() -> None:
+    st.warning("**Demo data on screen.** This area and its comparators are invented; their figures are generated.",
+               icon=":material/science:")
+
+
 def indicator_picker(catalogue: pd.DataFrame) -> str:
     names = dict(zip(catalogue["code"], catalogue["name"]))
     return st.selectbox("Indicator", list(names), format_func=names.get, key="indicator", bind="query-params")
