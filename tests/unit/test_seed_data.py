@@ -131,3 +131,23 @@ def test_seed_text_fields_appear_verbatim_in_their_documents(table, column):
         if fragment not in document:
             missing.append((row["source"], row[column][:80]))
     assert not missing, missing
+
+
+def test_kingston_and_richmond_out_of_court_planning_as_published(real_db):
+    standards = key_questions(real_db, "Kingston and Richmond")
+    # 004 lines 719-722: 3.2 planning 4/6, 3/5, 1/3 -> lowest 33% -> Inadequate (as published)
+    name, published, questions = standards["3.2"]
+    assert [(q.relevant_cases, q.number_yes) for q in questions] == [(6, 4), (5, 3), (3, 1)]
+    assessment = rules.assess_standard("3.2", name, published, questions)
+    assert assessment.band == published == "Inadequate"
+    assert "three cases" in " ".join(assessment.discretion) or "3 cases" in " ".join(assessment.discretion)
+    # 004 lines 822-827: 3.4 joint working 6/6 and 2/3 -> 67% -> Good (as published)
+    assert rules.standard_band(standards["3.4"][2]) == "Good" == standards["3.4"][1]
+
+
+def test_every_seed_area_has_its_recommendations(real_db):
+    counts = dict(fetch(real_db, "SELECT area, count(*) FROM recommendations JOIN inspections USING (inspection_id) "
+                                 "GROUP BY area"))
+    # 004: six; 002: seven; 001: nine; 000: eight; 003: seven
+    assert counts == {"Kingston and Richmond": 6, "Tower Hamlets and City of London": 7, "Ealing": 9,
+                      "Reading": 8, "Buckinghamshire": 7}
