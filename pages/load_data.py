@@ -21,10 +21,10 @@ upload = st.file_uploader("File", type=["csv", "xlsx"], key=f"upload_{kind}")
 if upload is None:
     st.stop()
 
-folder = Path(tempfile.mkdtemp(prefix="yjs-upload-"))
-path = folder / Path(upload.name).name  # the file's own name becomes each row's source
-path.write_bytes(upload.getvalue())
 add_areas = kind == "inspections" and st.checkbox("Add areas the database does not know yet")
+workspace = tempfile.TemporaryDirectory(prefix="yjs-upload-")  # removed when this run ends
+path = Path(workspace.name) / Path(upload.name).name  # the file's own name becomes each row's source
+path.write_bytes(upload.getvalue())
 
 try:
     with st.status(f"Checking {upload.name}…", expanded=False) as status:
