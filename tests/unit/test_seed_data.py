@@ -151,3 +151,37 @@ def test_every_seed_area_has_its_recommendations(real_db):
     # 004: six; 002: seven; 001: nine; 000: eight; 003: seven
     assert counts == {"Kingston and Richmond": 6, "Tower Hamlets and City of London": 7, "Ealing": 9,
                       "Reading": 8, "Buckinghamshire": 7}
+
+
+def test_reading_plan_has_four_pillars_with_leads_and_sponsors(real_db):
+    pillars = fetch(real_db, "SELECT theme, count(*), any_value(board_sponsor) FROM improvement_actions "
+                             "WHERE plan = 'reading-2024-12' GROUP BY theme ORDER BY min(ref)")
+    assert [p[0] for p in pillars] == ["Governance and Leadership", "Staffing and Workforce Development",
+                                       "Partnerships and services", "Process, Systems and Quality of Practice"]
+    assert sum(p[1] for p in pillars) == 36
+    # 000 line 35: the first pillar's board sponsor
+    assert pillars[0][2] == "Fiona Hostler, Head of Education Access and Support"
+    first = fetch(real_db, "SELECT action, due_text, due_date FROM improvement_actions WHERE plan = 'reading-2024-12' "
+                           "AND ref = 'P1.1'")[0]
+    assert first[0] == "Ensure board members are clear on their roles and responsibilities"   # 000 line 38
+    assert (first[1], first[2].isoformat()) == ("March 2025", "2025-03-31")
+    # The BRAG column is empty in the document: no status is invented.
+    assert fetch(real_db, "SELECT count(*) FROM action_current_status WHERE plan = 'reading-2024-12' "
+                          "AND brag IS NOT NULL") == [(0,)]
+
+
+def test_kingston_demographics_against_the_national_average(real_db):
+    figures = dict(fetch(real_db, "SELECT measure, value FROM context_figures WHERE area = 'Kingston and Richmond' "
+                                  "AND topic = 'demographics'"))
+    # 004 lines 189-191: 37% White, 59% Black and minority ethnic, 4% unknown; national 70/26/4
+    assert figures["children cautioned or sentenced: White"] == 37
+    assert figures["children cautioned or sentenced: Black and minority ethnic"] == 59
+    assert figures["children cautioned or sentenced: Black and minority ethnic (national average)"] == 26
+
+
+def test_buckinghamshire_findings_and_progress(real_db):
+    assert fetch(real_db, "SELECT count(*) FROM findings JOIN inspections USING (inspection_id) "
+                          "WHERE area = 'Buckinghamshire'") == [(15,)]
+    narrative = fetch(real_db, "SELECT narrative FROM recommendation_updates JOIN inspections USING (inspection_id) "
+                               "WHERE area = 'Buckinghamshire' AND number = 2")[0][0]
+    assert "100% of assessments included clear roles and responsibilities" in narrative   # 003 line 50
