@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from yjs import appdata, benchmarking, groups
+from yjs import appdata, benchmarking, groups, indicator_data
 from yjs.indicator_data import ALL, COUNTRY, REGION, ComparatorSet, latest_by_area
 from yjs.paths import database_path
 from yjs.ui import Filters
@@ -69,6 +69,15 @@ def headline(result: dict, details: pd.Series, comparators: ComparatorSet) -> No
                 if result["previous"] is not None else "")
     st.markdown(f"**Direction of travel: {benchmarking.ARROWS[result['direction']]}**{previous}. "
                 f"Comparator median {_fmt(result['comparator_median'], unit)}. Source: {result['source']}.")
+
+
+def bottom_quartile_note(area: str, demo: bool, choice: str, saved: dict, catalogue: pd.DataFrame, label: str) -> None:
+    """Which indicators put the area in the worst quarter of its comparators (the scorecard's verdict)."""
+    card = indicator_data.scorecard(indicator_data.values(catalogue["code"].tolist(), demo), area, choice, saved,
+                                    catalogue)
+    bottom = card.loc[card["band"] == "D", "indicator"].tolist()
+    text = ", ".join(bottom) if bottom else "none of its indicators"
+    st.markdown(f"**Bottom quartile of {label}:** {text}. Every indicator is on the **Scorecard**.")
 
 
 def ranked_table(series: pd.DataFrame, period: str, comparators: ComparatorSet, polarity: str, area: str) -> pd.DataFrame:

@@ -30,6 +30,7 @@ def test_benchmark_rank_and_band_match_a_direct_calculation(demo_db, use_db):
     assert shown["Quartile band"] == benchmarking.quartile_band(values["Thamesreach"], list(values.values()),
                                                                 benchmarking.LOWER)
     assert any("Demo data on screen" in w.value for w in at.warning)
+    assert any(m.value.startswith("**Bottom quartile of London:**") for m in at.markdown)
 
 
 def test_a_real_area_is_compared_only_with_real_figures(demo_db, use_db):
