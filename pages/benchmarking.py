@@ -25,7 +25,7 @@ if result is None:
 if demo:
     ui_indicators.demo_area_notice()
 ui_indicators.headline(result, details, comparators)
-ui_indicators.bottom_quartile_note(area, demo, choice, groups, catalogue, comparators.label)
+ui_indicators.bottom_quartile_note(area, demo, choice, comparators.label)
 
 own_region = series.loc[series["area"] == area, "region"].dropna()
 lines = indicator_data.reference_lines(series, comparators.areas, details["unit"],

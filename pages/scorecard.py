@@ -2,18 +2,15 @@
 
 import streamlit as st
 
-from yjs import indicator_data, ui, ui_indicators
+from yjs import appdata, indicator_data, ui, ui_indicators
 
 filters = ui.filters()
 st.title("Indicator scorecard")
 area, demo = ui_indicators.area_or_prompt(filters)
 if area is None:
     st.stop()
-groups = indicator_data.saved_groups()
-choice = ui_indicators.comparator_picker(groups)
-catalogue = indicator_data.catalogue()
-frame = indicator_data.values(catalogue["code"].tolist(), demo)
-card = indicator_data.scorecard(frame, area, choice, groups, catalogue)
+choice = ui_indicators.comparator_picker(indicator_data.saved_groups())
+card = indicator_data.area_scorecard(area, choice, demo, appdata.database().signature())
 if card["value"].isna().all():
     ui_indicators.no_values(area, "any indicator")
     st.stop()

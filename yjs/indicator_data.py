@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import streamlit as st
 
 from yjs import appdata, benchmarking
 
@@ -97,22 +98,30 @@ def benchmark_area(series: pd.DataFrame, area: str, comparators: ComparatorSet, 
 
 def scorecard(frame: pd.DataFrame, area: str, choice: str, groups: dict, indicators: pd.DataFrame) -> pd.DataFrame:
     """One row per indicator: latest value, comparator median, band, direction and the series."""
+    by_indicator = dict(tuple(frame.groupby("indicator_code", sort=False)))
+    comparators = comparator_set(area, choice, frame, groups) if not frame.empty else ComparatorSet("", ())
     rows = []
     for indicator in indicators.itertuples(index=False):
-        series = frame[frame["indicator_code"] == indicator.code]
-        comparators = comparator_set(area, choice, series, groups) if not series.empty else ComparatorSet("", ())
-        result = benchmark_area(series, area, comparators, indicator.polarity) if not series.empty else None
-        own = series[series["area"] == area].sort_values("period_end")
+        series = by_indicator.get(indicator.code)
+        result = benchmark_area(series, area, comparators, indicator.polarity) if series is not None else None
+        own = series[series["area"] == area].sort_values("period_end") if series is not None else series
         rows.append({
             "indicator": indicator.name, "unit": indicator.unit, "polarity": indicator.polarity,
             "period": result["period"] if result else None, "value": result["value"] if result else None,
             "comparator_median": result["comparator_median"] if result else None,
-            "band": result["band"] if result else None,
+            "band": result["band"] if result and result["set_size"] > 1 else None,
             "direction": benchmarking.ARROWS[result["direction"]] if result else "no values",
-            "trend": own["value"].tolist(), "rank": f"{result['rank'][0]} of {result['rank'][1]}"
-            if result and result["rank"] else None,
+            "trend": own["value"].tolist() if own is not None else [],
+            "rank": f"{result['rank'][0]} of {result['rank'][1]}" if result and result["rank"] else None,
         })
     return pd.DataFrame(rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=256, ttl=3600)
+def area_scorecard(area: str, choice: str, demo: bool, signature: tuple) -> pd.DataFrame:
+    """The scorecard, cached per area and comparison until the database file changes."""
+    indicators = catalogue()
+    return scorecard(values(indicators["code"].tolist(), demo), area, choice, saved_groups(), indicators)
 
 
 def latest_values(series: pd.DataFrame) -> pd.DataFrame:

@@ -71,10 +71,9 @@ def headline(result: dict, details: pd.Series, comparators: ComparatorSet) -> No
                 f"Comparator median {_fmt(result['comparator_median'], unit)}. Source: {result['source']}.")
 
 
-def bottom_quartile_note(area: str, demo: bool, choice: str, saved: dict, catalogue: pd.DataFrame, label: str) -> None:
+def bottom_quartile_note(area: str, demo: bool, choice: str, label: str) -> None:
     """Which indicators put the area in the worst quarter of its comparators (the scorecard's verdict)."""
-    card = indicator_data.scorecard(indicator_data.values(catalogue["code"].tolist(), demo), area, choice, saved,
-                                    catalogue)
+    card = indicator_data.area_scorecard(area, choice, demo, appdata.database().signature())
     bottom = card.loc[card["band"] == "D", "indicator"].tolist()
     text = ", ".join(bottom) if bottom else "none of its indicators"
     st.markdown(f"**Bottom quartile of {label}:** {text}. Every indicator is on the **Scorecard**.")
