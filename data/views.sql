@@ -153,7 +153,8 @@ WHERE list_contains(f['areas']::VARCHAR[], area)
   AND (len(f['wellbeing_levels']::VARCHAR[]) = 0 OR list_contains(f['wellbeing_levels']::VARCHAR[], safety_and_wellbeing::VARCHAR))
   AND (len(f['reoffending_values']::VARCHAR[]) = 0 OR list_contains(f['reoffending_values']::VARCHAR[], reoffending::VARCHAR));
 
--- Children in the filtered cohort counted by two dimensions named by key (rows x columns).
+-- Children in the filtered cohort counted by two dimensions named by key (rows x columns), and
+-- by reoffending outcome, so one pass serves a cross-tab and its reoffending rates.
 CREATE MACRO cohort_counts(f, row_dim, col_dim) AS TABLE
 SELECT
     CASE row_dim
@@ -188,6 +189,7 @@ SELECT
         WHEN 'safety_and_wellbeing' THEN safety_and_wellbeing::VARCHAR
         WHEN 'reoffending' THEN reoffending::VARCHAR
     END AS col_value,
+    reoffending::VARCHAR AS outcome,
     count(*) AS children
 FROM filtered_cohort(f)
 GROUP BY ALL;

@@ -43,7 +43,7 @@ if mask.to_numpy().any():
     st.caption("Cells marked c are left out of the chart.")
 
 st.subheader(f"Reoffending within 12 months by {BY_KEY[row_dim].label.lower()}")
-reoffending = cohort_data.reoffending_rates(scope, row_dim, threshold)
+reoffending = cohort_data.reoffending_rates(scope, row_dim, col_dim, threshold)
 if reoffending["rate"].notna().any():
     st.plotly_chart(charts_cohort.rates(reoffending, value="rate", label="group",
                                         title="Share of children followed up for 12 months who reoffended"),

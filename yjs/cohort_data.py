@@ -51,6 +51,10 @@ def facet_counts(scope: CohortScope) -> dict[str, dict[str, int]]:
 def crosstab(scope: CohortScope, row_dim: str, col_dim: str) -> pd.DataFrame:
     """Children by two dimensions as a table of counts (rows and columns in their natural order)."""
     frame = appdata.query("cohort/crosstab", **scope.params(), row_dim=row_dim, col_dim=col_dim)
+    return _table(frame, row_dim, col_dim)
+
+
+def _table(frame: pd.DataFrame, row_dim: str, col_dim: str) -> pd.DataFrame:
     table = frame.pivot_table(index="row_value", columns="col_value", values="children", aggfunc="sum", fill_value=0)
     rows = ordered(BY_KEY[row_dim], table.index)
     columns = ordered(BY_KEY[col_dim], table.columns)
@@ -86,9 +90,13 @@ def _with_population(frame: pd.DataFrame, scope: CohortScope, grouping: str) -> 
     return frame.merge(population[["group_value", "population"]], on="group_value", how="left")
 
 
-def reoffending_rates(scope: CohortScope, dim: str, threshold: int) -> pd.DataFrame:
-    """Per value of `dim`: reoffended of followed up, the rate withheld where a count is small."""
-    table = crosstab(scope, dim, "reoffending")
+def reoffending_rates(scope: CohortScope, dim: str, col_dim: str, threshold: int) -> pd.DataFrame:
+    """Per value of `dim`: reoffended of followed up, the rate withheld where a count is small.
+
+    Read from the same (cached) counts as the `dim` x `col_dim` cross-tab: no second pass.
+    """
+    frame = appdata.query("cohort/crosstab", **scope.params(), row_dim=dim, col_dim=col_dim)
+    table = _table(frame.assign(col_value=frame["outcome"]), dim, "reoffending")
     reoffended = table.get("Reoffended", pd.Series(0, index=table.index))
     followed = reoffended + table.get("Did not reoffend", pd.Series(0, index=table.index))
     frame = pd.DataFrame({"group": table.index, "reoffended_n": reoffended.to_numpy(), "followed_n": followed.to_numpy()})
