@@ -37,8 +37,9 @@ st.caption("Grey lines: the comparators. Regional and all-area lines pool numera
            "line is the published figure where there is one. Missing periods are gaps, never filled in.")
 
 st.subheader(f"Latest values in {comparators.label}")
-st.dataframe(ui_indicators.ranked_table(series, result["period"], comparators, details["polarity"], area),
-             hide_index=True, width="stretch")
+ranked = ui_indicators.ranked_table(series, result["period"], comparators, details["polarity"], area)
+st.dataframe(ranked, hide_index=True, width="stretch")
+ui.download_buttons(ranked, f"{indicator}-{result['period']}")
 
 st.subheader("Inspection and performance")
 scores = appdata.query("indicators/latest_scores", demo=demo)

@@ -37,6 +37,7 @@ mask = disclosure.crosstab_mask(table, threshold)
 st.subheader(f"{BY_KEY[row_dim].label} by {BY_KEY[col_dim].label}")
 shown = disclosure.suppress_crosstab(table, threshold)
 st.dataframe(shown, width="stretch")
+ui.download_buttons(shown.reset_index(), f"children-by-{row_dim}-and-{col_dim}")
 st.plotly_chart(charts_cohort.stacked_counts(table, mask, title=f"Children by {BY_KEY[row_dim].label.lower()}"),
                 width="stretch")
 if mask.to_numpy().any():

@@ -49,9 +49,10 @@ else:
 st.plotly_chart(charts_cohort.forest(table, title=f"RRI by stage, against {compared_with}"),
                 width="stretch")
 shown = disproportionality.display_counts(table, threshold)
+columns = ["stage", "group", "group_events", "group_base", "group_rate", "reference_events", "reference_base",
+           "reference_rate", "rri", "low", "high", "flagged", "note"]
 st.dataframe(
-    shown[["stage", "group", "group_events", "group_base", "group_rate", "reference_events", "reference_base",
-           "reference_rate", "rri", "low", "high", "flagged", "note"]],
+    shown[columns],
     hide_index=True, width="stretch",
     column_config={
         "stage": "Stage", "group": label, "group_events": "Children", "group_base": "Of",
@@ -64,6 +65,7 @@ st.dataframe(
         "flagged": "More than chance", "note": "Note",
     },
 )
+ui.download_buttons(shown[columns], f"relative-rate-index-{grouping}")
 if unknown:
     unknown_counts = counts[counts["group_value"].isin(unknown)]
     entered = int(unknown_counts["entered"].sum()) if not unknown_counts.empty else 0

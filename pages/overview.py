@@ -54,3 +54,4 @@ st.dataframe(
         "data": "Data", "source": st.column_config.TextColumn("Source", width="large"),
     },
 )
+ui.download_buttons(table.drop(columns=["is_demo"]), "latest-inspections")

@@ -31,3 +31,5 @@ st.dataframe(card, hide_index=True, width="stretch", height=36 * (len(card) + 1)
     "band": "Band", "rank": "Rank", "direction": "Direction of travel",
     "trend": st.column_config.LineChartColumn("Trend", width="medium"),
 })
+
+ui.download_buttons(card.drop(columns=["trend"]), f"scorecard-{area}")

@@ -120,3 +120,15 @@ def publication_column(frame: pd.DataFrame) -> pd.Series:
     """'Sep 2023', or the fieldwork month for an inspection not yet published (or not stated)."""
     return pd.Series([month_label(p) if pd.notna(p) else (f"fieldwork {month_label(f)}" if pd.notna(f) else "")
                       for p, f in zip(frame["published"], frame["fieldwork_start"])], index=frame.index)
+
+
+def download_buttons(frame: pd.DataFrame, basename: str) -> None:
+    """CSV and XLSX of a table as shown on screen (suppressed where it is), formula-safe."""
+    from yjs import exports
+
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button("Download CSV", exports.csv_bytes(frame), file_name=f"{basename}.csv", mime="text/csv",
+                         icon=":material/download:", key=f"csv_{basename}")
+    right.download_button("Download XLSX", exports.xlsx_bytes(frame), file_name=f"{basename}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/download:", key=f"xlsx_{basename}")

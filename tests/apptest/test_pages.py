@@ -48,6 +48,7 @@ def test_overview_on_real_data_counts_the_five_seed_areas(real_db, use_db):
     assert set(table["data"]) == {"Real"}
     assert table.set_index("area").loc["Ealing", "score"] == 17
     assert table.set_index("area").loc["Ealing", "source"].startswith("001_a7d1d7ce6fdeac37.txt")
+    assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download XLSX"]
 
 
 def test_overview_says_when_demo_areas_are_on_screen(demo_db, use_db):

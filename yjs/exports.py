@@ -1,0 +1,40 @@
+"""Safe table exports: CSV and XLSX whose text cells can never run as spreadsheet formulas.
+
+A cell beginning with =, +, -, @, a tab or a carriage return is read as a formula by Excel and its
+kin (CSV injection); such text gets a leading apostrophe, which spreadsheets show as plain text.
+Numbers are left as numbers, so a negative change stays a number.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_text(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    safe = frame.copy()
+    safe.columns = [neutralise_text(str(column)) for column in safe.columns]
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise_text)
+    return safe
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    return neutralise(frame).to_csv(index=False).encode("utf-8-sig")  # the BOM lets Excel read UTF-8
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        neutralise(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()
