@@ -119,7 +119,8 @@ def normalised(text: str) -> str:
 
 
 @pytest.mark.skipif(not SHARED_SEEDS.exists(), reason="the seed documents (../shared/seeds) are not beside this clone")
-@pytest.mark.parametrize("table,column", [("recommendations", "text"), ("key_questions", "question")])
+@pytest.mark.parametrize("table,column", [("recommendations", "text"), ("key_questions", "question"),
+                                          ("key_question_prompts", "prompt"), ("findings", "text")])
 def test_seed_text_fields_appear_verbatim_in_their_documents(table, column):
     with open(SEED_DIR / f"{table}.csv", newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -185,3 +186,12 @@ def test_buckinghamshire_findings_and_progress(real_db):
     narrative = fetch(real_db, "SELECT narrative FROM recommendation_updates JOIN inspections USING (inspection_id) "
                                "WHERE area = 'Buckinghamshire' AND number = 2")[0][0]
     assert "100% of assessments included clear roles and responsibilities" in narrative   # 003 line 50
+
+
+def test_kingston_prompt_tables(real_db):
+    # 004: 116 tables rows with relevant cases and number Yes, of which 23 are the key questions themselves
+    assert fetch(real_db, "SELECT count(*) FROM key_question_prompts") == [(93,)]
+    # 004 line 468: the victim prompt under 2.1's desistance question, 7 relevant and 5 Yes
+    assert fetch(real_db, "SELECT relevant_cases, number_yes FROM key_question_prompts WHERE standard_code = '2.1' "
+                          "AND question_no = 1 AND prompt LIKE 'Does assessment give sufficient attention to the needs%'"
+                 ) == [(7, 5)]
