@@ -195,3 +195,10 @@ def test_kingston_prompt_tables(real_db):
     assert fetch(real_db, "SELECT relevant_cases, number_yes FROM key_question_prompts WHERE standard_code = '2.1' "
                           "AND question_no = 1 AND prompt LIKE 'Does assessment give sufficient attention to the needs%'"
                  ) == [(7, 5)]
+
+
+def test_kingston_strengths_and_areas_for_improvement(real_db):
+    # 004 lines 216-232, 427-439, 648-661: 7 + 7 + 4 strengths, 5 + 1 + 4 areas for improvement
+    assert fetch(real_db, "SELECT kind, count(*) FROM findings JOIN inspections USING (inspection_id) "
+                          "WHERE area = 'Kingston and Richmond' GROUP BY kind ORDER BY kind") == [
+        ("area for improvement", 10), ("strength", 18)]
