@@ -78,3 +78,31 @@ def screenshot(page, name: str, height: int = 2600) -> Path:
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size({"width": width, "height": 900})
     return path
+
+
+def choose(page, combobox, text: str, attempts: int = 3) -> None:
+    """Pick the option starting with `text` from a select or multiselect, as a person would.
+
+    Typing filters the list and Enter takes the match. A rerun that lands while the list is open
+    can close it, so try again (bounded) until the choice shows in the widget.
+    """
+    import re
+
+    from playwright.sync_api import expect
+
+    chosen = combobox.locator("xpath=ancestor::*[@data-testid='stMultiSelect' or @data-testid='stSelectbox'][1]")
+    for attempt in range(attempts):
+        wait_for_app(page)
+        combobox.click()
+        page.keyboard.type(text)
+        option = page.get_by_role("option", name=re.compile(rf"^{re.escape(text)}"))
+        try:
+            expect(option.first).to_be_visible(timeout=5_000)
+            page.keyboard.press("Enter")
+            page.keyboard.press("Escape")
+            expect(chosen).to_contain_text(text, timeout=5_000)
+            return
+        except AssertionError:
+            page.keyboard.press("Escape")
+            if attempt == attempts - 1:
+                raise

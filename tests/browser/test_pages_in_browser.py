@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import choose, screenshot, wait_for_app
 from yjs.navigation import PAGES
 
 
@@ -34,9 +34,7 @@ def test_changing_a_filter_updates_the_url_and_the_link_restores_it(page, app_ur
     page.goto(f"{app_url}/?demo=true")
     wait_for_app(page)
     sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_test_id("stMultiSelect").first.click()
-    page.get_by_role("option", name="North East").click()
-    page.keyboard.press("Escape")
+    choose(page, sidebar.get_by_role("combobox", name="Region"), "North East")
     expect(page).to_have_url(re.compile(r"region=North(\+|%20)East"))
     wait_for_app(page)
     shared_link = page.url
