@@ -50,4 +50,4 @@ else:
     st.plotly_chart(charts_indicators.scatter(points, area, comparators.areas, x_title=f"{details['name']} ({details['unit']})",
                                               title="Latest inspection score against latest value"), width="stretch")
     st.caption(f"Every area of this kind with both figures; {comparators.label} labelled. Hover for the others.")
-ui_indicators.save_group_form(series, demo)
+ui_indicators.save_group_form(set(series.loc[~series["is_reference"], "area"]))

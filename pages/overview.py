@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from yjs import appdata, charts, ui
+from yjs import appdata, charts, charts_ratings, ui
 
 filters = ui.filters()
 latest = appdata.query("overview/latest_inspections", **filters.scope())
@@ -39,6 +39,26 @@ with right:
     note = (f" {unscored} area{'s' if unscored != 1 else ''} without a /36 score (2025 framework, or standards "
             "not published) are in the table but not the chart.") if unscored else ""
     st.caption(ui.scope_caption(scored, "Distribution") + note)
+
+st.subheader("Ratings over time and the weakest standards")
+by_year = appdata.query("overview/ratings_by_year", **filters.scope())
+shares = appdata.query("overview/good_or_better_by_standard", **filters.scope())
+left, right = st.columns(2)
+with left:
+    st.plotly_chart(charts_ratings.ratings_by_year(by_year, title="Overall ratings by year"), width="stretch")
+    st.caption("Every inspection in scope, re-inspections included, by the year its report was published (the "
+               "fieldwork year while unpublished).")
+with right:
+    scored_shares = shares[shares["is_scored"]]
+    if scored_shares.empty:
+        st.info("No inspection in scope publishes the ratings of its standards.", icon=":material/info:")
+    else:
+        st.plotly_chart(charts_ratings.good_or_better(scored_shares, title="Standards rated Good or better"),
+                        width="stretch")
+        weakest = scored_shares.nsmallest(1, "pct_good_or_better").iloc[0]
+        st.caption(f"Latest inspection of each area that rated its standards; the weakest, {weakest['code']} "
+                   f"{weakest['name']}, is hatched. 3.4 was 'Joint working' before 2021. Resettlement (4.1) is not "
+                   "scored and not shown.")
 
 st.subheader("Latest inspection per area")
 table = ui.with_data_label(latest).assign(published=ui.publication_column)

@@ -24,6 +24,9 @@ class PageSpec:
 
 PAGES = (
     PageSpec("pages/overview.py", "Overview", ":material/public:", "overview"),
+    PageSpec("pages/ratings_matrix.py", "Ratings matrix", ":material/grid_on:", "ratings"),
+    PageSpec("pages/area_profile.py", "Area profile", ":material/location_city:", "profile"),
+    PageSpec("pages/compare.py", "Compare areas", ":material/compare_arrows:", "compare"),
     PageSpec("pages/benchmarking.py", "Benchmarking", ":material/leaderboard:", "benchmarking"),
     PageSpec("pages/scorecard.py", "Scorecard", ":material/table_chart:", "scorecard"),
     PageSpec("pages/disproportionality.py", "Disproportionality", ":material/balance:", "disproportionality"),

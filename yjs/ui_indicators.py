@@ -92,17 +92,18 @@ def ranked_table(series: pd.DataFrame, period: str, comparators: ComparatorSet, 
     return table.astype({"numerator": "Int64", "denominator": "Int64", "rank": "Int64"}).round({"value": 2})
 
 
-def save_group_form(series: pd.DataFrame, demo: bool) -> None:
-    known = set(series.loc[~series["is_reference"], "area"])
+def save_group_form(known: set[str], members: list[str] = ()) -> None:
+    """Save a named group of areas, reusable on every page that compares areas."""
     with st.expander("Save a comparator group", icon=":material/group_add:"):
         with st.form("save_group", clear_on_submit=False):
             name = st.text_input("Name", max_chars=groups.MAX_NAME, placeholder="e.g. Statistical neighbours",
                                  key="group_name")
-            members = st.multiselect("Areas", sorted(known), key="group_members")
+            members = st.multiselect("Areas", sorted(known), default=[m for m in members if m in known],
+                                     key="group_members")
             if st.form_submit_button("Save group"):
                 try:
                     with st.spinner("Saving..."):
                         groups.save_group(database_path(), name, members, known)
-                    st.success(f"Saved “{name.strip()}” with {len(set(members))} areas; choose it under Compare with.")
+                    st.success(f"Saved “{name.strip()}” with {len(set(members))} areas; choose it on Benchmarking, the Ratings matrix or Compare areas.")
                 except groups.GroupError as exc:
                     st.error(str(exc))

@@ -1,0 +1,85 @@
+"""Area profile: one area's ratings as HMIP lays them out, why each standard got its rating, and
+how many more Yes cases would have lifted it."""
+
+import pandas as pd
+import streamlit as st
+
+from yjs import appdata, charts_ratings, ratings, ui, ui_ratings
+
+filters = ui.filters()
+st.title("Area profile")
+if not filters.area:
+    st.info("Choose **Your area** in the sidebar to see its profile.", icon=":material/arrow_back:")
+    st.stop()
+area = filters.area
+history = appdata.query("ratings/area_inspections", area=area)
+if history.empty:
+    st.info(f"{area} has no inspection in the database yet. Add one on the **Load data** page or with "
+            "`python -m yjs import inspections FILE`.", icon=":material/search_off:")
+    st.stop()
+
+labels = [ratings.inspection_label(row, with_area=False) for _, row in history.iterrows()]
+chosen = st.columns([1, 2])[0].selectbox(
+    "Inspection", list(reversed(labels)), key="inspection", bind="query-params",
+    help="The latest is shown first; earlier ones are re-inspections or inspections under older frameworks.")
+inspection = history.iloc[labels.index(chosen)]
+st.header(f"{area}: inspection {chosen}")
+if inspection["is_demo"]:
+    ui.demo_notice(history.head(1))
+columns = st.columns([2, 1, 1, 1])
+columns[0].metric("Overall rating", inspection["overall_rating"] or "not known")
+columns[1].metric("Score", "–" if pd.isna(inspection["score"]) else f"{int(inspection['score'])}/36")
+columns[2].metric("Framework", int(inspection["framework"]))
+columns[3].metric("Inspections on record", len(history))
+st.caption(f"Source: {inspection['source']}")
+
+standards = appdata.query("ratings/inspection_standards", inspection_id=int(inspection["inspection_id"]))
+key_questions = appdata.query("ratings/inspection_key_questions", inspection_id=int(inspection["inspection_id"]))
+panels = ratings.standard_panels(standards, key_questions)
+if standards.empty:
+    st.info("This inspection was held under the 2025 framework, whose standards do not fit the twelve of 2018-2024; "
+            "only its overall rating is recorded here.", icon=":material/info:")
+elif inspection["standards_rated"] == 0:
+    st.info("Only the overall rating of this inspection is known: the source does not publish the ratings of its "
+            "standards. Import them with `python -m yjs import inspections FILE`.", icon=":material/info:")
+else:
+    below = ratings.below_good(panels)
+    st.subheader("Standards below Good")
+    if below.empty:
+        st.success("Every standard is rated Good or Outstanding.", icon=":material/check_circle:")
+    else:
+        st.dataframe(below, hide_index=True, width="stretch", column_config={
+            "standard": st.column_config.TextColumn("Standard", width="medium"),
+            "rating": st.column_config.TextColumn("Rating", width="small"),
+            "to_good": st.column_config.TextColumn("To reach Good", width="large"),
+            "extra_cases": st.column_config.NumberColumn("Extra Yes cases in all", help="Blank where counts are unknown")})
+    left, right = st.columns([1, 1])
+    with left:
+        st.subheader("Ratings")
+        table = ui_ratings.ratings_table(standards, inspection["overall_rating"], inspection["score"])
+        ui_ratings.show_ratings_table(table)
+        ui.download_buttons(table.drop(columns="code"), f"ratings-{area}")
+    with right:
+        st.subheader("Recommendations")
+        ui_ratings.recommendations(appdata.query("ratings/inspection_recommendations",
+                                                 inspection_id=int(inspection["inspection_id"])))
+    st.subheader("Key questions: why each standard got its rating")
+    st.caption("A standard in domains 2 and 3 takes the band of its lowest key question: under 50% Inadequate, "
+               "50-64% Requires improvement, 65-79% Good, 80%+ Outstanding.")
+    if key_questions.empty:
+        st.info("No key-question results are published for this inspection.", icon=":material/info:")
+    for panel in panels:
+        if panel.code[0] in "23" or panel.has_key_questions:
+            with st.container(border=True):
+                ui_ratings.key_question_panel(panel)
+    kq_table = ratings.key_question_table(panels)
+    if not kq_table.empty:
+        ui.download_buttons(kq_table, f"key-questions-{area}")
+
+if len(history) > 1:
+    st.subheader("Inspection history")
+    st.plotly_chart(charts_ratings.inspection_timeline(history, labels, title=f"Inspections of {area}"), width="stretch")
+findings = appdata.query("ratings/inspection_findings", inspection_id=int(inspection["inspection_id"]))
+if not findings.empty:
+    with st.expander(f"Published findings ({len(findings)})", icon=":material/list:"):
+        st.dataframe(findings, hide_index=True, width="stretch")

@@ -1,0 +1,46 @@
+"""Ratings matrix: every area's HMIP rating on each standard, with its overall rating and score."""
+
+import streamlit as st
+
+from yjs import appdata, charts_ratings, indicator_data, ratings, ui, ui_ratings
+
+filters = ui.filters()
+st.title("Ratings matrix")
+st.caption("Each row is an inspection, each column one of HMIP's twelve scored standards; resettlement (4.1) stands "
+           "apart because it never counts in the score. Hover a cell for the standard's name and the source.")
+groups = indicator_data.saved_groups()
+controls = ui_ratings.matrix_controls(groups)
+long = appdata.query("ratings/ratings_matrix", **filters.scope(), areas=groups.get(controls.group, []),
+                     every=controls.every, frameworks=controls.frameworks, overall_ratings=controls.overall_ratings)
+if long.empty:
+    st.info("No inspections match these filters. Widen the inspection years, or clear the region, rating, framework "
+            "or group filters.", icon=":material/filter_alt_off:")
+    st.stop()
+
+wide = ratings.matrix(long)
+ui.demo_notice(wide.drop_duplicates("area"))
+scored, newer = ratings.split_frameworks(wide)
+scored = ratings.sort_matrix(scored, controls.sort)
+if not scored.empty:
+    labels = ratings.row_labels(scored, every=controls.every)
+    st.plotly_chart(charts_ratings.ratings_heatmap(scored, labels, ratings.standard_names(long),
+                                                   title=f"{len(scored)} inspection{'s' if len(scored) != 1 else ''}, "
+                                                         f"sorted by {controls.sort.lower()}"),
+                    width="stretch", config={"displayModeBar": False})
+    ui_ratings.legend()
+    missing = scored[scored["standards_rated"] == 0]
+    if not missing.empty:
+        st.caption(f"Only the overall rating is known for: {', '.join(missing['area'])} (no per-standard table was "
+                   "published in the source); their rows are blank.")
+
+table = ratings.matrix_table(scored)
+with st.expander("The matrix as a table", icon=":material/table:"):
+    st.dataframe(table, hide_index=True, width="stretch")
+ui.download_buttons(table, "ratings-matrix")
+
+if not newer.empty:
+    st.subheader("Inspected under the 2025 framework")
+    st.caption("From spring 2025 HMIP rates organisational delivery, work with children and work with victims. These "
+               "inspections do not fit the twelve standards above and have no score out of 36.")
+    st.dataframe(ratings.matrix_table(ratings.sort_matrix(newer, controls.sort), standards=False),
+                 hide_index=True, width="stretch")

@@ -1,0 +1,208 @@
+"""Pure plotly builders for the ratings pages. Every coloured mark carries its rating as text."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from yjs import rules
+from yjs.charts import RATING_COLOURS, RATING_TEXT_COLOURS, base_layout
+from yjs.charts_indicators import AREA_COLOUR, COMPARATOR_GREY
+from yjs.ratings import DOMAIN_NAMES, domain_of
+
+NOT_RATED_GREY = "#D9D9D9"
+OVERALL, SCORE = "Overall", "Score"
+GAP_BEFORE_RESETTLEMENT, GAP_BEFORE_OVERALL = " ", "  "
+MATRIX_COLUMNS = list(rules.SCORED_STANDARDS) + [GAP_BEFORE_RESETTLEMENT, rules.RESETTLEMENT,
+                                                 GAP_BEFORE_OVERALL, OVERALL, SCORE]
+# Heatmap values: -1 Not rated, 0-3 the ratings worst to best; a step colour scale over them.
+_STEPS = [NOT_RATED_GREY] + [RATING_COLOURS[r] for r in rules.RATINGS]
+COLOUR_SCALE = [[edge, colour] for index, colour in enumerate(_STEPS)
+                for edge in (index / len(_STEPS), (index + 1) / len(_STEPS))]
+
+
+def _cell(rating) -> tuple[float | None, str]:
+    if rating in rules.RATINGS:
+        return rules.score_from_rating(rating), rules.SHORT_LABELS[rating]
+    if rating == rules.NOT_RATED:
+        return -1, "Not rated"
+    return None, ""
+
+
+def ratings_heatmap(wide: pd.DataFrame, labels: list[str], names: dict[tuple[int, str], str], *, title: str,
+                    marked: list[str] = ()) -> go.Figure:
+    """Rows are inspections, columns the twelve standards, resettlement apart and the overall result.
+
+    `names` maps (inspection, code) to the standard's name in that framework, for the hover; `marked` codes get a marker above
+    their column (the standards on which compared areas differ).
+    """
+    z, text, hover = [], [], []
+    for (_, row), label in zip(wide.iterrows(), labels):
+        z_row, text_row, hover_row = [], [], []
+        for column in MATRIX_COLUMNS:
+            if column == OVERALL:
+                value, short = _cell(row["overall_rating"])
+                short = short or "–"
+                what = f"Overall rating: {row['overall_rating'] or 'not known'}"
+            elif column == SCORE:
+                value, short = None, "–" if pd.isna(row["score"]) else str(int(row["score"]))
+                what = f"Score: {short}/36" if short != "–" else "No score out of 36"
+            elif column.strip() == "":
+                value, short, what = None, "", ""
+            else:
+                value, short = _cell(row.get(column))
+                rating = row.get(column)
+                what = (f"{column} {names.get((row['inspection_id'], column), '')}: "
+                        f"{rating if pd.notna(rating) else 'not published'}")
+                short = short or ("–" if column in rules.ALL_STANDARDS else "")
+            z_row.append(value)
+            text_row.append(short)
+            hover_row.append(f"<b>{label}</b><br>{what}<br>Source: {row['source']}" if what else "")
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    fig = go.Figure(go.Heatmap(
+        z=z, x=MATRIX_COLUMNS, y=labels, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+        colorscale=COLOUR_SCALE, zmin=-1.5, zmax=3.5, showscale=False, xgap=3, ygap=3))
+    fig.add_trace(_cell_labels(z, text, labels))
+    position = {column: index for index, column in enumerate(MATRIX_COLUMNS)}  # numeric-looking codes
+    for code in marked:                                                           # need index positions
+        fig.add_annotation(x=position[code], y=1, yref="paper", yanchor="bottom", text="▼ differs", showarrow=False,
+                           font=dict(size=12, color="#000"), yshift=28)
+    for domain in (1, 2, 3, 4):
+        codes = [position[c] for c in rules.ALL_STANDARDS if domain_of(c) == domain]
+        fig.add_annotation(x=sum(codes) / len(codes), y=1, yref="paper", yanchor="bottom", showarrow=False,
+                           yshift=50 if marked else 30, font=dict(size=13),
+                           text=f"<b>{DOMAIN_NAMES[domain] if domain < 4 else 'Resettl.'}</b>")
+    fig = base_layout(fig, title=title, height=max(260, 34 * len(labels) + (170 if marked else 150)))
+    # Fixed ranges: the text trace would otherwise pad the axes with empty rows.
+    fig.update_xaxes(side="top", type="category", tickfont=dict(size=14), tickangle=0, showline=False, fixedrange=True,
+                     range=[-0.5, len(MATRIX_COLUMNS) - 0.5])
+    fig.update_yaxes(type="category", tickfont=dict(size=15), gridcolor="rgba(0,0,0,0)", fixedrange=True,
+                     range=[len(labels) - 0.5, -0.5], showline=False)
+    fig.update_layout(margin=dict(t=120 if marked else 100, l=10, r=10, b=10))
+    return fig
+
+
+def _cell_labels(z: list[list], text: list[list[str]], labels: list[str]) -> go.Scatter:
+    """The cells' text as one text trace, white on the dark ratings and black on the light ones
+    (a heatmap's own text has a single colour)."""
+    xs, ys, words, colours = [], [], [], []
+    for label, z_row, text_row in zip(labels, z, text):
+        for column, value, word in zip(MATRIX_COLUMNS, z_row, text_row):
+            if word:
+                rating = rules.RATINGS[int(value)] if value is not None and value >= 0 else None
+                xs.append(column), ys.append(label), words.append(word)
+                colours.append(RATING_TEXT_COLOURS.get(rating, "#1a1a1a"))
+    return go.Scatter(x=xs, y=ys, mode="text", text=words, textfont=dict(color=colours, size=13), hoverinfo="skip")
+
+
+def key_question_bars(panel, *, height: int = 230) -> go.Figure:
+    """One standard's key questions as % Yes bars against HMIP's bands (50, 65 and 80%)."""
+    questions = [q for q in panel.questions if q.pct is not None]
+    labels = [rules.THEME_PHRASES.get(q.theme, q.theme).capitalize() for q in questions]
+    text = [rules.describe_counts(q).replace(", inferred from the published % and sample", ", inferred") for q in questions]
+    fig = go.Figure(go.Bar(
+        x=[q.pct for q in questions], y=labels, orientation="h", text=text, textposition="inside",
+        insidetextanchor="end", textfont=dict(color="white", size=14), marker=dict(color="#333333"), width=0.6,
+        hovertext=[q.question for q in questions], hovertemplate="%{hovertext}<br>%{x:.0f}% Yes<extra></extra>"))
+    edges = [0.0, *rules.KEY_QUESTION_THRESHOLDS.values(), 100.0]
+    for low, high, rating in zip(edges, edges[1:], rules.RATINGS):
+        fig.add_vrect(x0=low, x1=high, fillcolor=RATING_COLOURS[rating], opacity=0.2, line_width=0)
+        fig.add_annotation(x=(low + high) / 2, y=1, yref="paper", yanchor="bottom", showarrow=False,
+                           text=rules.SHORT_LABELS[rating], font=dict(size=13))
+    for threshold in rules.KEY_QUESTION_THRESHOLDS.values():
+        fig.add_vline(x=threshold, line=dict(color="#555", width=1, dash="dot"))
+    fig = base_layout(fig, height=height)
+    fig.update_xaxes(range=[0, 100], title="% Yes of relevant cases", tickvals=[0, 50, 65, 80, 100])
+    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
+    fig.update_layout(margin=dict(t=30, l=10, r=10, b=10))
+    return fig
+
+
+def inspection_timeline(history: pd.DataFrame, labels: list[str], *, title: str) -> go.Figure:
+    """An area's inspections on a time axis, placed by overall rating and labelled with it."""
+    ratings = list(rules.RATINGS)
+    text = [f"{rating}{'' if pd.isna(score) else f' ({int(score)}/36)'}<br>{framework} framework"
+            for rating, score, framework in zip(history["overall_rating"], history["score"], history["framework"])]
+    fig = go.Figure(go.Scatter(
+        x=history["inspection_date"], y=history["overall_rating"], mode="lines+markers+text", text=text,
+        textposition="top center", line=dict(color="#777", dash="dot"), cliponaxis=False,
+        marker=dict(size=18, symbol="diamond", color=[RATING_COLOURS.get(r, NOT_RATED_GREY) for r in history["overall_rating"]],
+                    line=dict(color="#000", width=1)),
+        customdata=labels, hovertemplate="%{customdata}<br>%{text}<extra></extra>"))
+    fig = base_layout(fig, title=title, height=330)
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=ratings, range=[-0.5, 4])
+    fig.update_xaxes(title=None, tickformat="%b %Y")
+    return fig
+
+
+def domain_score_bars(scores: pd.DataFrame, areas: list[str], *, title: str) -> go.Figure:
+    """Domain sub-scores (0-12) of several areas side by side, one bar per area within each domain."""
+    fig = go.Figure()
+    patterns = ("", "/", ".", "x", "-", "|", "+", "\\")  # areas told apart without colour too
+    for index, area in enumerate(areas):
+        rows = scores[scores["area"] == area].set_index("domain_name").reindex(
+            [DOMAIN_NAMES[d] for d in (1, 2, 3)])
+        fig.add_bar(x=rows.index, y=rows["score"], name=area,
+                    text=[f"{int(s)}" if pd.notna(s) else "n/a" for s in rows["score"]], textposition="outside",
+                    marker=dict(pattern_shape=patterns[index % len(patterns)], line=dict(color="#333", width=1)),
+                    hovertemplate=f"{area}<br>%{{x}}: %{{y}} of 12<extra></extra>")
+    fig = base_layout(fig, title=title, height=420)
+    fig.update_layout(barmode="group", showlegend=True, legend=dict(orientation="h", y=-0.15),
+                      colorway=["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"])
+    fig.update_yaxes(title="Domain score (of 12)", range=[0, 13.5], dtick=3)
+    return fig
+
+
+def national_strip(scores: pd.DataFrame, highlighted: list[str], *, title: str) -> go.Figure:
+    """Every area's latest score as a grey dot, the chosen areas labelled on top."""
+    others = scores[~scores["area"].isin(highlighted)]
+    fig = go.Figure(go.Box(x=scores["score"], boxpoints=False, fillcolor="rgba(0,0,0,0)", line=dict(color="#999"),
+                           name="", hoverinfo="skip"))
+    fig.add_scatter(x=others["score"], y=[""] * len(others), mode="markers", customdata=others["area"],
+                    marker=dict(color=COMPARATOR_GREY, size=10, line=dict(color="#666", width=1)),
+                    hovertemplate="%{customdata}: %{x}/36<extra></extra>")
+    chosen = scores[scores["area"].isin(highlighted)]
+    fig.add_scatter(x=chosen["score"], y=[""] * len(chosen), mode="markers+text", text=chosen["area"],
+                    textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(chosen))],
+                    marker=dict(color=AREA_COLOUR, size=16, symbol="diamond", line=dict(color="#000", width=1)),
+                    textfont=dict(size=14, color="#000"), hovertemplate="%{text}: %{x}/36<extra></extra>")
+    fig = base_layout(fig, title=title, height=260)
+    fig.update_xaxes(title="Latest score out of 36", range=[-0.5, 36.5], dtick=3)
+    return fig
+
+
+def ratings_by_year(counts: pd.DataFrame, *, title: str) -> go.Figure:
+    """Inspections per year stacked by overall rating, each segment labelled with its count."""
+    fig = go.Figure()
+    for rating in reversed(rules.RATINGS):
+        rows = counts[counts["overall_rating"] == rating]
+        fig.add_bar(x=rows["year"], y=rows["inspections"], name=rating, text=rows["inspections"],
+                    textposition="inside", insidetextanchor="middle",
+                    marker=dict(color=RATING_COLOURS[rating], line=dict(color="#333", width=1)),
+                    textfont=dict(color=RATING_TEXT_COLOURS[rating], size=14),
+                    hovertemplate=f"%{{x}}: %{{y}} rated {rating}<extra></extra>")
+    fig = base_layout(fig, title=title, height=400)
+    fig.update_layout(barmode="stack", showlegend=True, legend=dict(orientation="h", y=-0.18))
+    fig.update_xaxes(title="Year published", type="category")
+    fig.update_yaxes(title="Inspections", tickformat="d")
+    return fig
+
+
+def good_or_better(shares: pd.DataFrame, *, title: str) -> go.Figure:
+    """For each standard, the share of latest inspections rated Good or better; the weakest first."""
+    rows = shares.sort_values(["pct_good_or_better", "code"], ascending=[True, True])
+    labels = [f"{code} {name}" for code, name in zip(rows["code"], rows["name"])]
+    weakest = rows["pct_good_or_better"].min()
+    fig = go.Figure(go.Bar(
+        x=rows["pct_good_or_better"], y=labels, orientation="h",
+        text=[f"{p:.0f}% ({g} of {n})" for p, g, n in zip(rows["pct_good_or_better"], rows["good_or_better"], rows["rated"])],
+        textposition="outside", cliponaxis=False,
+        marker=dict(color=["#B2182B" if p == weakest else "#4d4d4d" for p in rows["pct_good_or_better"]],
+                    pattern_shape=["/" if p == weakest else "" for p in rows["pct_good_or_better"]]),
+        hovertemplate="%{y}: %{x:.0f}% Good or better<extra></extra>"))
+    fig = base_layout(fig, title=title, height=max(300, 34 * len(rows) + 90))
+    fig.update_xaxes(title="% of latest inspections rated Good or Outstanding", range=[0, 125], dtick=25)
+    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", type="category")
+    return fig
