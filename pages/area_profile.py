@@ -33,15 +33,18 @@ columns[2].metric("Framework", int(inspection["framework"]))
 columns[3].metric("Inspections on record", len(history))
 st.caption(f"Source: {inspection['source']}")
 
+recommendations = appdata.query("ratings/inspection_recommendations", inspection_id=int(inspection["inspection_id"]))
 standards = appdata.query("ratings/inspection_standards", inspection_id=int(inspection["inspection_id"]))
 key_questions = appdata.query("ratings/inspection_key_questions", inspection_id=int(inspection["inspection_id"]))
 panels = ratings.standard_panels(standards, key_questions)
 if standards.empty:
     st.info("This inspection was held under the 2025 framework, whose standards do not fit the twelve of 2018-2024; "
             "only its overall rating is recorded here.", icon=":material/info:")
+    ui_ratings.recommendations(recommendations)
 elif inspection["standards_rated"] == 0:
     st.info("Only the overall rating of this inspection is known: the source does not publish the ratings of its "
             "standards. Import them with `python -m yjs import inspections FILE`.", icon=":material/info:")
+    ui_ratings.recommendations(recommendations)
 else:
     below = ratings.below_good(panels)
     st.subheader("Standards below Good")
@@ -60,9 +63,7 @@ else:
         ui_ratings.show_ratings_table(table)
         ui.download_buttons(table.drop(columns="code"), f"ratings-{area}")
     with right:
-        st.subheader("Recommendations")
-        ui_ratings.recommendations(appdata.query("ratings/inspection_recommendations",
-                                                 inspection_id=int(inspection["inspection_id"])))
+        ui_ratings.recommendations(recommendations)
     st.subheader("Key questions: why each standard got its rating")
     st.caption("A standard in domains 2 and 3 takes the band of its lowest key question: under 50% Inadequate, "
                "50-64% Requires improvement, 65-79% Good, 80%+ Outstanding.")

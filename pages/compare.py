@@ -31,11 +31,13 @@ st.caption("Each domain scores 0-12 over its four standards (Outstanding 3, Good
 st.subheader("Standard by standard")
 differ = ratings.differing_standards(wide)
 st.plotly_chart(charts_ratings.ratings_heatmap(wide, ratings.row_labels(wide, every=False), ratings.standard_names(long),
-                                               title="Latest inspection of each area", marked=differ),
+                                               marked=differ),
                 width="stretch", config={"displayModeBar": False})
 ui_ratings.legend()
 st.markdown(f"**They differ on {len(differ)} of the 12 standards**" + (f": {', '.join(differ)}." if differ else "."))
 table = ratings.matrix_table(wide)
+with st.expander("The grid as a table", icon=":material/table:"):
+    st.dataframe(table, hide_index=True, width="stretch")
 ui.download_buttons(table, "compare-areas")
 
 st.subheader("Where each stands nationally")

@@ -43,22 +43,19 @@ with right:
 st.subheader("Ratings over time and the weakest standards")
 by_year = appdata.query("overview/ratings_by_year", **filters.scope())
 shares = appdata.query("overview/good_or_better_by_standard", **filters.scope())
-left, right = st.columns(2)
-with left:
-    st.plotly_chart(charts_ratings.ratings_by_year(by_year, title="Overall ratings by year"), width="stretch")
-    st.caption("Every inspection in scope, re-inspections included, by the year its report was published (the "
-               "fieldwork year while unpublished).")
-with right:
-    scored_shares = shares[shares["is_scored"]]
-    if scored_shares.empty:
-        st.info("No inspection in scope publishes the ratings of its standards.", icon=":material/info:")
-    else:
-        st.plotly_chart(charts_ratings.good_or_better(scored_shares, title="Standards rated Good or better"),
-                        width="stretch")
-        weakest = scored_shares.nsmallest(1, "pct_good_or_better").iloc[0]
-        st.caption(f"Latest inspection of each area that rated its standards; the weakest, {weakest['code']} "
-                   f"{weakest['name']}, is hatched. 3.4 was 'Joint working' before 2021. Resettlement (4.1) is not "
-                   "scored and not shown.")
+st.plotly_chart(charts_ratings.ratings_by_year(by_year, title="Overall ratings by year"), width="stretch")
+st.caption("Every inspection in scope, re-inspections included, by the year its report was published (the fieldwork "
+           "year while unpublished).")
+scored_shares = shares[shares["is_scored"]]
+if scored_shares.empty:
+    st.info("No inspection in scope publishes the ratings of its standards.", icon=":material/info:")
+else:
+    st.plotly_chart(charts_ratings.good_or_better(scored_shares, title="Share of latest inspections rating each "
+                                                  "standard Good or better"), width="stretch")
+    weakest = scored_shares.nsmallest(1, "pct_good_or_better").iloc[0]
+    st.caption(f"Latest inspection of each area that rated its standards; the weakest, {weakest['code']} "
+               f"{weakest['name']}, is hatched. 3.4 was 'Joint working' before 2021. Resettlement (4.1) is not scored "
+               "and not shown.")
 
 st.subheader("Latest inspection per area")
 table = ui.with_data_label(latest).assign(published=ui.publication_column)

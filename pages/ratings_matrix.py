@@ -23,9 +23,8 @@ scored, newer = ratings.split_frameworks(wide)
 scored = ratings.sort_matrix(scored, controls.sort)
 if not scored.empty:
     labels = ratings.row_labels(scored, every=controls.every)
-    st.plotly_chart(charts_ratings.ratings_heatmap(scored, labels, ratings.standard_names(long),
-                                                   title=f"{len(scored)} inspection{'s' if len(scored) != 1 else ''}, "
-                                                         f"sorted by {controls.sort.lower()}"),
+    st.markdown(f"**{len(scored)} inspection{'s' if len(scored) != 1 else ''}, sorted by {controls.sort.lower()}**")
+    st.plotly_chart(charts_ratings.ratings_heatmap(scored, labels, ratings.standard_names(long)),
                     width="stretch", config={"displayModeBar": False})
     ui_ratings.legend()
     missing = scored[scored["standards_rated"] == 0]

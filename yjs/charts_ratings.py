@@ -11,7 +11,7 @@ from yjs.charts_indicators import AREA_COLOUR, COMPARATOR_GREY
 from yjs.ratings import DOMAIN_NAMES, domain_of
 
 NOT_RATED_GREY = "#D9D9D9"
-OVERALL, SCORE = "Overall", "Score"
+OVERALL, SCORE = "Overall", "/36"
 GAP_BEFORE_RESETTLEMENT, GAP_BEFORE_OVERALL = " ", "  "
 MATRIX_COLUMNS = list(rules.SCORED_STANDARDS) + [GAP_BEFORE_RESETTLEMENT, rules.RESETTLEMENT,
                                                  GAP_BEFORE_OVERALL, OVERALL, SCORE]
@@ -29,7 +29,7 @@ def _cell(rating) -> tuple[float | None, str]:
     return None, ""
 
 
-def ratings_heatmap(wide: pd.DataFrame, labels: list[str], names: dict[tuple[int, str], str], *, title: str,
+def ratings_heatmap(wide: pd.DataFrame, labels: list[str], names: dict[tuple[int, str], str], *,
                     marked: list[str] = ()) -> go.Figure:
     """Rows are inspections, columns the twelve standards, resettlement apart and the overall result.
 
@@ -67,14 +67,14 @@ def ratings_heatmap(wide: pd.DataFrame, labels: list[str], names: dict[tuple[int
     fig.add_trace(_cell_labels(z, text, labels))
     position = {column: index for index, column in enumerate(MATRIX_COLUMNS)}  # numeric-looking codes
     for code in marked:                                                           # need index positions
-        fig.add_annotation(x=position[code], y=1, yref="paper", yanchor="bottom", text="▼ differs", showarrow=False,
+        fig.add_annotation(x=position[code], y=1, yref="paper", yanchor="bottom", text="▼", showarrow=False,
                            font=dict(size=12, color="#000"), yshift=28)
     for domain in (1, 2, 3, 4):
         codes = [position[c] for c in rules.ALL_STANDARDS if domain_of(c) == domain]
         fig.add_annotation(x=sum(codes) / len(codes), y=1, yref="paper", yanchor="bottom", showarrow=False,
                            yshift=50 if marked else 30, font=dict(size=13),
                            text=f"<b>{DOMAIN_NAMES[domain] if domain < 4 else 'Resettl.'}</b>")
-    fig = base_layout(fig, title=title, height=max(260, 34 * len(labels) + (170 if marked else 150)))
+    fig = base_layout(fig, height=max(260, 34 * len(labels) + (170 if marked else 150)))
     # Fixed ranges: the text trace would otherwise pad the axes with empty rows.
     fig.update_xaxes(side="top", type="category", tickfont=dict(size=14), tickangle=0, showline=False, fixedrange=True,
                      range=[-0.5, len(MATRIX_COLUMNS) - 0.5])
@@ -184,8 +184,8 @@ def ratings_by_year(counts: pd.DataFrame, *, title: str) -> go.Figure:
                     textfont=dict(color=RATING_TEXT_COLOURS[rating], size=14),
                     hovertemplate=f"%{{x}}: %{{y}} rated {rating}<extra></extra>")
     fig = base_layout(fig, title=title, height=400)
-    fig.update_layout(barmode="stack", showlegend=True, legend=dict(orientation="h", y=-0.18))
-    fig.update_xaxes(title="Year published", type="category")
+    fig.update_layout(barmode="stack", showlegend=True, legend=dict(orientation="h", y=-0.28))
+    fig.update_xaxes(title="Year published", dtick=1, tickformat="d")
     fig.update_yaxes(title="Inspections", tickformat="d")
     return fig
 

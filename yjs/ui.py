@@ -126,9 +126,9 @@ def download_buttons(frame: pd.DataFrame, basename: str) -> None:
     """CSV and XLSX of a table as shown on screen (suppressed where it is), formula-safe."""
     from yjs import exports
 
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button("Download CSV", exports.csv_bytes(frame), file_name=f"{basename}.csv", mime="text/csv",
+    row = st.container(horizontal=True)
+    row.download_button("Download CSV", exports.csv_bytes(frame), file_name=f"{basename}.csv", mime="text/csv",
                          icon=":material/download:", key=f"csv_{basename}")
-    right.download_button("Download XLSX", exports.xlsx_bytes(frame), file_name=f"{basename}.xlsx",
+    row.download_button("Download XLSX", exports.xlsx_bytes(frame), file_name=f"{basename}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:", key=f"xlsx_{basename}")

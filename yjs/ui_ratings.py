@@ -117,6 +117,7 @@ def key_question_panel(panel: StandardPanel) -> None:
 
 def recommendations(frame: pd.DataFrame) -> None:
     """Recommendations grouped by the person or body they are addressed to, with reported progress."""
+    st.subheader("Recommendations")
     if frame.empty:
         st.caption("No recommendations are recorded for this inspection.")
         return
