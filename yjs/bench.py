@@ -40,6 +40,15 @@ PAGE_VARIATIONS = {
                            {"demo": "true", "area": "Chalkdown", "compare_with": "All areas"},
                            {"demo": "false", "area": "Buckinghamshire"}, {"demo": "true", "area": "Forgebury"}],
     "pages/load_data.py": [{"kind": "indicators"}, {"kind": "inspections"}, {"kind": "cohort"}],
+    "pages/ratings_matrix.py": [{"demo": "true"}, {"demo": "true", "show": "Every inspection", "sort": "Name"},
+                                {"demo": "true", "region": "London", "rating": "Good"}, {"demo": "false"},
+                                {"demo": "true", "framework": "2025"}],
+    "pages/area_profile.py": [{"demo": "false", "area": "Ealing"}, {"demo": "true", "area": "Thamesreach"},
+                              {"demo": "false", "area": "Kingston and Richmond"}, {"demo": "false", "area": "Reading"},
+                              {"demo": "true", "area": "Hollowfirth"}],
+    "pages/compare.py": [{"demo": "false", "areas": ["Ealing", "Kingston and Richmond", "Reading"]},
+                         {"demo": "true", "areas": ["Thamesreach", "Larkspur", "Quillbridge", "Ealing"]},
+                         {"demo": "true", "areas": ["Cwm Arian", "Bryn Tawel"]}],
 }
 
 
