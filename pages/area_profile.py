@@ -56,6 +56,7 @@ else:
             "rating": st.column_config.TextColumn("Rating", width="small"),
             "to_good": st.column_config.TextColumn("To reach Good", width="large"),
             "extra_cases": st.column_config.NumberColumn("Extra Yes cases in all", help="Blank where counts are unknown")})
+        ui.download_buttons(below, f"below-good-{area}")
     left, right = st.columns([1, 1])
     with left:
         st.subheader("Ratings")

@@ -46,6 +46,7 @@ positions = ratings.positions_table(wide, national)
 st.dataframe(positions, hide_index=True, width="stretch", column_config={
     "rank": "Rank", "percentile": st.column_config.NumberColumn("Percentile", format="%d",
                                                                  help="Share of the other areas scoring lower (ties count half)")})
+ui.download_buttons(positions, "national-positions")
 st.caption("Ranked by the latest inspection scored out of 36 (2018 and 2021 frameworks rate the same twelve standards). "
            "Real areas are ranked among real areas only, demo areas among demo areas.")
 for demo, scores_of_kind in national.items():

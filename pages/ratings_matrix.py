@@ -41,5 +41,6 @@ if not newer.empty:
     st.subheader("Inspected under the 2025 framework")
     st.caption("From spring 2025 HMIP rates organisational delivery, work with children and work with victims. These "
                "inspections do not fit the twelve standards above and have no score out of 36.")
-    st.dataframe(ratings.matrix_table(ratings.sort_matrix(newer, controls.sort), standards=False),
-                 hide_index=True, width="stretch")
+    newer_table = ratings.matrix_table(ratings.sort_matrix(newer, controls.sort), standards=False)
+    st.dataframe(newer_table, hide_index=True, width="stretch")
+    ui.download_buttons(newer_table, "inspections-2025-framework")

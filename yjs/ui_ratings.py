@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from yjs import charts_ratings, rules
+from yjs import charts_ratings, rules, ui
 from yjs.charts import RATING_COLOURS, RATING_TEXT_COLOURS
 from yjs.ratings import SORTS, StandardPanel, lift_label
 
@@ -128,6 +128,7 @@ def recommendations(frame: pd.DataFrame) -> None:
             if isinstance(row.latest_progress, str):
                 st.caption(f"Progress reported {row.update_date:%d %B %Y}: {row.latest_progress}")
     st.caption(f"Source: {'; '.join(frame['source'].unique())}")
+    ui.download_buttons(frame, "recommendations")
 
 
 def compare_picker(options: list[str], groups: dict[str, list[str]]) -> tuple[list[str], str | None]:
