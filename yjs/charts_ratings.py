@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from yjs import rules
-from yjs.charts import RATING_COLOURS, RATING_TEXT_COLOURS, base_layout
+from yjs.charts import FONT, RATING_COLOURS, RATING_TEXT_COLOURS, base_layout
 from yjs.charts_indicators import AREA_COLOUR, COMPARATOR_GREY
 from yjs.ratings import DOMAIN_NAMES, domain_of
 
@@ -37,7 +38,7 @@ def ratings_heatmap(wide: pd.DataFrame, labels: list[str], names: dict[tuple[int
     their column (the standards on which compared areas differ).
     """
     z, text, hover = [], [], []
-    for (_, row), label in zip(wide.iterrows(), labels):
+    for row, label in zip(wide.to_dict("records"), labels):
         z_row, text_row, hover_row = [], [], []
         for column in MATRIX_COLUMNS:
             if column == OVERALL:
@@ -61,10 +62,10 @@ def ratings_heatmap(wide: pd.DataFrame, labels: list[str], names: dict[tuple[int
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
-    fig = go.Figure(go.Heatmap(
-        z=z, x=MATRIX_COLUMNS, y=labels, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+    fig = go.Figure(go.Heatmap(  # arrays, not nested lists: plotly validates those element by element
+        z=np.array(z, dtype=float), x=MATRIX_COLUMNS, y=labels, hovertext=np.array(hover, dtype=object), hovertemplate="%{hovertext}<extra></extra>",
         colorscale=COLOUR_SCALE, zmin=-1.5, zmax=3.5, showscale=False, xgap=3, ygap=3))
-    fig.add_trace(_cell_labels(z, text, labels))
+    fig.add_traces(_cell_labels(z, text, labels))
     position = {column: index for index, column in enumerate(MATRIX_COLUMNS)}  # numeric-looking codes
     for code in marked:                                                           # need index positions
         fig.add_annotation(x=position[code], y=1, yref="paper", yanchor="bottom", text="▼", showarrow=False,
@@ -84,40 +85,47 @@ def ratings_heatmap(wide: pd.DataFrame, labels: list[str], names: dict[tuple[int
     return fig
 
 
-def _cell_labels(z: list[list], text: list[list[str]], labels: list[str]) -> go.Scatter:
-    """The cells' text as one text trace, white on the dark ratings and black on the light ones
-    (a heatmap's own text has a single colour)."""
-    xs, ys, words, colours = [], [], [], []
+def _cell_labels(z: list[list], text: list[list[str]], labels: list[str]) -> list[go.Scatter]:
+    """The cells' text as two text traces, white on the dark ratings and black on the rest (a heatmap's
+    own text has one colour; one colour per trace also spares plotly validating a colour per cell)."""
+    by_colour: dict[str, tuple[list, list, list]] = {}
     for label, z_row, text_row in zip(labels, z, text):
         for column, value, word in zip(MATRIX_COLUMNS, z_row, text_row):
             if word:
                 rating = rules.RATINGS[int(value)] if value is not None and value >= 0 else None
+                xs, ys, words = by_colour.setdefault(RATING_TEXT_COLOURS.get(rating, "#1a1a1a"), ([], [], []))
                 xs.append(column), ys.append(label), words.append(word)
-                colours.append(RATING_TEXT_COLOURS.get(rating, "#1a1a1a"))
-    return go.Scatter(x=xs, y=ys, mode="text", text=words, textfont=dict(color=colours, size=13), hoverinfo="skip")
+    return [go.Scatter(x=xs, y=ys, mode="text", text=words, textfont=dict(color=colour, size=13), hoverinfo="skip")
+            for colour, (xs, ys, words) in by_colour.items()]
 
 
 def key_question_bars(panel, *, height: int = 230) -> go.Figure:
-    """One standard's key questions as % Yes bars against HMIP's bands (50, 65 and 80%)."""
+    """One standard's key questions as % Yes bars against HMIP's bands (50, 65 and 80%).
+
+    Shapes and annotations go in as one layout: plotly's add_vrect/add_annotation validate the
+    whole figure on every call, which made a profile of seven panels cost a third of a second.
+    """
     questions = [q for q in panel.questions if q.pct is not None]
     labels = [rules.THEME_PHRASES.get(q.theme, q.theme).capitalize() for q in questions]
     text = [rules.describe_counts(q).replace(", inferred from the published % and sample", ", inferred") for q in questions]
-    fig = go.Figure(go.Bar(
-        x=[q.pct for q in questions], y=labels, orientation="h", text=text, textposition="inside",
-        insidetextanchor="end", textfont=dict(color="white", size=14), marker=dict(color="#333333"), width=0.6,
-        hovertext=[q.question for q in questions], hovertemplate="%{hovertext}<br>%{x:.0f}% Yes<extra></extra>"))
     edges = [0.0, *rules.KEY_QUESTION_THRESHOLDS.values(), 100.0]
-    for low, high, rating in zip(edges, edges[1:], rules.RATINGS):
-        fig.add_vrect(x0=low, x1=high, fillcolor=RATING_COLOURS[rating], opacity=0.2, line_width=0)
-        fig.add_annotation(x=(low + high) / 2, y=1, yref="paper", yanchor="bottom", showarrow=False,
-                           text=rules.SHORT_LABELS[rating], font=dict(size=13))
-    for threshold in rules.KEY_QUESTION_THRESHOLDS.values():
-        fig.add_vline(x=threshold, line=dict(color="#555", width=1, dash="dot"))
-    fig = base_layout(fig, height=height)
-    fig.update_xaxes(range=[0, 100], title="% Yes of relevant cases", tickvals=[0, 50, 65, 80, 100])
-    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
-    fig.update_layout(margin=dict(t=30, l=10, r=10, b=10))
-    return fig
+    bands = list(zip(edges, edges[1:], rules.RATINGS))
+    shapes = [dict(type="rect", xref="x", yref="paper", x0=low, x1=high, y0=0, y1=1, fillcolor=RATING_COLOURS[rating],
+                   opacity=0.2, line_width=0, layer="below") for low, high, rating in bands]
+    shapes += [dict(type="line", xref="x", yref="paper", x0=t, x1=t, y0=0, y1=1, line=dict(color="#555", width=1, dash="dot"))
+               for t in rules.KEY_QUESTION_THRESHOLDS.values()]
+    annotations = [dict(x=(low + high) / 2, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                        text=rules.SHORT_LABELS[rating], font=dict(size=13)) for low, high, rating in bands]
+    bars = go.Bar(x=[q.pct for q in questions], y=labels, orientation="h", text=text, textposition="inside",
+                  insidetextanchor="end", textfont=dict(color="white", size=14), marker=dict(color="#333333"), width=0.6,
+                  hovertext=[q.question for q in questions], hovertemplate="%{hovertext}<br>%{x:.0f}% Yes<extra></extra>")
+    layout = dict(
+        font=FONT, height=height, margin=dict(t=30, l=10, r=10, b=10), plot_bgcolor="white", paper_bgcolor="white",
+        showlegend=False, shapes=shapes, annotations=annotations,
+        xaxis=dict(range=[0, 100], title="% Yes of relevant cases", tickvals=[0, 50, 65, 80, 100], showgrid=False,
+                   linecolor="#666", tickfont=dict(size=15)),
+        yaxis=dict(autorange="reversed", showgrid=False, linecolor="#666", tickfont=dict(size=15)))
+    return go.Figure(data=[bars], layout=layout)
 
 
 def inspection_timeline(history: pd.DataFrame, labels: list[str], *, title: str) -> go.Figure:
