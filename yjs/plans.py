@@ -56,8 +56,6 @@ def _rolled_back(actions: pd.DataFrame, edits: pd.DataFrame, when: dt.date) -> p
         value = row.old_value
         if row.field in DATE_FIELDS:
             value = pd.Timestamp(value) if value else pd.NaT
-        else:
-            state[row.field] = state[row.field].astype(object)
         state.loc[state["action_id"] == row.action_id, row.field] = value
     return state
 
@@ -65,9 +63,8 @@ def _rolled_back(actions: pd.DataFrame, edits: pd.DataFrame, when: dt.date) -> p
 def latest_status(updates: pd.DataFrame, when: dt.date) -> pd.DataFrame:
     """Each action's last status update on or before `when` (two on one day: the later written)."""
     known = updates[pd.to_datetime(updates["update_date"]) < _day_end(when)]
-    ordered = known.assign(_written=pd.to_datetime(known["recorded_at"]).fillna(pd.Timestamp.min))
-    ordered = ordered.sort_values(["action_id", "update_date", "_written"])
-    return ordered.groupby("action_id").tail(1).drop(columns="_written")
+    ordered = known.sort_values(["action_id", "update_date", "recorded_at"], na_position="first")
+    return ordered.groupby("action_id").tail(1)
 
 
 def plan_as_at(actions: pd.DataFrame, updates: pd.DataFrame, edits: pd.DataFrame, when: dt.date) -> pd.DataFrame:
@@ -147,3 +144,16 @@ def progress_over_time(actions: pd.DataFrame, updates: pd.DataFrame, edits: pd.D
 def version_of(edits: pd.DataFrame, action_id: int) -> int:
     """An action's version: how many changes its history holds (an edit must name the one it read)."""
     return int((edits["action_id"] == action_id).sum())
+
+
+def timeline_rows(state: pd.DataFrame, plan_date) -> pd.DataFrame:
+    """Actions with a due date and the day their bar starts: their start, else the plan's date."""
+    rows = state[state["due_date"].notna()].copy()
+    start = pd.to_datetime(rows["start_date"]).fillna(pd.Timestamp(plan_date) if plan_date else pd.NaT)
+    rows["bar_start"] = start.where(start <= pd.to_datetime(rows["due_date"]), pd.to_datetime(rows["due_date"]))
+    return rows
+
+
+def links_recommendations(state: pd.DataFrame) -> bool:
+    """Whether any action names the recommendations it answers (the seed plans' sources do not)."""
+    return any(hasattr(links, "__len__") and len(links) > 0 for links in state["recommendations"])

@@ -59,7 +59,7 @@ def heading_problems(headers: list[str]) -> list[Problem]:
     last_named = max((i for i, h in enumerate(headers) if h), default=-1)
     blanks = [i + 1 for i, h in enumerate(headers) if not h and i < last_named]
     if blanks or sum(bool(h) for h in headers) == 1:
-        problems.append(Problem(1, None, "the header row has blank cells between its headings (column "
+        problems.append(Problem(1, "", "the header row has blank cells between its headings (column "
                                 f"{', '.join(map(str, blanks)) or 2}): merged header cells or a title row? Unmerge "
                                 "them so that row 1 holds one heading per column"))
     seen: dict[str, str] = {}
