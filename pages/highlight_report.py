@@ -27,7 +27,7 @@ if previous >= meeting:
 report = highlight.highlight_report(data.plan, data.actions, data.updates, data.edits, meeting, previous)
 st.subheader(f"Board meeting of {long_date(meeting)}, compared with {long_date(previous)}")
 ui_plans.legend()
-st.dataframe(report.counts, hide_index=True, width="content", column_config={
+st.dataframe(ui_plans.status_styled(report.counts), hide_index=True, width="content", column_config={
     "status": "Status", "then": long_date(previous), "now": long_date(meeting), "change": "Change"})
 
 sections = (
@@ -43,12 +43,12 @@ for heading, frame, extra, empty in sections:
     if frame.empty:
         st.caption(empty)
         continue
-    st.dataframe(frame, hide_index=True, width="stretch", column_config={
+    st.dataframe(ui_plans.status_styled(frame), hide_index=True, width="stretch", column_config={
         "ref": "Ref", "action": st.column_config.TextColumn("Action", width="large"), "lead": "Lead", "due": "Due",
         "status": "Status", **extra})
 
 name = f"highlight-{data.plan['plan']}-{meeting}"
-left, right, _ = st.columns([1, 1, 3])
+left, right, _ = st.columns([1, 1, 2])
 left.download_button("Download Markdown", highlight.to_markdown(report).encode("utf-8"), file_name=f"{name}.md",
                      mime="text/markdown", icon=":material/download:")
 right.download_button("Download XLSX", exports.xlsx_workbook_bytes(highlight.to_sheets(report)),

@@ -13,6 +13,8 @@ data = ui_plans.choose_plan(filters)
 if data is None:
     st.stop()
 ui_plans.plan_caption(data.plan)
+st.caption("Import a plan, or an updated one, on the **Load data** page (“actions”); the board's report for a "
+           "meeting is on the **Highlight report** page.")
 
 today = dt.date.today()
 as_at = st.date_input("As at", value=today, max_value=today, format="DD/MM/YYYY", key="as_at", bind="query-params",
@@ -34,8 +36,6 @@ tabs = st.tabs(["By theme", "By recommendation", "Overdue and upcoming", "Timeli
 with tabs[0]:
     st.caption("Actions grouped by the plan's pillars or themes, with the count of each status in the heading. "
                "The plan's own status words stay beside the BRAG status; “Not assessed” means they give no clear one.")
-    st.dataframe(plans.status_counts(state, "theme"), hide_index=True, width="stretch",
-                 column_config={"theme": "Theme"})
     ui_plans.grouped_actions(state)
     ui.download_buttons(state.drop(columns=["recommendations"]), f"plan-{data.plan['plan']}-{as_at}")
 

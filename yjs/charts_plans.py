@@ -52,7 +52,7 @@ def progress(counts: pd.DataFrame, *, title: str) -> go.Figure:
         values = counts[counts["status"] == status].set_index("date")["actions"].reindex(dates, fill_value=0)
         fig.add_bar(x=labels, y=values.values, name=status, marker=dict(color=BRAG_COLOURS[status],
                                                                           line=dict(color="#333", width=1)),
-                    text=[f"{status} {n}" if n else "" for n in values.values], textposition="inside",
+                    text=[f"{status} {n}" if n else "" for n in values.values], textposition="inside", textangle=0,
                     textfont=dict(color=BRAG_TEXT_COLOURS[status]),
                     hovertemplate=f"{status}: %{{y}} actions on %{{x}}<extra></extra>")
     fig.update_layout(barmode="stack")

@@ -13,7 +13,7 @@ import streamlit as st
 from yjs import brag, plan_edits, plans
 from yjs.dates import long_date
 from yjs.paths import database_path
-from yjs.ui_plans import PlanData, with_display_dates
+from yjs.ui_plans import PlanData, status_styled, with_display_dates
 
 UNCHANGED = "(leave as it is)"
 FLASH_KEY = "plan_edit_saved"
@@ -82,7 +82,8 @@ def history(data: PlanData, action_id: int) -> None:
     else:
         shown = with_display_dates(updates, {"update_date": "date"}).fillna("")
         shown["status"] = shown["brag"].replace("", brag.NOT_ASSESSED)
-        st.dataframe(shown[["date", "status", "status_text", "note", "updated_by", "source"]], hide_index=True,
+        st.dataframe(status_styled(shown[["date", "status", "status_text", "note", "updated_by", "source"]]),
+                     hide_index=True,
                      width="stretch", column_config={"date": "Date", "status": "Status", "status_text": "Status words",
                                                      "note": "Progress note", "updated_by": "By", "source": "Source"})
     st.markdown("**Changes**")

@@ -37,8 +37,8 @@ def choose_plan(filters: Filters) -> PlanData | None:
     if options.empty:
         st.info("No improvement plans are loaded. Import one on the **Load data** page.", icon=":material/upload_file:")
         return None
-    labels = {row.plan: f"{row.area}: {row.title} ({row.actions} actions){' [demo]' if row.is_demo else ''}"
-              for row in options.itertuples(index=False)}
+    # The URL holds the label (Streamlit binds the shown option), so it names the area and title only.
+    labels = {row.plan: plan_label(row.area, row.title) for row in options.itertuples(index=False)}
     chosen = st.selectbox("Plan", list(labels), format_func=labels.get, key="plan", bind="query-params")
     if chosen is None:
         return None
@@ -47,9 +47,13 @@ def choose_plan(filters: Filters) -> PlanData | None:
                             for name in ("actions", "status_updates", "edits", "recommendations")))
 
 
+def plan_label(area: str, title: str) -> str:
+    return f"{area}: {title}"
+
+
 def plan_caption(plan: dict) -> None:
-    dated = f", dated {long_date(pd.Timestamp(plan['plan_date']).date())}" if pd.notna(plan["plan_date"]) else ""
-    st.caption(f"{plan['area']}{dated}. Source: {plan['source']}.")
+    dated = f", {pd.Timestamp(plan['plan_date']):%B %Y}" if pd.notna(plan["plan_date"]) else ""
+    st.caption(f"{plan['area']}{dated}: {plan['actions']} actions. Source: {plan['source']}.")
     if plan["is_demo"]:
         st.warning("**Demo data.** This area and its plan, actions and status history are invented.",
                    icon=":material/science:")
@@ -66,6 +70,11 @@ def legend() -> None:
     items = " &nbsp; ".join(f"{_chip(s)} {meanings[s].lower() if s != brag.NOT_ASSESSED else meanings[s]}"
                             for s in (brag.BLUE, brag.GREEN, brag.AMBER, brag.RED, brag.NOT_ASSESSED))
     st.markdown(f"**Key:** {items}", unsafe_allow_html=True)
+
+
+def status_styled(frame: pd.DataFrame, column: str = "status"):
+    """A table whose status cells carry their BRAG colour as well as their name."""
+    return frame.style.map(_status_style, subset=[column])
 
 
 def _status_style(value: str) -> str:
@@ -92,7 +101,7 @@ def action_table(state: pd.DataFrame, key: str) -> None:
     """Actions with their status coloured and named, the plan's own words beside it."""
     shown = with_display_dates(state, {"due_date": "due", "status_date": "updated"})
     shown = shown[list(ACTION_COLUMNS)].rename(columns=ACTION_COLUMNS)
-    st.dataframe(shown.style.map(_status_style, subset=["Status"]), hide_index=True, width="stretch", key=key,
+    st.dataframe(status_styled(shown, "Status"), hide_index=True, width="stretch", key=key,
                  column_config={"Action": st.column_config.TextColumn(width="large"),
                                 "Evidence link": st.column_config.LinkColumn()})
 
@@ -100,10 +109,12 @@ def action_table(state: pd.DataFrame, key: str) -> None:
 def grouped_actions(state: pd.DataFrame) -> None:
     """Actions by pillar or theme, each group headed by its counts by status."""
     counts = plans.status_counts(state, "theme").set_index("theme")
+    expanded = len(counts) <= 6  # a few pillars open at once; a long list of themes starts closed
     for theme, rows in state.assign(theme=state["theme"].fillna("(none)")).groupby("theme", sort=False):
         tally = counts.loc[theme]
         summary = ", ".join(f"{tally[s]} {s}" for s in plans.STATUS_ORDER if tally[s])
-        with st.expander(f"**{theme}**: {tally['Total']} actions ({summary})", expanded=False):
+        noun = "action" if tally["Total"] == 1 else "actions"
+        with st.expander(f"**{theme}**: {tally['Total']} {noun} ({summary})", expanded=expanded):
             action_table(rows, key=f"theme_{abs(hash(theme))}")
 
 
@@ -133,7 +144,6 @@ def upcoming_table(upcoming: pd.DataFrame) -> None:
         return
     shown = with_display_dates(upcoming, {"due_date": "due"})
     shown["days"] = [f"{-d} days overdue" if d < 0 else f"in {d} days" for d in shown["days"]]
-    st.dataframe(shown[["owner", "window", "ref", "action", "due", "days", "status"]]
-                 .style.map(_status_style, subset=["status"]), hide_index=True, width="stretch", column_config={
+    st.dataframe(status_styled(shown[["owner", "window", "ref", "action", "due", "days", "status"]]), hide_index=True, width="stretch", column_config={
         "owner": "Owner", "window": "When", "ref": "Ref", "action": st.column_config.TextColumn("Action", width="large"),
         "due": "Due", "days": "Days", "status": "Status"})

@@ -156,3 +156,18 @@ def test_without_permission_nothing_is_imported(writable_db, tmp_path, monkeypat
     with pytest.raises(ImportFailed, match="problem") as failed:
         run_import(KIND, write(reading_table(), tmp_path / "r.csv"), writable_db, actor="visitor")
     assert "visitor may not edit" in str(failed.value.problems[0])
+
+
+def test_a_mapping_renames_only_the_headings(writable_db, tmp_path):
+    from yjs.importers.remap import rename_headings
+
+    table = pd.DataFrame({"Service": ["Reading"], "Deliverable": ["Publish the plan"], "Notes": ["n/a"],
+                          "Target": ["May 2025"]})
+    for suffix in (".csv", ".xlsx"):
+        original = write(table, tmp_path / f"board{suffix}")
+        with pytest.raises(ImportFailed):
+            run_import(KIND, original, writable_db, dry_run=True)
+        mapped = rename_headings(original, ["area", "action", "(ignored) Notes", "due"])
+        assert mapped.name == original.name
+        result = run_import(KIND, mapped, writable_db, dry_run=True)
+        assert (result.rows, result.added) == (1, 1)

@@ -34,7 +34,9 @@ FIELD_HEADINGS: dict[str, tuple[str, ...]] = {
 }
 FIELDS = tuple(FIELD_HEADINGS)
 REQUIRED = ("area", "action")
+IGNORED = "(ignored) "   # the Load data page prefixes a column the user chose to leave out
 _BY_HEADING = {heading: field for field, headings in FIELD_HEADINGS.items() for heading in headings}
+_BY_HEADING.update({field.replace("_", " "): field for field in FIELDS})  # a field's own name always maps
 
 
 def normalise_heading(heading: str) -> str:
@@ -64,6 +66,8 @@ def heading_problems(headers: list[str]) -> list[Problem]:
                                 "them so that row 1 holds one heading per column"))
     seen: dict[str, str] = {}
     for header in filter(None, headers):
+        if header.startswith(IGNORED):
+            continue
         field = field_for(header)
         if field is None:
             problems.append(Problem(1, header, "unknown heading: rename it or map it to a field on the Load data "
