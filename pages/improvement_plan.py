@@ -32,7 +32,7 @@ for column, status in zip(columns[1:], plans.STATUS_ORDER):
     column.metric(status, int(counts[status]))
 
 tabs = st.tabs(["By theme", "By recommendation", "Overdue and upcoming", "Timeline", "Progress over time",
-                "Edit and history"])
+                "Edit and history"], key="view", bind="query-params")  # a saved edit reruns onto the same tab
 with tabs[0]:
     st.caption("Actions grouped by the plan's pillars or themes, with the count of each status in the heading. "
                "The plan's own status words stay beside the BRAG status; “Not assessed” means they give no clear one.")

@@ -37,7 +37,7 @@ def edit_form(data: PlanData, action: pd.Series) -> None:
         st.info("You may view this plan but not edit it.", icon=":material/lock:")
         return
     due = pd.Timestamp(action["due_date"]).date() if pd.notna(action["due_date"]) else None
-    with st.form(f"edit_{action_id}"):
+    with st.form(f"edit_{action_id}_v{read_version}"):  # a saved edit starts a fresh, empty form
         st.markdown(f"**{action['ref']}**: {action['action']}  \nNow **{action['status']}**"
                     f"{', due ' + long_date(due) if due else ', no due date'}.")
         left, right = st.columns(2)
@@ -63,13 +63,23 @@ def _save(action_id: int, edit: plan_edits.ActionEdit, actor: str, read_version:
         fields = plan_edits.edit_action(database_path(), action_id, edit, actor=actor, read_version=read_version)
     except plan_edits.EditConflict as conflict:
         st.session_state.pop(seen_key, None)
-        st.error(f"**Not saved: someone else changed this action.** {conflict}", icon=":material/sync_problem:")
+        st.error(f"**Not saved: someone else changed this action.** {conflict}\n\nYour change, to make again: "
+                 f"{describe(edit)}", icon=":material/sync_problem:")
     except plan_edits.EditRefused as refused:
         st.error(f"**Not saved.** {refused}", icon=":material/error:")
     else:
         st.session_state.pop(seen_key, None)
         st.session_state[FLASH_KEY] = f"Saved: {', '.join(f.replace('_', ' ') for f in fields)}. It is in the history below."
         st.rerun()
+
+
+def describe(edit: plan_edits.ActionEdit) -> str:
+    """An edit in words, so a refused one can be made again without being remembered."""
+    parts = [f"status {edit.status}" if edit.status else "",
+             f"due date {long_date(edit.due_date)} (reason: {edit.reason or 'none given'})" if edit.due_date else "",
+             f"note “{edit.note.strip()}”" if edit.note.strip() else "",
+             f"evidence link {edit.evidence_link.strip()}" if edit.evidence_link.strip() else ""]
+    return "; ".join(part for part in parts if part) or "no change"
 
 
 def history(data: PlanData, action_id: int) -> None:
@@ -90,7 +100,8 @@ def history(data: PlanData, action_id: int) -> None:
     if edits.empty:
         st.caption("No field of this action has been changed since it was loaded.")
         return
-    shown = edits.assign(when=[f"{long_date(t.date())} {t:%H:%M}" for t in edits["edited_at"]]).fillna("")
+    shown = edits.assign(when=[f"{long_date(t.date())} {t:%H:%M}" for t in edits["edited_at"]],
+                         field=edits["field"].str.replace("_", " ").str.capitalize()).fillna("")
     st.dataframe(shown[["when", "edited_by", "field", "old_value", "new_value", "reason", "source"]], hide_index=True,
                  width="stretch", column_config={"when": "When", "edited_by": "Who", "field": "Field",
                                                  "old_value": "Old value", "new_value": "New value",

@@ -60,7 +60,7 @@ def test_an_edit_in_the_app_shows_in_the_plan_the_history_and_the_report(writabl
         [(brag.BLUE, "Induction relaunched at the away day", "Board secretary")]
     assert metrics(at)["Blue"] == "1"
     cells = [v for frame in at.dataframe for v in frame.value.to_numpy().ravel().tolist()]
-    assert "Induction relaunched at the away day" in cells and "progress_note" in cells
+    assert "Induction relaunched at the away day" in cells and "Progress note" in cells
 
     report = open_page(REPORT_PAGE, plan=READING)
     completed = next(frame.value for frame in report.dataframe if "completed" in frame.value.columns)
@@ -77,7 +77,8 @@ def test_an_edit_from_a_stale_form_is_refused_with_a_message(writable_db, use_db
     widget(at.selectbox, "New status").set_value(brag.GREEN)
     widget(at.button, "Save changes").click()
     at.run()
-    assert any("someone else changed this action" in e.value for e in at.error)
+    assert any("someone else changed this action" in e.value and "Your change, to make again: status Green" in e.value
+               for e in at.error)
     assert fetch(writable_db, "SELECT brag FROM action_current_status WHERE action_id = ?", target) == [(brag.AMBER,)]
 
 
