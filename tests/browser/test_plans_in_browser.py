@@ -73,7 +73,7 @@ def test_an_edit_shows_in_the_plan_the_history_and_the_highlight_report(page, pl
     page.get_by_label("Your name (recorded in the history)").fill("Board secretary")
     page.get_by_role("button", name="Save changes").click()
     wait_for_app(page)
-    expect(page.get_by_text("Saved: status, progress note")).to_be_visible()
+    expect(page.get_by_text("Saved: status, progress note")).to_be_visible(timeout=30_000)  # a write copies the file
     target = reading_action(plan_db, "P1.3")
     assert fetch(plan_db, "SELECT brag, note, updated_by FROM action_status_updates WHERE action_id = ?", target) == \
         [(brag.RED, "Audit lead post still vacant", "Board secretary")]
@@ -108,7 +108,7 @@ def test_an_edit_from_a_stale_view_is_refused_in_the_browser(page, plan_url, pla
     pick(page, page.get_by_role("combobox", name="New status"), "Green")
     page.get_by_role("button", name="Save changes").click()
     wait_for_app(page)
-    expect(page.get_by_text("Not saved: someone else changed this action.")).to_be_visible()
+    expect(page.get_by_text("Not saved: someone else changed this action.")).to_be_visible(timeout=30_000)
     assert fetch(plan_db, "SELECT brag FROM action_current_status WHERE action_id = ?", target) == [(brag.AMBER,)]
     screenshot(page, "plan-stale-edit")
 
@@ -126,5 +126,6 @@ def test_a_plan_imports_through_the_column_mapping(page, plan_url, plan_db, tmp_
     expect(page.get_by_text("every row is valid")).to_be_visible()
     screenshot(page, "load-actions")
     page.get_by_role("button", name=re.compile(r"Import 36 rows")).click()
-    expect(page.get_by_text(re.compile(r"Imported\. reading-plan\.csv: 36 actions rows valid; 0 added"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Imported\. reading-plan\.csv: 36 actions rows valid; 0 added"))) \
+        .to_be_visible(timeout=30_000)
     assert fetch(plan_db, "SELECT count(*) FROM improvement_actions WHERE plan = 'reading-2024-12'") == [(36,)]
