@@ -9,10 +9,7 @@ from yjs.dates import long_date
 
 filters = ui.filters()
 st.title("Highlight report")
-data = ui_plans.choose_plan(filters)
-if data is None:
-    st.stop()
-ui_plans.plan_caption(data.plan)
+data = ui_plans.chosen_plan_or_stop(filters)
 
 today = dt.date.today()
 left, right = st.columns(2)
@@ -43,7 +40,8 @@ for heading, frame, extra, empty in sections:
     if frame.empty:
         st.caption(empty)
         continue
-    st.dataframe(ui_plans.status_styled(frame), hide_index=True, width="stretch", column_config={
+    st.dataframe(ui_plans.status_styled(frame), hide_index=True, width="stretch",
+                 column_order=["ref", "action", *extra, "status", "lead", "due"], column_config={
         "ref": "Ref", "action": st.column_config.TextColumn("Action", width="large"), "lead": "Lead", "due": "Due",
         "status": "Status", **extra})
 

@@ -9,10 +9,7 @@ from yjs.dates import long_date
 
 filters = ui.filters()
 st.title("Improvement plan")
-data = ui_plans.choose_plan(filters)
-if data is None:
-    st.stop()
-ui_plans.plan_caption(data.plan)
+data = ui_plans.chosen_plan_or_stop(filters)
 st.caption("Import a plan, or an updated one, on the **Load data** page (“actions”); the board's report for a "
            "meeting is on the **Highlight report** page.")
 

@@ -26,13 +26,15 @@ def timeline(state: pd.DataFrame, today: dt.date, *, title: str) -> go.Figure:
     """One bar per action from its start (else the plan's date) to its due date, labelled with its status."""
     rows = state.dropna(subset=["due_date", "bar_start"]).sort_values(["due_date", "ref"])
     rows = rows.assign(label=[f"{ref}: {text[:60]}" for ref, text in zip(rows["ref"], rows["action"])],
-                       due=pd.to_datetime(rows["due_date"]), start=pd.to_datetime(rows["bar_start"]))
-    fig = px.timeline(rows, x_start="start", x_end="due", y="label", color="status", text="status",
+                       due=pd.to_datetime(rows["due_date"]), start=pd.to_datetime(rows["bar_start"]),
+                       bar_text=[f"{s}, overdue" if late else s for s, late in zip(rows["status"], rows["overdue"])])
+    fig = px.timeline(rows, x_start="start", x_end="due", y="label", color="status", text="bar_text",
                       color_discrete_map=BRAG_COLOURS, category_orders={"status": list(plans.STATUS_ORDER)},
-                      hover_data={"lead": True, "start": False, "due": "|%d %B %Y", "label": False})
+                      hover_data={"lead": True, "start": False, "due": "|%d %B %Y", "label": False, "bar_text": False})
     for trace in fig.data:
         trace.textfont = dict(color=BRAG_TEXT_COLOURS.get(trace.name, "black"), size=13)
         trace.insidetextanchor = "middle"
+        trace.outsidetextfont = dict(color="black", size=13)  # a short bar puts its label on the white background
         trace.marker.line = dict(color="#333", width=1)
     fig.update_yaxes(autorange="reversed", title=None, tickfont=dict(size=13))
     fig.add_shape(type="line", x0=today, x1=today, y0=0, y1=1, yref="paper", line=dict(color="#000", width=2, dash="dash"))

@@ -47,6 +47,15 @@ def choose_plan(filters: Filters) -> PlanData | None:
                             for name in ("actions", "status_updates", "edits", "recommendations")))
 
 
+def chosen_plan_or_stop(filters: Filters) -> PlanData:
+    """The plan the page shows, with its caption; the page stops (with a prompt) when there is none."""
+    data = choose_plan(filters)
+    if data is None:
+        st.stop()
+    plan_caption(data.plan)
+    return data
+
+
 def plan_label(area: str, title: str) -> str:
     return f"{area}: {title}"
 
@@ -133,8 +142,10 @@ def coverage_table(coverage: pd.DataFrame, linked_any: bool) -> None:
     shown = coverage.assign(flag=coverage["flag"].replace("", "Covered"))
     st.dataframe(shown.style.map(lambda v: "" if v == "Covered" else "background-color: #FBE3D6; font-weight: 600",
                                  subset=["flag"]),
-                 hide_index=True, width="stretch", column_config={
-        "number": "No.", "addressee": "Addressed to", "recommendation": st.column_config.TextColumn(width="large"),
+                 hide_index=True, width="stretch",
+                 column_order=["number", "flag", "recommendation", "actions", "statuses", "addressee"], column_config={
+        "number": "No.", "addressee": "Addressed to",
+        "recommendation": st.column_config.TextColumn("Recommendation", width="large"),
         "actions": "Actions answering it", "statuses": "Their status", "flag": "Coverage"})
 
 

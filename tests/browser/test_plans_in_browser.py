@@ -7,12 +7,11 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import screenshot, served, wait_for_app
 from tests.dbcheck import fetch
 from tests.unit.test_import_actions import reading_table
 from yjs import brag
 from yjs.plan_edits import ActionEdit, edit_action
-from yjs.serve import start_background
 
 READING = "plan=Reading%3A+Reading+YJS+HMIP+Improvement+Plan+%E2%80%93+December+2024"
 
@@ -27,10 +26,8 @@ def plan_db(real_db, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def plan_url(plan_db):
-    url, process = start_background(plan_db)
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    with served(plan_db) as url:
+        yield url
 
 
 def pick(page, combobox, text: str, attempts: int = 3) -> None:

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from yjs import brag, plans
-from yjs.dates import parse_date, parse_plan_date
+from yjs.dates import parse_plan_date
 from yjs.db import execute
 from yjs.geography import AreaIndex
 from yjs.importers import action_columns as columns
-from yjs.importers.base import ADD, UNCHANGED, Kind, Plan, change_for, flag_repeat
+from yjs.importers.base import ADD, Kind, Plan, change_for, flag_repeat
 from yjs.importers.fields import Cells
 from yjs.importers.report import Problem
 from yjs.importers.tabular import Row
@@ -200,4 +200,3 @@ def _number_new_actions(changes, stored: dict) -> None:
 
 
 KIND = ActionsKind()
-__all__ = ["KIND", "UNCHANGED"]
