@@ -46,9 +46,9 @@ for heading, frame, extra, empty in sections:
         "status": "Status", **extra})
 
 name = f"highlight-{data.plan['plan']}-{meeting}"
-left, right, _ = st.columns([1, 1, 2])
-left.download_button("Download Markdown", highlight.to_markdown(report).encode("utf-8"), file_name=f"{name}.md",
+row = st.container(horizontal=True)
+row.download_button("Download Markdown", highlight.to_markdown(report).encode("utf-8"), file_name=f"{name}.md",
                      mime="text/markdown", icon=":material/download:")
-right.download_button("Download XLSX", exports.xlsx_workbook_bytes(highlight.to_sheets(report)),
+row.download_button("Download XLSX", exports.xlsx_workbook_bytes(highlight.to_sheets(report)),
                       file_name=f"{name}.xlsx", icon=":material/download:",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -34,7 +34,7 @@ with tabs[0]:
     st.caption("Actions grouped by the plan's pillars or themes, with the count of each status in the heading. "
                "The plan's own status words stay beside the BRAG status; “Not assessed” means they give no clear one.")
     ui_plans.grouped_actions(state)
-    ui.download_buttons(state.drop(columns=["recommendations"]), f"plan-{data.plan['plan']}-{as_at}")
+    ui.download_buttons(ui_plans.as_shown(state), f"plan-{data.plan['plan']}-{as_at}")
 
 with tabs[1]:
     coverage = plans.recommendation_coverage(state, data.recommendations)

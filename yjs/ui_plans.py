@@ -106,10 +106,15 @@ ACTION_COLUMNS = {"ref": "Ref", "status": "Status", "status_text": "Plan's statu
                   "evidence_link": "Evidence link", "updated": "Status as at"}
 
 
+def as_shown(state: pd.DataFrame) -> pd.DataFrame:
+    """The actions' columns as the plan view shows (and exports) them."""
+    shown = with_display_dates(state, {"due_date": "due", "status_date": "updated"})
+    return shown[["theme", *ACTION_COLUMNS]].rename(columns={"theme": "Theme", **ACTION_COLUMNS})
+
+
 def action_table(state: pd.DataFrame, key: str) -> None:
     """Actions with their status coloured and named, the plan's own words beside it."""
-    shown = with_display_dates(state, {"due_date": "due", "status_date": "updated"})
-    shown = shown[list(ACTION_COLUMNS)].rename(columns=ACTION_COLUMNS)
+    shown = as_shown(state).drop(columns="Theme")
     st.dataframe(status_styled(shown, "Status"), hide_index=True, width="stretch", key=key,
                  column_config={"Action": st.column_config.TextColumn(width="large"),
                                 "Evidence link": st.column_config.LinkColumn()})

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import screenshot, served, wait_for_app
+from tests.browser.conftest import choose, screenshot, served, wait_for_app
 from tests.dbcheck import fetch
 from tests.unit.test_import_actions import reading_table
 from yjs import brag
@@ -30,25 +30,6 @@ def plan_url(plan_db):
         yield url
 
 
-def pick(page, combobox, text: str, attempts: int = 3) -> None:
-    """Choose the option starting with `text` in a selectbox (its value shows in the input, not as
-    text). A rerun landing while the list is open can swallow the typing: try again, bounded."""
-    for attempt in range(attempts):
-        wait_for_app(page)
-        combobox.click()
-        page.keyboard.type(text)
-        try:
-            expect(page.get_by_role("option", name=re.compile(rf"^{re.escape(text)}")).first).to_be_visible(timeout=5_000)
-            page.keyboard.press("Enter")
-            expect(combobox).to_have_value(re.compile(rf"^{re.escape(text)}"), timeout=5_000)
-            wait_for_app(page)
-            return
-        except AssertionError:
-            page.keyboard.press("Escape")
-            if attempt == attempts - 1:
-                raise
-
-
 def open_tab(page, name: str) -> None:
     page.get_by_role("tab", name=name).click()
     wait_for_app(page)
@@ -64,8 +45,8 @@ def test_an_edit_shows_in_the_plan_the_history_and_the_highlight_report(page, pl
     expect(page.get_by_test_id("stMetric").filter(has_text="Actions")).to_contain_text("36")
     screenshot(page, "plan-reading")
     open_tab(page, "Edit and history")
-    pick(page, page.get_by_role("combobox", name="Action"), "P1.3")
-    pick(page, page.get_by_role("combobox", name="New status"), "Red")
+    choose(page, page.get_by_role("combobox", name="Action"), "P1.3")
+    choose(page, page.get_by_role("combobox", name="New status"), "Red")
     page.get_by_label("Progress note").fill("Audit lead post still vacant")
     page.get_by_label("Your name (recorded in the history)").fill("Board secretary")
     page.get_by_role("button", name="Save changes").click()
@@ -98,11 +79,11 @@ def test_an_edit_from_a_stale_view_is_refused_in_the_browser(page, plan_url, pla
     page.goto(f"{plan_url}/plan?{READING}")
     wait_for_app(page)
     open_tab(page, "Edit and history")
-    pick(page, page.get_by_role("combobox", name="Action"), "P2.1")
+    choose(page, page.get_by_role("combobox", name="Action"), "P2.1")
     expect(page.get_by_role("button", name="Save changes")).to_be_visible()
     target = reading_action(plan_db, "P2.1")
     edit_action(plan_db, target, ActionEdit(status=brag.AMBER), actor="Another editor", read_version=0)
-    pick(page, page.get_by_role("combobox", name="New status"), "Green")
+    choose(page, page.get_by_role("combobox", name="New status"), "Green")
     page.get_by_role("button", name="Save changes").click()
     wait_for_app(page)
     expect(page.get_by_text("Not saved: someone else changed this action.")).to_be_visible(timeout=30_000)

@@ -149,3 +149,20 @@ def test_the_highlight_report_compares_two_meetings():
     assert "## Decisions needed (1)" in markdown
     workbook = xlsx_workbook_bytes(highlight.to_sheets(report))
     assert list(pd.read_excel(io.BytesIO(workbook), sheet_name=None)) == ["Status counts", "Completed", "Slipped", "Decisions needed"]
+
+
+def test_the_charts_label_every_status_in_words_and_mark_today():
+    from yjs import charts_plans
+
+    actions, updates, edits = synthetic()
+    state = plans.plan_as_at(actions, updates, edits, dt.date(2025, 3, 1))
+    figure = charts_plans.timeline(plans.timeline_rows(state, dt.date(2024, 12, 1)), dt.date(2025, 3, 1), title="t")
+    labels = {text for trace in figure.data for text in trace.text}
+    assert labels == {"Blue", "Green", "Red"}
+    assert figure.layout.shapes[0].x0 == dt.date(2025, 3, 1)
+    assert "Today, 1 March 2025" in figure.layout.annotations[0].text
+    progress = plans.progress_over_time(actions, updates, edits, dt.date(2025, 3, 1))
+    chart = charts_plans.progress(progress, title="p")
+    assert [trace.name for trace in chart.data] == list(reversed(plans.STATUS_ORDER))
+    assert sum(sum(trace.y) for trace in chart.data) == 4 * progress["date"].nunique()
+    assert all(text.startswith(trace.name) for trace in chart.data for text in trace.text if text)
