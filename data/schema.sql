@@ -259,3 +259,6 @@ CREATE TABLE comparator_groups (
     saved_at TIMESTAMP,
     PRIMARY KEY (name, area)
 );
+
+-- audit_log (the append-only audit trail) is created from queries/audit/create_log.sql by the build
+-- and, in a database built before it existed, by the first audited write (yjs/audit.py).

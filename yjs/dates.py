@@ -47,3 +47,8 @@ def _real_date(text: str, year: int, month: int, day: int) -> dt.date:
 
 def month_label(value: dt.date | None) -> str:
     return value.strftime("%b %Y") if value else ""
+
+
+def long_date_time(value: dt.datetime) -> str:
+    """'17 September 2024 14:05 UTC': the house date style, for times recorded in UTC."""
+    return f"{value.day} {value.strftime('%B %Y %H:%M')} UTC"

@@ -26,6 +26,6 @@ def save_group(db_path: Path, name: str, areas: list[str], known_areas: set[str]
         raise GroupError(f"Unknown areas: {', '.join(unknown)}.")
     if len(set(areas)) < 2:
         raise GroupError("A comparator group needs at least two areas.")
-    with store.writable_copy(Path(db_path)) as con:
+    with store.writable_copy(Path(db_path), backup="before-edit") as con:
         execute(con, "import/delete_comparator_group", name=name)
         execute(con, "import/save_comparator_group", name=name, areas=sorted(set(areas)), saved_by=saved_by)

@@ -4,7 +4,8 @@ Every write (a build, an import, an edit) works on a private copy and swaps it i
 `os.replace`, which is atomic on the same file system: a reader (the app, read-only) sees the old
 file or the new one, never a mix, and a process killed mid-write leaves the old file untouched.
 Writers take an exclusive lock file first, so two imports run one after the other and neither
-loses the other's rows.
+loses the other's rows. Before a write replaces an existing file, the file is copied to the
+backups folder (yjs/backups.py), so even a correct import of the wrong file can be undone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Iterator
 
 import duckdb
+
+from yjs import backups
 
 
 class StoreError(RuntimeError):
@@ -37,6 +40,13 @@ def writer_lock(db_path: Path, *, wait: bool = True) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_stale_copies(db_path: Path) -> None:
+    """Private copies left by a writer that was killed; call with the writer lock held."""
+    for stale in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
+        with contextlib.suppress(FileNotFoundError):
+            stale.unlink()
 
 
 def temporary_path(db_path: Path) -> Path:
@@ -67,8 +77,9 @@ def new_database(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A fresh, empty database that replaces `db_path` only if the block completes."""
     db_path = Path(db_path)
     with writer_lock(db_path):
+        remove_stale_copies(db_path)
+        backups.take(db_path, "before-build")
         tmp = temporary_path(db_path)
-        _remove(tmp)
         con = duckdb.connect(str(tmp))
         try:
             yield con
@@ -82,18 +93,24 @@ def new_database(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 @contextlib.contextmanager
-def writable_copy(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A transaction on a copy of `db_path` that replaces it only if the block completes."""
+def writable_copy(db_path: Path, *, backup: str | None = "before-import",
+                  source: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A transaction on a copy of `db_path` that replaces it only if the block completes.
+
+    `backup` names the backup taken of the live file first (None for a write that changes no data,
+    such as the audit record of a failed import: it must not push real backups out of the ten
+    kept). `source` starts from another file instead of the live one (a restore).
+    """
     db_path = Path(db_path)
-    if not db_path.exists():
-        raise StoreError(f"the database {db_path} does not exist; run: python -m yjs build")
+    source = Path(source) if source else db_path
+    if not source.exists():
+        raise StoreError(f"the database {source} does not exist; run: python -m yjs build")
     with writer_lock(db_path):
+        remove_stale_copies(db_path)
+        if backup:
+            backups.take(db_path, backup)
         tmp = temporary_path(db_path)
-        _remove(tmp)
-        shutil.copyfile(db_path, tmp)
-        wal = db_path.with_name(db_path.name + ".wal")
-        if wal.exists():
-            shutil.copyfile(wal, tmp.with_name(tmp.name + ".wal"))
+        backups.copy_with_wal(source, tmp)
         try:
             con = duckdb.connect(str(tmp))
         except duckdb.Error as exc:

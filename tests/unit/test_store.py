@@ -8,10 +8,11 @@ import pytest
 from yjs import store
 from yjs.importers import KINDS, run_import
 from yjs.importers.inspections import InspectionsKind
+from tests.dbcheck import data_fingerprint
 
 
 def test_an_error_during_a_write_leaves_the_database_unchanged(writable_db, tmp_path, monkeypatch):
-    before = writable_db.read_bytes()
+    before = data_fingerprint(writable_db)
     original_write = InspectionsKind.write
 
     def write_then_fail(self, con, plan):
@@ -23,7 +24,7 @@ def test_an_error_during_a_write_leaves_the_database_unchanged(writable_db, tmp_
     path.write_text("area,published,overall_rating\nEaling,2024-05-01,Good\n")
     with pytest.raises(RuntimeError, match="power cut"):
         run_import(KINDS["inspections"], path, writable_db)
-    assert writable_db.read_bytes() == before
+    assert data_fingerprint(writable_db) == before
     assert not list(tmp_path.glob(".*.tmp*")), "the private copy must be cleaned up"
 
 
