@@ -108,3 +108,21 @@ def broken_links(log: pd.DataFrame) -> list[int]:
             broken.append(int(row["seq"]))
         previous = row["row_hash"]
     return broken
+
+
+def display_table(log: pd.DataFrame) -> pd.DataFrame:
+    """The trail as people read it: house dates, words for outcomes, the checksum shortened."""
+    from yjs.dates import long_date_time
+
+    def rows(column: str) -> pd.Series:
+        return log[column].astype("Int64")
+
+    return pd.DataFrame({
+        "#": log["seq"].astype(int),
+        "When": [long_date_time(value) for value in pd.to_datetime(log["at_utc"])],
+        "Who": log["actor"], "Role": log["role"], "Event": log["event"].str.capitalize(),
+        "Subject": log["subject"], "File": log["file_name"],
+        "SHA-256": log["sha256"].fillna("").str[:12],
+        "Added": rows("rows_added"), "Updated": rows("rows_updated"), "Unchanged": rows("rows_unchanged"),
+        "Outcome": log["outcome"].str.capitalize(), "Problems": rows("problems"), "Detail": log["detail"],
+    })

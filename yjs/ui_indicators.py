@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from yjs import appdata, benchmarking, groups, indicator_data
+from yjs import appdata, auth, benchmarking, groups, indicator_data, ui_auth
 from yjs.indicator_data import ALL, COUNTRY, REGION, ComparatorSet, latest_by_area
 from yjs.paths import database_path
 from yjs.ui import Filters
@@ -93,6 +93,8 @@ def ranked_table(series: pd.DataFrame, period: str, comparators: ComparatorSet, 
 
 
 def save_group_form(series: pd.DataFrame, demo: bool) -> None:
+    if not auth.allows(ui_auth.actor().role, "editor"):
+        return  # viewers compare with saved groups but do not save them
     known = set(series.loc[~series["is_reference"], "area"])
     with st.expander("Save a comparator group", icon=":material/group_add:"):
         with st.form("save_group", clear_on_submit=False):
@@ -102,7 +104,7 @@ def save_group_form(series: pd.DataFrame, demo: bool) -> None:
             if st.form_submit_button("Save group"):
                 try:
                     with st.spinner("Saving..."):
-                        groups.save_group(database_path(), name, members, known)
+                        groups.save_group(database_path(), name, members, known, ui_auth.actor())
                     st.success(f"Saved “{name.strip()}” with {len(set(members))} areas; choose it under Compare with.")
                 except groups.GroupError as exc:
                     st.error(str(exc))
