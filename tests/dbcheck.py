@@ -20,10 +20,18 @@ def data_fingerprint(db) -> dict[str, tuple]:
 
     The audit trail is left out: a failed import is recorded there while the data stays as it was.
     """
-    tables = [name for (name,) in fetch(db, "SELECT table_name FROM duckdb_tables() WHERE database_name = "
-                                            "current_database() AND table_name <> 'audit_log' ORDER BY 1")]
-    # Identifiers come from the catalogue and are quoted; this helper only ever reads test files.
-    return {name: fetch(db, f'SELECT count(*), bit_xor(hash(t)) FROM "{name}" AS t')[0] for name in tables}
+    con = duckdb.connect()
+    con.execute("ATTACH $path AS checked (READ_ONLY)", {"path": str(db)})
+    con.execute("USE checked")
+    try:
+        tables = [name for (name,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'checked' AND table_name <> 'audit_log' "
+            "ORDER BY 1").fetchall()]
+        # Identifiers come from the catalogue and are quoted; this helper only ever reads test files.
+        return {name: con.execute(f'SELECT count(*), bit_xor(hash(t)) FROM "{name}" AS t').fetchone()
+                for name in tables}
+    finally:
+        con.close()
 
 
 def audit_rows(db) -> list[dict]:

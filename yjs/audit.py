@@ -27,6 +27,7 @@ from yjs.db import execute
 EVENTS = ("import", "edit", "restore")
 OUTCOMES = ("succeeded", "failed", "refused")
 GENESIS = "0" * 64
+MAX_DETAIL = 1000
 _HASHED = ("seq", "at_utc", "actor", "role", "event", "subject", "file_name", "sha256", "rows_added",
            "rows_updated", "rows_unchanged", "outcome", "problems", "detail", "prev_hash")
 
@@ -74,7 +75,7 @@ def record(con: duckdb.DuckDBPyConnection, actor: Actor, entry: Entry) -> None:
     last = execute(con, "audit/last_entry").fetchone()
     row = {"seq": (last[0] + 1) if last else 1,
            "at_utc": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0),
-           "actor": actor.who, "role": actor.role, **asdict(entry),
+           "actor": actor.who, "role": actor.role, **asdict(entry) | {"detail": entry.detail[:MAX_DETAIL]},
            "prev_hash": last[1] if last else GENESIS}
     row["row_hash"] = row_hash(row)
     execute(con, "audit/append", **row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -65,7 +66,10 @@ def _normalise_headers(raw: list, line: int) -> list[str]:
 def _read_csv(path: Path) -> tuple[list[str], list[Row]]:
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = raw.decode("utf-16")  # Excel's "Unicode text"
+        else:
+            text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
     if "\x00" in text:
