@@ -122,8 +122,7 @@ def display_table(log: pd.DataFrame) -> pd.DataFrame:
         "#": log["seq"].astype(int),
         "When": [long_date_time(value) for value in pd.to_datetime(log["at_utc"])],
         "Who": log["actor"], "Role": log["role"], "Event": log["event"].str.capitalize(),
-        "Subject": log["subject"], "File": log["file_name"],
-        "SHA-256": log["sha256"].fillna("").str[:12],
+        "Outcome": log["outcome"].str.capitalize(), "Subject": log["subject"], "File": log["file_name"],
         "Added": rows("rows_added"), "Updated": rows("rows_updated"), "Unchanged": rows("rows_unchanged"),
-        "Outcome": log["outcome"].str.capitalize(), "Problems": rows("problems"), "Detail": log["detail"],
+        "Problems": rows("problems"), "SHA-256": log["sha256"].fillna("").str[:12], "Detail": log["detail"],
     })

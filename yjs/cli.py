@@ -120,6 +120,20 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_loadtest(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from yjs import loadtest
+    from yjs.build import build
+
+    with tempfile.TemporaryDirectory(prefix="yjs-load-") as folder:
+        db = args.db or build(Path(folder) / "yjs.duckdb", cohort_size=args.cohort_size)
+        report = loadtest.run(db, args.sessions, args.seconds,
+                              progress=lambda message: print(f"... {message}", file=sys.stderr, flush=True))
+    print("\n".join(report.lines()))
+    return EXIT_OK if not report.errors else EXIT_INVALID
+
+
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, help="database file (default: $YJS_DB or data/yjs.duckdb)")
 
@@ -162,6 +176,17 @@ def parser() -> argparse.ArgumentParser:
         if name == "inspections":
             sub.add_argument("--add-areas", action="store_true", help="add unknown areas instead of rejecting them")
         sub.set_defaults(handler=cmd_import)
+    load = commands.add_parser("loadtest", help="many browser sessions clicking through the pages at once",
+                               description="Serve a database on loopback and have N sessions in Chromium click "
+                                           "through every page for a bounded time, checking figures against the "
+                                           "database; prints errors, page-time p95 and server memory. Exit 1 on "
+                                           "any error.")
+    load.add_argument("--db", type=Path, help="database to serve (default: a new demo build in a temporary folder)")
+    load.add_argument("--sessions", type=_positive, default=25, help="concurrent sessions (default 25)")
+    load.add_argument("--seconds", type=float, default=120, help="how long they click (default 120)")
+    load.add_argument("--cohort-size", type=_positive, default=DEFAULT_COHORT_SIZE,
+                      help="demo cohort rows of the temporary build")
+    load.set_defaults(handler=cmd_loadtest)
     restore = commands.add_parser("restore", help="list the backups, or put one back",
                                   description="Backups are taken before every import or build that replaces the "
                                               "database (the last 10 are kept, in the backups folder beside it). "
