@@ -56,4 +56,5 @@ if st.button(f"Import {preview.rows:,} rows", type="primary"):
     except (ImportFailed, StoreError, PermissionDenied) as exc:
         st.error(f"Nothing was written: {exc}")
     else:
-        st.success(f"Imported. {result.summary()}", icon=":material/check_circle:")
+        st.success(f"Imported. {result.summary()}. The file it replaced was backed up first "
+                   "(`python -m yjs restore --list`).", icon=":material/check_circle:")

@@ -87,8 +87,12 @@ async def _person(browser, url: str, deadline: float, expected: dict, report: Lo
     context = await browser.new_context(viewport={"width": 1280, "height": 800})
     page = await context.new_page()
     try:
-        await page.goto(f"{url}/?demo=true")
-        await _wait_idle(page)
+        try:
+            await page.goto(f"{url}/?demo=true", timeout=120_000)
+            await _wait_idle(page)
+        except Exception as exc:
+            report.errors.append(f"session {number}, first page: {str(exc).splitlines()[0][:200]}")
+            return
         specs = pages_for("editor")
         step = number   # people start at different pages
         while time.monotonic() < deadline:

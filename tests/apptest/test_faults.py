@@ -37,32 +37,30 @@ def recovered(at) -> None:
     assert {m.label: m.value for m in at.metric}["Areas inspected"] == "5"
 
 
-def test_missing_then_built(real_db, use_db, tmp_path):
-    path = tmp_path / "yjs.duckdb"
-    at = start(path, use_db)
-    shows_fault(at, "The database file does not exist", "python -m yjs build")
-    shutil.copyfile(real_db, path)
-    recovered(at)
-
-
-def test_corrupt_then_restored_from_a_backup(real_db, use_db, tmp_path):
-    path = tmp_path / "yjs.duckdb"
-    shutil.copyfile(real_db, path)
+def overwrite_header(path):
     with open(path, "r+b") as handle:   # a disk fault: the header overwritten
         handle.write(b"\xde\xad\xbe\xef" * 2048)
-    at = start(path, use_db)
-    shows_fault(at, "could not be opened", "python -m yjs build")
-    shutil.copyfile(real_db, path)
-    recovered(at)
 
 
-def test_not_a_yjs_database_then_rebuilt(real_db, use_db, tmp_path):
-    path = tmp_path / "yjs.duckdb"
-    duckdb.connect(str(path)).close()
-    at = start(path, use_db)
-    shows_fault(at, "not a YJS Insight database", "python -m yjs build")
+def replace_with_empty_duckdb(path):
     path.unlink()
+    duckdb.connect(str(path)).close()
+
+
+@pytest.mark.parametrize("damage, problem", [
+    (lambda path: path.unlink(), "The database file does not exist"),
+    (overwrite_header, "could not be opened"),
+    (replace_with_empty_duckdb, "not a YJS Insight database"),
+], ids=["missing", "corrupt", "foreign"])
+def test_a_broken_file_is_explained_then_the_app_recovers_once_it_is_replaced(real_db, use_db, tmp_path, damage,
+                                                                             problem):
+    path = tmp_path / "yjs.duckdb"
     shutil.copyfile(real_db, path)
+    damage(path)
+    at = start(path, use_db)
+    shows_fault(at, problem, "python -m yjs build")
+    path.unlink(missing_ok=True)
+    shutil.copyfile(real_db, path)   # rebuilt, or restored from a backup
     recovered(at)
 
 
