@@ -129,3 +129,13 @@ def test_the_audit_page_shows_a_row_altered_outside_the_app(writable_db, use_db,
     at = app_as("admin@council.gov.uk", roles)
     at.switch_page("pages/audit_trail.py").run()
     assert "altered outside the app** at row(s) 1" in at.error[0].value
+
+
+def test_a_database_built_before_the_audit_trail_says_nothing_is_recorded_yet(writable_db, use_db, roles):
+    con = duckdb.connect(str(writable_db))
+    con.execute("DROP TABLE audit_log")
+    con.close()
+    use_db(writable_db)
+    at = app_as("admin@council.gov.uk", roles)
+    at.switch_page("pages/audit_trail.py").run()
+    assert not at.exception and "Nothing has been recorded yet" in at.info[0].value
