@@ -90,17 +90,22 @@ def choose(page, combobox, text: str, attempts: int = 3) -> None:
 
     from playwright.sync_api import expect
 
-    chosen = combobox.locator("xpath=ancestor::*[@data-testid='stMultiSelect' or @data-testid='stSelectbox'][1]")
+    widget = combobox.locator("xpath=ancestor::*[@data-testid='stMultiSelect' or @data-testid='stSelectbox'][1]")
     for attempt in range(attempts):
         wait_for_app(page)
+        is_selectbox = widget.get_attribute("data-testid") == "stSelectbox"
         combobox.click()
         page.keyboard.type(text)
         option = page.get_by_role("option", name=re.compile(rf"^{re.escape(text)}"))
         try:
             expect(option.first).to_be_visible(timeout=5_000)
-            page.keyboard.press("Enter")
-            page.keyboard.press("Escape")
-            expect(chosen).to_contain_text(text, timeout=5_000)
+            if is_selectbox:  # a click takes the option and closes the list; Escape would clear the choice
+                option.first.click()
+                expect(combobox).to_have_value(re.compile(rf"^{re.escape(text)}"), timeout=5_000)
+            else:
+                page.keyboard.press("Enter")
+                page.keyboard.press("Escape")
+                expect(widget).to_contain_text(text, timeout=5_000)
             return
         except AssertionError:
             page.keyboard.press("Escape")
