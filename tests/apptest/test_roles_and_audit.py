@@ -139,3 +139,33 @@ def test_a_database_built_before_the_audit_trail_says_nothing_is_recorded_yet(wr
     at = app_as("admin@council.gov.uk", roles)
     at.switch_page("pages/audit_trail.py").run()
     assert not at.exception and "Nothing has been recorded yet" in at.info[0].value
+
+
+def test_an_upload_over_the_size_limit_is_refused_with_its_size(writable_db, use_db, roles, monkeypatch):
+    from yjs.importers import tabular
+
+    from tests.dbcheck import data_fingerprint
+
+    monkeypatch.setattr(tabular, "MAX_FILE_BYTES", 40)   # the limit, scaled down to a test-sized file
+    use_db(writable_db)
+    before = data_fingerprint(writable_db)
+    at = app_as("lead@council.gov.uk", roles, kind="indicators")
+    at.switch_page("pages/load_data.py").run()
+    assert "(up to 100 MB)" in at.file_uploader[0].label
+    at.file_uploader[0].upload("big.csv", b"area,indicator,period,value\n" + b"Ealing,fte_rate,2024,151\n" * 3).run()
+    assert "the limit is 100 MB" in at.error[0].value and "Nothing was written" in at.error[0].value
+    assert not at.main.button and data_fingerprint(writable_db) == before   # no Import button
+
+
+def test_an_editor_imports_on_the_page_and_the_trail_names_them(writable_db, use_db, roles):
+    from tests.dbcheck import audit_rows
+
+    use_db(writable_db)
+    at = app_as("lead@council.gov.uk", roles, kind="indicators")
+    at.switch_page("pages/load_data.py").run()
+    at.file_uploader[0].upload("good.csv", b"area,indicator,period,value\nEaling,fte_rate,2024,151\n").run()
+    at.main.button[0].click().run()
+    assert "backed up first" in at.success[0].value
+    [row] = audit_rows(writable_db)
+    assert (row["actor"], row["role"], row["file_name"], row["rows_added"]) == ("lead@council.gov.uk", "editor",
+                                                                                "good.csv", 1)
