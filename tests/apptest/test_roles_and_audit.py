@@ -118,26 +118,26 @@ def test_the_audit_trail_lists_imports_failures_and_refusals_and_downloads(writa
     assert at.dataframe[0].value["File"].tolist() == ["bad.csv"]
 
 
+def audit_page_after(db, change_by_hand: str, use_db, roles):
+    """The admin's audit page after someone changed the file outside the app."""
+    con = duckdb.connect(str(db))
+    con.execute(change_by_hand)
+    con.close()
+    use_db(db)
+    at = app_as("admin@council.gov.uk", roles)
+    return at.switch_page("pages/audit_trail.py").run()
+
+
 def test_the_audit_page_shows_a_row_altered_outside_the_app(writable_db, use_db, roles, tmp_path):
     good = tmp_path / "good.csv"
     good.write_text("area,published,overall_rating\nEaling,2024-06-01,Good\n")
     run_import(KINDS["inspections"], good, writable_db)
-    con = duckdb.connect(str(writable_db))
-    con.execute("UPDATE audit_log SET actor = 'someone else'")
-    con.close()
-    use_db(writable_db)
-    at = app_as("admin@council.gov.uk", roles)
-    at.switch_page("pages/audit_trail.py").run()
+    at = audit_page_after(writable_db, "UPDATE audit_log SET actor = 'someone else'", use_db, roles)
     assert "altered outside the app** at row(s) 1" in at.error[0].value
 
 
 def test_a_database_built_before_the_audit_trail_says_nothing_is_recorded_yet(writable_db, use_db, roles):
-    con = duckdb.connect(str(writable_db))
-    con.execute("DROP TABLE audit_log")
-    con.close()
-    use_db(writable_db)
-    at = app_as("admin@council.gov.uk", roles)
-    at.switch_page("pages/audit_trail.py").run()
+    at = audit_page_after(writable_db, "DROP TABLE audit_log", use_db, roles)
     assert not at.exception and "Nothing has been recorded yet" in at.info[0].value
 
 
