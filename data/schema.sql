@@ -278,3 +278,5 @@ CREATE TABLE action_edits (
     reason    VARCHAR,
     source    VARCHAR NOT NULL    -- 'app', or the imported file's name
 );
+-- audit_log (the append-only audit trail) is created from queries/audit/create_log.sql by the build
+-- and, in a database built before it existed, by the first audited write (yjs/audit.py).

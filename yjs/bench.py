@@ -56,6 +56,7 @@ PAGE_VARIATIONS = {
     "pages/compare.py": [{"demo": "false", "areas": ["Ealing", "Kingston and Richmond", "Reading"]},
                          {"demo": "true", "areas": ["Thamesreach", "Larkspur", "Quillbridge", "Ealing"]},
                          {"demo": "true", "areas": ["Cwm Arian", "Bryn Tawel"]}],
+    "pages/audit_trail.py": [{}, {"outcomes": "failed"}, {"events": "import"}],
 }
 
 
@@ -83,11 +84,14 @@ def page_times(db: str, reruns: int) -> dict:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
+    from yjs.apptest_login import log_in, roles_file
+
+    roles = roles_file(Path(db).parent, {"bench@example.org": "admin"})  # every page, the admin's ones too
     results = {}
     for page, variations in PAGE_VARIATIONS.items():
         times = []
         for run in range(reruns + 1):
-            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+            at = log_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120), "bench@example.org", roles)
             variation = variations[run % len(variations)]
             for key in SHARED_FILTERS & set(variation):  # the shared filters are read on the first run
                 at.query_params[key] = variation[key]

@@ -14,7 +14,7 @@ from typing import Callable
 import duckdb
 import pandas as pd
 
-from yjs import __version__, brag, rules, store
+from yjs import __version__, audit, brag, rules, store
 from yjs.db import execute
 from yjs.importers import areas as area_import
 from yjs.importers import indicators as indicator_import
@@ -54,6 +54,7 @@ def read_seed(name: str, seed_dir: Path = SEED_DIR) -> pd.DataFrame:
 def create_schema(con: duckdb.DuckDBPyConnection, seed_dir: Path = SEED_DIR) -> None:
     for path in SCHEMA_FILES:
         con.execute(path.read_text(encoding="utf-8"))
+    audit.ensure_log(con)
     con.append("rating_scores", pd.DataFrame({"rating": list(rules.RATINGS),
                                               "score": [rules.score_from_rating(r) for r in rules.RATINGS]}))
     floors = sorted(rules.OVERALL_BAND_FLOORS)

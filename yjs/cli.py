@@ -54,7 +54,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             def progress(step: str) -> None:
                 _advance(bar, step, steps.index(step) + 1)
             result = run_import(KINDS[args.kind], args.file, db, dry_run=args.dry_run,
-                                add_areas=getattr(args, "add_areas", False), progress=progress)
+                                add_areas=getattr(args, "add_areas", False), progress=progress,
+                                actor=_command_line_actor())
     except ImportFailed as failure:
         print(f"{args.file.name}: {len(failure.problems)} problem(s); nothing was written.", file=sys.stderr)
         for problem in failure.problems:
@@ -67,6 +68,38 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Nothing was written: {exc}", file=sys.stderr)
         return EXIT_INVALID
     print(result.summary())
+    return EXIT_OK
+
+
+def _command_line_actor():
+    from yjs.auth import local_actor
+
+    return local_actor("admin", where="command line")
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from yjs import backups
+    from yjs.dates import long_date_time
+    from yjs.recovery import restore
+    from yjs.store import StoreError
+
+    db = database_path(args.db)
+    found = backups.listing(db)
+    if args.list or not args.backup:
+        if not found:
+            print(f"No backups of {db} yet (one is taken before every import into {backups.backup_dir(db)}).")
+            return EXIT_OK
+        print(f"Backups of {db}, newest first (restore one with: python -m yjs restore NAME or NUMBER):")
+        for number, backup in enumerate(found, start=1):
+            print(f"{number:>3}  {backup.path.name}  {long_date_time(backup.taken_at)}  "
+                  f"{backup.reason.replace('-', ' ')}  {backup.size_mb:.1f} MB")
+        return EXIT_OK
+    try:
+        source = restore(db, args.backup, _command_line_actor())
+    except (backups.BackupError, StoreError) as exc:
+        print(f"Nothing was restored: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Restored {db} from {source.name}; the file it replaced is now the newest backup.")
     return EXIT_OK
 
 
@@ -85,6 +118,20 @@ def cmd_bench(args: argparse.Namespace) -> int:
         args.out.write_text(json.dumps(results, indent=2))
         print(f"Wrote {args.out}")
     return EXIT_OK
+
+
+def cmd_loadtest(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from yjs import loadtest
+    from yjs.build import build
+
+    with tempfile.TemporaryDirectory(prefix="yjs-load-") as folder:
+        db = args.db or build(Path(folder) / "yjs.duckdb", cohort_size=args.cohort_size)
+        report = loadtest.run(db, args.sessions, args.seconds,
+                              progress=lambda message: print(f"... {message}", file=sys.stderr, flush=True))
+    print("\n".join(report.lines()))
+    return EXIT_OK if not report.errors else EXIT_INVALID
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -129,6 +176,25 @@ def parser() -> argparse.ArgumentParser:
         if name == "inspections":
             sub.add_argument("--add-areas", action="store_true", help="add unknown areas instead of rejecting them")
         sub.set_defaults(handler=cmd_import)
+    load = commands.add_parser("loadtest", help="many browser sessions clicking through the pages at once",
+                               description="Serve a database on loopback and have N sessions in Chromium click "
+                                           "through every page for a bounded time, checking figures against the "
+                                           "database; prints errors, page-time p95 and server memory. Exit 1 on "
+                                           "any error.")
+    load.add_argument("--db", type=Path, help="database to serve (default: a new demo build in a temporary folder)")
+    load.add_argument("--sessions", type=_positive, default=25, help="concurrent sessions (default 25)")
+    load.add_argument("--seconds", type=float, default=120, help="how long they click (default 120)")
+    load.add_argument("--cohort-size", type=_positive, default=DEFAULT_COHORT_SIZE,
+                      help="demo cohort rows of the temporary build")
+    load.set_defaults(handler=cmd_loadtest)
+    restore = commands.add_parser("restore", help="list the backups, or put one back",
+                                  description="Backups are taken before every import or build that replaces the "
+                                              "database (the last 10 are kept, in the backups folder beside it). "
+                                              "Restoring is atomic and backs up the current file first.")
+    _add_db(restore)
+    restore.add_argument("--list", action="store_true", help="list the backups, newest first (the default)")
+    restore.add_argument("backup", nargs="?", help="a backup's file name, or its number in the list (1 = newest)")
+    restore.set_defaults(handler=cmd_restore)
     bench = commands.add_parser("bench", help="measure build, page and browser times, memory, and a pandas baseline",
                                 description="Build databases in a temporary folder and print (and optionally write as "
                                             "JSON) build time and size, every page's script time, the cohort "

@@ -87,3 +87,6 @@ def _month_day(year: int, month: int, end_of_month: bool, text: str) -> dt.date:
     if not end_of_month:
         return first
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+def long_date_time(value: dt.datetime) -> str:
+    """'17 September 2024 14:05 UTC': the house date style, for times recorded in UTC."""
+    return f"{value.day} {value.strftime('%B %Y %H:%M')} UTC"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from yjs import store
+from yjs import audit, store
+from yjs.auth import Actor, local_actor, require_role
 from yjs.db import execute
 
 MAX_NAME = 60
@@ -14,8 +15,10 @@ class GroupError(ValueError):
     pass
 
 
-def save_group(db_path: Path, name: str, areas: list[str], known_areas: set[str], saved_by: str = "local user") -> None:
-    """Create or replace a group. Raises GroupError with a message a person can act on."""
+def save_group(db_path: Path, name: str, areas: list[str], known_areas: set[str], actor: Actor | None = None) -> None:
+    """Create or replace a group (editors). Raises GroupError with a message a person can act on."""
+    actor = actor or local_actor()
+    require_role(actor.role, "editor")
     name = " ".join((name or "").split())
     if not name:
         raise GroupError("Give the group a name.")
@@ -26,6 +29,8 @@ def save_group(db_path: Path, name: str, areas: list[str], known_areas: set[str]
         raise GroupError(f"Unknown areas: {', '.join(unknown)}.")
     if len(set(areas)) < 2:
         raise GroupError("A comparator group needs at least two areas.")
-    with store.writable_copy(Path(db_path)) as con:
+    with store.writable_copy(Path(db_path), backup="before-edit") as con:
         execute(con, "import/delete_comparator_group", name=name)
-        execute(con, "import/save_comparator_group", name=name, areas=sorted(set(areas)), saved_by=saved_by)
+        execute(con, "import/save_comparator_group", name=name, areas=sorted(set(areas)), saved_by=actor.who)
+        audit.record(con, actor, audit.Entry("edit", "succeeded", subject=f"comparator group '{name}'",
+                                             rows_added=len(set(areas)), detail=", ".join(sorted(set(areas)))))

@@ -11,6 +11,7 @@ class PageSpec:
     title: str
     icon: str
     url_path: str
+    role: str = "viewer"   # the least role that gets this page (yjs/auth.py); others never see it
 
     @property
     def is_default(self) -> bool:
@@ -33,5 +34,13 @@ PAGES = (
     PageSpec("pages/cohort_explorer.py", "Cohort explorer", ":material/groups:", "cohort"),
     PageSpec("pages/improvement_plan.py", "Improvement plan", ":material/checklist:", "plan"),
     PageSpec("pages/highlight_report.py", "Highlight report", ":material/summarize:", "highlight"),
-    PageSpec("pages/load_data.py", "Load data", ":material/upload_file:", "load"),
+    PageSpec("pages/load_data.py", "Load data", ":material/upload_file:", "load", role="editor"),
+    PageSpec("pages/audit_trail.py", "Audit trail", ":material/history:", "audit", role="admin"),
 )
+
+
+def pages_for(role: str) -> tuple[PageSpec, ...]:
+    """The pages a role may open: the others are never registered, so their URLs do not exist."""
+    from yjs.auth import allows
+
+    return tuple(page for page in PAGES if allows(role, page.role))

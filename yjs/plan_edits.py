@@ -2,7 +2,8 @@
 
 One edit may change the status, the due date (with a reason), add a progress note and set an
 evidence link. It is written through `store.writable_copy` (a copy, a transaction, an atomic swap,
-under the writers' lock) and only if the editor may edit (`plans.may_edit`) and the action is still
+under the writers' lock) and only if the editor's role may edit (`plans.may_edit`, checked here on the
+server whatever the page showed) and the action is still
 at the version the editor's form read: someone else's change in the meantime refuses the edit
 with a message, so neither change is lost. Nothing is overwritten: each changed field adds a row
 to `action_edits` (who, when, field, old, new, reason) and a status or note adds a dated row to
@@ -15,7 +16,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from yjs import brag, plans, store
+from yjs import audit, brag, plans, store
+from yjs.auth import Actor
 from yjs.dates import long_date
 from yjs.db import execute
 
@@ -40,12 +42,12 @@ class ActionEdit:
     evidence_link: str = ""            # an http(s) link; blank leaves it as it is
 
 
-def check(edit: ActionEdit, actor: str) -> None:
+def check(edit: ActionEdit, actor: Actor) -> None:
     """Refuse what no database state could make valid, before taking the writers' lock."""
-    if not actor or not actor.strip():
+    if not actor.who or not actor.who.strip():
         raise EditRefused("Say who is making the change: the history records a name with every change.")
     if not plans.may_edit(actor):
-        raise EditRefused(f"{actor} may not edit improvement plans.")
+        raise EditRefused(f"{actor.who} ({actor.role}) may not edit improvement plans.")
     if edit.status is not None and edit.status not in brag.STATUSES:
         raise EditRefused(f"'{edit.status}' is not a BRAG status (Blue, Green, Amber or Red).")
     link = edit.evidence_link.strip()
@@ -84,12 +86,29 @@ def _refuse_if_stale(current: dict | None, read_version: int) -> None:
                            "Your change was not saved: reload to see theirs, then make yours again.")
 
 
-def edit_action(db_path: Path, action_id: int, edit: ActionEdit, *, actor: str, read_version: int,
+def edit_action(db_path: Path, action_id: int, edit: ActionEdit, *, actor: Actor, read_version: int,
                 now: dt.datetime | None = None) -> list[str]:
-    """Save `edit` to action `action_id` as `actor`; returns the fields changed. Raises EditRefused."""
-    check(edit, actor)
-    now = now or dt.datetime.now().replace(microsecond=0)
-    with store.writable_copy(Path(db_path)) as con:
+    """Save `edit` to action `action_id` as `actor`; returns the fields changed. Raises EditRefused.
+
+    The edit and its audit record are written in one transaction; a refusal for a stale view or a
+    missing permission is recorded in the audit trail on its own, changing no data.
+    """
+    subject = f"action {action_id}"
+    try:
+        check(edit, actor)
+        return _save(Path(db_path), action_id, edit, actor, read_version, now or dt.datetime.now().replace(microsecond=0))
+    except EditConflict as conflict:
+        audit.record_alone(Path(db_path), actor, audit.Entry("edit", "refused", subject, detail=str(conflict)))
+        raise
+    except EditRefused as refused:
+        if not plans.may_edit(actor):
+            audit.record_alone(Path(db_path), actor, audit.Entry("edit", "refused", subject, detail=str(refused)))
+        raise
+
+
+def _save(db_path: Path, action_id: int, edit: ActionEdit, actor: Actor, read_version: int,
+          now: dt.datetime) -> list[str]:
+    with store.writable_copy(db_path, backup="before-edit") as con:
         cursor = execute(con, "plan_edits/action_version", action_id=action_id)
         row = cursor.fetchone()
         current = dict(zip([c[0] for c in cursor.description], row)) if row else None
@@ -98,8 +117,10 @@ def edit_action(db_path: Path, action_id: int, edit: ActionEdit, *, actor: str, 
         changes = _changes(edit, current, status)
         if not changes:
             raise EditRefused("Nothing to save: the form holds the action's current values.")
-        _write(con, action_id, changes, status, edit, actor.strip(), now)
-    return [field for field, _old, _new in changes]
+        _write(con, action_id, changes, status, edit, actor.who.strip(), now)
+        fields = [field for field, _old, _new in changes]
+        audit.record(con, actor, audit.Entry("edit", "succeeded", f"action {action_id}", detail=", ".join(fields)))
+    return fields
 
 
 def _write(con, action_id: int, changes: list, status: tuple, edit: ActionEdit, actor: str, now: dt.datetime) -> None:

@@ -10,11 +10,11 @@ the plan exactly as it stood, and no view can disagree with the history.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 
 import pandas as pd
 
 from yjs import brag
+from yjs.auth import Actor, allows
 
 STATUS_ORDER = (brag.RED, brag.AMBER, brag.GREEN, brag.BLUE, brag.NOT_ASSESSED)
 # Fields whose history lives in action_edits and whose value in improvement_actions is the latest.
@@ -25,21 +25,10 @@ CREATED = "created"
 HORIZONS = (30, 60, 90)
 
 
-def may_edit(user: str | None) -> bool:
-    """Whether `user` may change improvement plans. The one place the rule lives.
-
-    Local mode (no login): everyone at the keyboard may edit. The roles and login work (issue #8)
-    replaces this body; every write function already calls it with its `actor`.
-    """
-    return True
-
-
-def local_user() -> str:
-    """Who is editing in local mode: the computer's login name (recorded in the history)."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "local user"
+def may_edit(actor: Actor) -> bool:
+    """Whether `actor` may change improvement plans (editors and admins). The one place the rule
+    lives: the edit form, the edit writer and the actions import all ask it."""
+    return allows(actor.role, "editor")
 
 
 def _day_end(when: dt.date) -> pd.Timestamp:

@@ -35,12 +35,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_background(db: Path, timeout: float = 60) -> tuple[str, subprocess.Popen]:
-    """Serve `db` on a free loopback port in a child process; (url, process) once it answers."""
-    port = free_port()
+def start_background(db: Path, timeout: float = 60, port: int | None = None,
+                     options: tuple[str, ...] = ()) -> tuple[str, subprocess.Popen]:
+    """Serve `db` on a (free) loopback port in a child process; (url, process) once it answers.
+    `options` are more Streamlit options, e.g. ("--secrets.files", path) for a login set-up."""
+    port = port or free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "yjs.serve", "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+         "--server.headless", "true", "--browser.gatherUsageStats", "false", *options],
         cwd=ROOT, env={**os.environ, "YJS_DB": str(db)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout

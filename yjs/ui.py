@@ -38,8 +38,9 @@ def database_ready() -> bool:
     except DatabaseUnavailable as exc:
         st.title("YJS Insight")
         st.error(f"**{exc.problem}.**\n\nDatabase file: `{exc.path}`", icon=":material/database:")
-        st.markdown("Fix it by running this in the project folder, then reload the page:")
+        st.markdown("Fix it by running this in the project folder, then check again (no restart needed):")
         st.code(exc.fix, language="bash")
+        st.button("Check again", icon=":material/refresh:", key="check_database_again")
         return False
 
 

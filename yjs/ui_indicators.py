@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from yjs import appdata, benchmarking, groups, indicator_data
+from yjs import appdata, auth, benchmarking, groups, indicator_data, ui_auth
 from yjs.indicator_data import ALL, COUNTRY, REGION, ComparatorSet, latest_by_area
 from yjs.paths import database_path
 from yjs.ui import Filters
@@ -94,6 +94,8 @@ def ranked_table(series: pd.DataFrame, period: str, comparators: ComparatorSet, 
 
 def save_group_form(known: set[str], members: list[str] = ()) -> None:
     """Save a named group of areas, reusable on every page that compares areas."""
+    if not auth.allows(ui_auth.actor().role, "editor"):
+        return  # viewers compare with saved groups but do not save them
     with st.expander("Save a comparator group", icon=":material/group_add:"):
         with st.form("save_group", clear_on_submit=False):
             name = st.text_input("Name", max_chars=groups.MAX_NAME, placeholder="e.g. Statistical neighbours",
@@ -103,7 +105,8 @@ def save_group_form(known: set[str], members: list[str] = ()) -> None:
             if st.form_submit_button("Save group"):
                 try:
                     with st.spinner("Saving..."):
-                        groups.save_group(database_path(), name, members, known)
-                    st.success(f"Saved “{name.strip()}” with {len(set(members))} areas; choose it on Benchmarking, the Ratings matrix or Compare areas.")
+                        groups.save_group(database_path(), name, members, known, ui_auth.actor())
+                    st.success(f"Saved “{name.strip()}” with {len(set(members))} areas; choose it on Benchmarking, "
+                               "the Ratings matrix or Compare areas.")
                 except groups.GroupError as exc:
                     st.error(str(exc))

@@ -7,10 +7,13 @@ message instead of silently overwriting theirs; a saved or refused edit starts a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
-from yjs import brag, plan_edits, plans
+from yjs import brag, plan_edits, plans, ui_auth
+from yjs.auth import Actor
 from yjs.dates import long_date
 from yjs.paths import database_path
 from yjs.ui_plans import PlanData, status_styled, with_display_dates
@@ -34,8 +37,10 @@ def edit_form(data: PlanData, action: pd.Series) -> None:
     read_version = st.session_state.setdefault(seen_key, version_now)
     if FLASH_KEY in st.session_state:
         st.success(st.session_state.pop(FLASH_KEY), icon=":material/check_circle:")
-    if not plans.may_edit(plans.local_user()):
-        st.info("You may view this plan but not edit it.", icon=":material/lock:")
+    signed_in = ui_auth.actor()
+    if not plans.may_edit(signed_in):
+        st.info("You may view this plan but not edit it: editing is for editors and administrators.",
+                icon=":material/lock:")
         return
     due = pd.Timestamp(action["due_date"]).date() if pd.notna(action["due_date"]) else None
     with st.form(f"edit_{action_id}_v{read_version}"):  # a saved edit starts a fresh, empty form
@@ -49,16 +54,17 @@ def edit_form(data: PlanData, action: pd.Series) -> None:
         note = st.text_area("Progress note", placeholder="What has happened since the last update")
         link = st.text_input("Evidence link", value=action["evidence_link"] if pd.notna(action["evidence_link"]) else "",
                              placeholder="https://…")
-        actor = st.text_input("Your name (recorded in the history)", value=plans.local_user())
+        name = (st.text_input("Your name (recorded in the history)", value=signed_in.who) if signed_in.local
+                else signed_in.who)  # a signed-in person is recorded by their login, never a typed name
         submitted = st.form_submit_button("Save changes", type="primary")
     if submitted:
         edit = plan_edits.ActionEdit(status=None if status == UNCHANGED else status,
                                      due_date=new_due if new_due != due else None, reason=reason, note=note,
                                      evidence_link=link)
-        _save(action_id, edit, actor, read_version, seen_key)
+        _save(action_id, edit, replace(signed_in, who=name), read_version, seen_key)
 
 
-def _save(action_id: int, edit: plan_edits.ActionEdit, actor: str, read_version: int, seen_key: str) -> None:
+def _save(action_id: int, edit: plan_edits.ActionEdit, actor: Actor, read_version: int, seen_key: str) -> None:
     try:
         fields = plan_edits.edit_action(database_path(), action_id, edit, actor=actor, read_version=read_version)
     except plan_edits.EditConflict as conflict:

@@ -5,14 +5,17 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from yjs.apptest_login import log_in, roles_file
 from yjs.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 
 
-def run_app(page=None, **query):
+def run_app(page=None, admin_roles=None, **query):
     at = AppTest.from_file(APP, default_timeout=60)
+    if admin_roles:  # pages beyond the local editor's reach are opened as a logged-in admin
+        log_in(at, "admin@example.org", admin_roles)
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
@@ -29,9 +32,9 @@ def test_every_page_file_is_registered_in_the_navigation():
 
 @pytest.mark.parametrize("page", [p.path for p in PAGES])
 @pytest.mark.parametrize("demo", ["false", "true"])
-def test_every_page_runs_without_exceptions(demo_db, use_db, page, demo):
+def test_every_page_runs_without_exceptions(demo_db, use_db, page, demo, tmp_path):
     use_db(demo_db)
-    at = run_app(page, demo=demo)
+    at = run_app(page, admin_roles=roles_file(tmp_path, {"admin@example.org": "admin"}), demo=demo)
     assert not at.exception, at.exception
     assert at.title, "every page has a title"
 

@@ -5,6 +5,7 @@ import datetime as dt
 from tests.apptest.pages import open_page
 from tests.dbcheck import fetch
 from yjs import brag
+from yjs.auth import Actor
 from yjs.plan_edits import ActionEdit, edit_action
 
 PLAN_PAGE, REPORT_PAGE = "pages/improvement_plan.py", "pages/highlight_report.py"
@@ -73,7 +74,7 @@ def test_an_edit_from_a_stale_form_is_refused_with_a_message(writable_db, use_db
     target = reading_action(writable_db)
     at = open_page(PLAN_PAGE, plan=READING, edit_action=f"P1.1: Ensure board members are clear on their roles "
                                                        "and responsibilities")
-    edit_action(writable_db, target, ActionEdit(status=brag.AMBER), actor="Someone else", read_version=0)
+    edit_action(writable_db, target, ActionEdit(status=brag.AMBER), actor=Actor("Someone else", "editor"), read_version=0)
     at.run()  # a rerun in between (another widget, a tab) keeps the version the form was drawn from
     widget(at.selectbox, "New status").set_value(brag.GREEN)
     widget(at.button, "Save changes").click()

@@ -7,10 +7,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import choose, screenshot, wait_for_app
-from yjs.navigation import PAGES
+from yjs.navigation import PAGES, pages_for
+
+LOCAL_PAGES = pages_for("editor")   # the server runs without login: the local single-user editor's pages
 
 
-@pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
+@pytest.mark.parametrize("spec", LOCAL_PAGES, ids=[p.url_path for p in LOCAL_PAGES])
 @pytest.mark.parametrize("demo", ["true", "false"])
 def test_every_page_opens_without_an_exception(page, app_url, spec, demo):
     page.goto(f"{app_url}/{spec.url}?demo={demo}")
@@ -19,6 +21,14 @@ def test_every_page_opens_without_an_exception(page, app_url, spec, demo):
     expect(page.get_by_text("Page not found")).to_have_count(0)
     expect(page.get_by_role("heading", level=1)).to_have_count(1)
     screenshot(page, f"{spec.url_path}-{'demo' if demo == 'true' else 'real'}")
+
+
+def test_pages_beyond_the_local_editor_are_not_found_by_their_url(page, app_url):
+    for spec in set(PAGES) - set(LOCAL_PAGES):
+        page.goto(f"{app_url}/{spec.url}")
+        wait_for_app(page)
+        expect(page.get_by_text("Page not found")).to_be_visible()
+        expect(page.get_by_role("heading", name=spec.title)).to_have_count(0)
 
 
 def test_filters_in_the_url_reopen_the_same_view(page, app_url):

@@ -11,6 +11,7 @@ from tests.browser.conftest import choose, screenshot, served, wait_for_app
 from tests.dbcheck import fetch
 from tests.unit.test_import_actions import reading_table
 from yjs import brag
+from yjs.auth import Actor
 from yjs.plan_edits import ActionEdit, edit_action
 
 READING = "plan=Reading%3A+Reading+YJS+HMIP+Improvement+Plan+%E2%80%93+December+2024"
@@ -88,7 +89,7 @@ def test_an_edit_from_a_stale_view_is_refused_in_the_browser(page, plan_url, pla
     open_tab(page, "Edit and history")
     choose_action(page, "P2.1")
     target = reading_action(plan_db, "P2.1")
-    edit_action(plan_db, target, ActionEdit(status=brag.AMBER), actor="Another editor", read_version=0)
+    edit_action(plan_db, target, ActionEdit(status=brag.AMBER), actor=Actor("Another editor", "editor"), read_version=0)
     choose(page, page.get_by_role("combobox", name="New status"), "Green")
     page.get_by_role("button", name="Save changes").click()
     wait_for_app(page)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.dbcheck import data_fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,7 +17,7 @@ def cli(*args, db=None):
                           capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["import"], ["import", "inspections"], ["import", "areas"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["import"], ["import", "inspections"], ["import", "areas"], ["restore"]])
 def test_every_command_has_help(command):
     result = cli(*command, "--help")
     assert result.returncode == 0 and "usage:" in result.stdout
@@ -45,7 +46,7 @@ def test_import_success_prints_one_summary_line(writable_db, tmp_path):
 
 
 def test_import_failure_lists_every_problem_and_exits_1(writable_db, tmp_path):
-    before = writable_db.read_bytes()
+    before = data_fingerprint(writable_db)
     path = tmp_path / "bad.csv"
     path.write_text("area,published,score\nEaling,2024-06-01,99\nAtlantis,2024-06-01,\n")
     result = cli("import", "inspections", path, db=writable_db)  # the database found through YJS_DB
@@ -53,7 +54,7 @@ def test_import_failure_lists_every_problem_and_exits_1(writable_db, tmp_path):
     assert "bad.csv: 2 problem(s); nothing was written." in result.stderr
     assert "  line 2, column score: 99 is not a whole number from 0 to 36" in result.stderr
     assert "  line 3, column area: unknown area 'Atlantis'" in result.stderr
-    assert writable_db.read_bytes() == before
+    assert data_fingerprint(writable_db) == before
 
 
 def test_import_into_a_missing_database_explains_the_fix(tmp_path):

@@ -4,9 +4,9 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from tests.dbcheck import fetch
+from tests.dbcheck import data_fingerprint, fetch
+from yjs.auth import Actor
 from yjs.build import read_seed
-from yjs.db import file_signature
 from yjs.importers import KINDS, ImportFailed, run_import
 
 KIND = KINDS["actions"]
@@ -60,7 +60,7 @@ def test_a_changed_status_is_appended_and_the_plan_is_not_duplicated(writable_db
     table = reading_table()
     table.loc[0, "BRAG"] = "Green"
     table.loc[1, "Timescale/When"] = "June 2025"
-    result = run_import(KIND, write(table, tmp_path / "reading.csv"), writable_db, actor="Board secretary")
+    result = run_import(KIND, write(table, tmp_path / "reading.csv"), writable_db, actor=Actor("Board secretary", "editor"))
     assert (result.added, result.updated, result.unchanged) == (0, 2, 34)
     assert fetch(writable_db, "SELECT count(*) FROM improvement_actions WHERE plan = 'reading-2024-12'") == [(36,)]
     assert fetch(writable_db, "SELECT brag FROM action_current_status WHERE plan = 'reading-2024-12' AND ref = 'P1.1'") \
@@ -97,7 +97,7 @@ def bad_rows():
 
 
 def test_every_bad_line_is_reported_and_nothing_is_written(writable_db, tmp_path):
-    signature = file_signature(writable_db)
+    before = data_fingerprint(writable_db)
     with pytest.raises(ImportFailed) as failed:
         run_import(KIND, write(bad_rows(), tmp_path / "bad.csv"), writable_db)
     problems = {(p.line, p.column): p.reason for p in failed.value.problems}
@@ -105,7 +105,7 @@ def test_every_bad_line_is_reported_and_nothing_is_written(writable_db, tmp_path
     assert "'Soonish' is not a date" in problems[(4, "timescale/when")]
     assert "not in the BRAG scheme" in problems[(5, "brag")]
     assert problems[(6, "ref")] == "same action id as line 2"
-    assert file_signature(writable_db) == signature
+    assert data_fingerprint(writable_db) == before  # the failure is audited; no data changes
 
 
 def test_an_empty_file_is_refused(writable_db, tmp_path):
@@ -149,13 +149,14 @@ def test_an_unknown_heading_is_named(writable_db, tmp_path):
     assert [(p.column, "unknown heading" in p.reason) for p in failed.value.problems] == [("colour", True)]
 
 
-def test_without_permission_nothing_is_imported(writable_db, tmp_path, monkeypatch):
-    from yjs import plans
+def test_without_permission_nothing_is_imported(writable_db, tmp_path):
+    from tests.dbcheck import data_fingerprint
+    from yjs.auth import PermissionDenied
 
-    monkeypatch.setattr(plans, "may_edit", lambda user: False)
-    with pytest.raises(ImportFailed, match="problem") as failed:
-        run_import(KIND, write(reading_table(), tmp_path / "r.csv"), writable_db, actor="visitor")
-    assert "visitor may not edit" in str(failed.value.problems[0])
+    before = data_fingerprint(writable_db)
+    with pytest.raises(PermissionDenied):
+        run_import(KIND, write(reading_table(), tmp_path / "r.csv"), writable_db, actor=Actor("visitor", "viewer"))
+    assert data_fingerprint(writable_db) == before
 
 
 def test_a_mapping_renames_only_the_headings(writable_db, tmp_path):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.dbcheck import fetch
+from tests.dbcheck import data_fingerprint, fetch
 
 from yjs.importers import KINDS, ImportFailed, run_import
 
@@ -33,7 +33,7 @@ def test_cohort_rows_are_added_then_updated_by_id(writable_db, tmp_path):
 
 
 def test_cohort_problems_are_reported_by_line_and_nothing_is_written(writable_db, tmp_path):
-    before = writable_db.read_bytes()
+    before = data_fingerprint(writable_db)
     path = write(tmp_path, COHORT_HEADER,
                  GOOD_ROW,
                  GOOD_ROW.replace("EAL-0001", "Jane Smith"),
@@ -55,7 +55,7 @@ def test_cohort_problems_are_reported_by_line_and_nothing_is_written(writable_db
     assert problems[5] == "line 8, column area: unknown area 'Atlantis' (import it as an area first)"
     assert problems[6] == "line 9, column send: 'maybe' is not yes or no"
     assert problems[7] == "line 10, column start_date: same child and start date as line 2"
-    assert writable_db.read_bytes() == before
+    assert data_fingerprint(writable_db) == before
 
 
 def test_population_import_adds_and_updates(writable_db, tmp_path):

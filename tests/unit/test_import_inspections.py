@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.dbcheck import fetch
+from tests.dbcheck import data_fingerprint, fetch
 
 from yjs.importers import KINDS, ImportFailed, run_import
 
@@ -96,7 +96,7 @@ def test_a_score_impossible_with_partial_standards_is_an_error(writable_db, tmp_
 
 
 def test_every_bad_row_is_reported_with_line_and_column_and_nothing_is_written(writable_db, tmp_path):
-    before = writable_db.read_bytes()
+    before = data_fingerprint(writable_db)
     path = write_csv(
         tmp_path,
         f"Ealing,2024-01-01,,,,,{TWELVE_GOOD},,",                        # line 2: valid
@@ -128,7 +128,7 @@ def test_every_bad_row_is_reported_with_line_and_column_and_nothing_is_written(w
         "line 11, column published: give a publication date (or a fieldwork start while unpublished)",
         "line 12, column published: same inspection as line 2 (same area and publication month)",
     ]
-    assert writable_db.read_bytes() == before
+    assert data_fingerprint(writable_db) == before
 
 
 def test_unknown_area_is_added_with_add_areas(writable_db, tmp_path):
@@ -147,11 +147,11 @@ def test_2025_framework_has_no_score_and_no_twelve_standards(writable_db, tmp_pa
 
 
 def test_dry_run_validates_and_counts_but_writes_nothing(writable_db, tmp_path):
-    before = writable_db.read_bytes()
+    before = data_fingerprint(writable_db)
     path = write_csv(tmp_path, f"Ealing,2024-01-01,,,,,{TWELVE_GOOD},,")
     result = do_import(path, writable_db, dry_run=True)
     assert result.added == 1 and "dry run" in result.summary()
-    assert writable_db.read_bytes() == before
+    assert data_fingerprint(writable_db) == before
 
 
 def test_xlsx_files_import_like_csv(writable_db, tmp_path):

@@ -6,9 +6,10 @@ import io
 import pandas as pd
 import pytest
 
-from tests.dbcheck import fetch
+from tests.dbcheck import data_fingerprint, fetch
 from yjs import brag, highlight, plans
-from yjs.db import Database, file_signature
+from yjs.auth import Actor
+from yjs.db import Database
 from yjs.exports import xlsx_workbook_bytes
 from yjs.plan_edits import ActionEdit, EditConflict, EditRefused, edit_action
 
@@ -33,10 +34,10 @@ def at(day: int, hour: int = 10) -> dt.datetime:
 
 def test_two_edits_leave_both_in_the_history(writable_db):
     target = action_id(writable_db)
-    edit_action(writable_db, target, ActionEdit(status=brag.AMBER, note="Away day postponed"), actor="Ann",
+    edit_action(writable_db, target, ActionEdit(status=brag.AMBER, note="Away day postponed"), actor=Actor("Ann", "editor"),
                 read_version=0, now=at(3))
     edit_action(writable_db, target, ActionEdit(status=brag.GREEN, due_date=dt.date(2025, 6, 30), reason="New date agreed"),
-                actor="Bob", read_version=2, now=at(10))
+                actor=Actor("Bob", "editor"), read_version=2, now=at(10))
     history = fetch(writable_db, "SELECT edited_by, field, old_value, new_value, reason FROM action_edits "
                                  "WHERE action_id = ? ORDER BY edit_id", target)
     assert history == [("Ann", "status", None, "Amber", None), ("Ann", "progress_note", None, "Away day postponed", None),
@@ -48,13 +49,14 @@ def test_two_edits_leave_both_in_the_history(writable_db):
     assert fetch(writable_db, "SELECT brag FROM action_current_status WHERE action_id = ?", target) == [("Green",)]
 
 
-def test_an_edit_from_a_stale_view_is_refused_and_writes_nothing(writable_db):
+def test_an_edit_from_a_stale_view_is_refused_changes_no_data_and_is_audited(writable_db):
     target = action_id(writable_db)
-    edit_action(writable_db, target, ActionEdit(status=brag.RED), actor="Ann", read_version=0, now=at(3))
-    signature = file_signature(writable_db)
+    edit_action(writable_db, target, ActionEdit(status=brag.RED), actor=Actor("Ann", "editor"), read_version=0, now=at(3))
+    before = data_fingerprint(writable_db)
     with pytest.raises(EditConflict, match="Ann changed this action on 3 February 2025 at 10:00"):
-        edit_action(writable_db, target, ActionEdit(status=brag.BLUE), actor="Bob", read_version=0)
-    assert file_signature(writable_db) == signature
+        edit_action(writable_db, target, ActionEdit(status=brag.BLUE), actor=Actor("Bob", "editor"), read_version=0)
+    assert data_fingerprint(writable_db) == before
+    assert fetch(writable_db, "SELECT actor, outcome FROM audit_log ORDER BY seq DESC LIMIT 1") == [("Bob", "refused")]
 
 
 @pytest.mark.parametrize("edit, message", [
@@ -65,15 +67,18 @@ def test_an_edit_from_a_stale_view_is_refused_and_writes_nothing(writable_db):
 ])
 def test_invalid_edits_are_refused_with_a_reason(writable_db, edit, message):
     with pytest.raises(EditRefused, match=message):
-        edit_action(writable_db, action_id(writable_db), edit, actor="Ann", read_version=0)
+        edit_action(writable_db, action_id(writable_db), edit, actor=Actor("Ann", "editor"), read_version=0)
 
 
-def test_the_permission_check_guards_every_edit(writable_db, monkeypatch):
-    monkeypatch.setattr(plans, "may_edit", lambda user: user == "Chair")
-    with pytest.raises(EditRefused, match="Ann may not edit"):
-        edit_action(writable_db, action_id(writable_db), ActionEdit(status=brag.RED), actor="Ann", read_version=0)
-    assert edit_action(writable_db, action_id(writable_db), ActionEdit(status=brag.RED), actor="Chair",
+def test_the_role_is_checked_on_every_edit_and_refusals_are_audited(writable_db):
+    with pytest.raises(EditRefused, match=r"Ann \(viewer\) may not edit"):
+        edit_action(writable_db, action_id(writable_db), ActionEdit(status=brag.RED), actor=Actor("Ann", "viewer"),
+                    read_version=0)
+    assert edit_action(writable_db, action_id(writable_db), ActionEdit(status=brag.RED), actor=Actor("Chair", "editor"),
                        read_version=0) == ["status"]
+    trail = fetch(writable_db, "SELECT actor, event, outcome, subject FROM audit_log ORDER BY seq")
+    subject = f"action {action_id(writable_db)}"
+    assert trail[-2:] == [("Ann", "edit", "refused", subject), ("Chair", "edit", "succeeded", subject)]
 
 
 def values(frame: pd.DataFrame) -> pd.DataFrame:
@@ -84,13 +89,13 @@ def values(frame: pd.DataFrame) -> pd.DataFrame:
 
 def test_as_at_reproduces_an_earlier_state_exactly(writable_db):
     first, second = action_id(writable_db, "P1.1"), action_id(writable_db, "P1.2")
-    edit_action(writable_db, first, ActionEdit(status=brag.GREEN, evidence_link="https://example.org/a"), actor="Ann",
+    edit_action(writable_db, first, ActionEdit(status=brag.GREEN, evidence_link="https://example.org/a"), actor=Actor("Ann", "editor"),
                 read_version=0, now=at(3))
     before = plans.plan_as_at(*frames(writable_db), dt.date(2025, 2, 5))
     edit_action(writable_db, first, ActionEdit(status=brag.RED, due_date=dt.date(2025, 9, 30), reason="Slipped",
                                                evidence_link="https://example.org/b"),
-                actor="Bob", read_version=2, now=at(6, 9))
-    edit_action(writable_db, second, ActionEdit(status=brag.BLUE, note="Done"), actor="Bob", read_version=0,
+                actor=Actor("Bob", "editor"), read_version=2, now=at(6, 9))
+    edit_action(writable_db, second, ActionEdit(status=brag.BLUE, note="Done"), actor=Actor("Bob", "editor"), read_version=0,
                 now=at(7))
     after = frames(writable_db)
     pd.testing.assert_frame_equal(values(plans.plan_as_at(*after, dt.date(2025, 2, 5))), values(before))

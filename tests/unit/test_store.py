@@ -8,10 +8,11 @@ import pytest
 from yjs import store
 from yjs.importers import KINDS, run_import
 from yjs.importers.inspections import InspectionsKind
+from tests.dbcheck import data_fingerprint
 
 
 def test_an_error_during_a_write_leaves_the_database_unchanged(writable_db, tmp_path, monkeypatch):
-    before = writable_db.read_bytes()
+    before = data_fingerprint(writable_db)
     original_write = InspectionsKind.write
 
     def write_then_fail(self, con, plan):
@@ -23,7 +24,7 @@ def test_an_error_during_a_write_leaves_the_database_unchanged(writable_db, tmp_
     path.write_text("area,published,overall_rating\nEaling,2024-05-01,Good\n")
     with pytest.raises(RuntimeError, match="power cut"):
         run_import(KINDS["inspections"], path, writable_db)
-    assert writable_db.read_bytes() == before
+    assert data_fingerprint(writable_db) == before
     assert not list(tmp_path.glob(".*.tmp*")), "the private copy must be cleaned up"
 
 
@@ -60,3 +61,17 @@ def test_writing_a_missing_database_says_how_to_build_it(tmp_path):
     with pytest.raises(store.StoreError, match="python -m yjs build"):
         with store.writable_copy(tmp_path / "absent.duckdb"):
             pass
+
+
+def test_two_editors_saving_from_the_same_view_the_first_wins_and_the_second_is_told(writable_db):
+    from yjs.db import file_signature
+
+    seen_by_both = file_signature(writable_db)
+    with store.writable_copy(writable_db, unchanged_since=seen_by_both) as con:
+        con.execute("INSERT INTO meta VALUES ('first', 'editor')")
+    with pytest.raises(store.Conflict, match="someone else saved a change since you opened this"):
+        with store.writable_copy(writable_db, unchanged_since=seen_by_both) as con:
+            con.execute("INSERT INTO meta VALUES ('second', 'editor')")
+    con = duckdb.connect(str(writable_db), read_only=True)
+    assert con.execute("SELECT key FROM meta WHERE value = 'editor'").fetchall() == [("first",)]
+    con.close()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from yjs import brag, plans
+from yjs.auth import local_actor
 from yjs.dates import parse_plan_date
 from yjs.db import execute
 from yjs.geography import AreaIndex
@@ -104,16 +105,16 @@ class ActionsKind(Kind):
         return columns.heading_problems(headers)
 
     def validate(self, rows, con, options):
-        actor = options.actor or plans.local_user()
+        actor = options.actor or local_actor()
         if not plans.may_edit(actor):
-            return ActionsPlan(), [Problem(0, None, f"{actor} may not edit improvement plans")]
+            return ActionsPlan(), [Problem(0, None, f"{actor.who} ({actor.role}) may not edit improvement plans")]
         headers = {h: f for h, f in columns.automatic_mapping(list(rows[0].values) if rows else []).items() if f}
         areas = AreaIndex((name, aliases) for name, aliases, *_ in execute(con, "import/known_areas").fetchall())
         stored = {}
         for record in execute(con, "import/existing_actions").df().to_dict("records"):
             stored[(record["plan"], record["ref"])] = stored[(record["plan"], "text:" + record["action"])] = record
         resolver = PlanResolver(con, options.source)
-        plan, problems, seen, theme = ActionsPlan(actor=actor), [], {}, {}
+        plan, problems, seen, theme = ActionsPlan(actor=actor.who), [], {}, {}
         for raw in rows:
             row_problems: list[Problem] = []
             record = self._parse(_by_field(raw, headers), Cells(_by_field(raw, headers), row_problems),

@@ -8,13 +8,14 @@ file that is valid against yesterday's data but not today's still writes nothing
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 import duckdb
 
-from yjs import store
+from yjs import audit, store
+from yjs.auth import Actor, PermissionDenied, local_actor, require_role
 from yjs.db import open_read_only
 from yjs.importers.report import ImportFailed, ImportResult, Problem
 from yjs.importers.tabular import Row, read_rows
@@ -66,7 +67,7 @@ def flag_repeat(seen: dict, key, line: int, fail, column: str, what: str) -> Non
 class Options:
     add_areas: bool = False
     source: str = ""          # defaults to the file's name
-    actor: str = ""           # who imports (kinds that record a history check and record it)
+    actor: Actor | None = None  # who imports (kinds that keep a history record and check it)
 
 
 class Kind:
@@ -96,10 +97,34 @@ def validate_or_fail(kind: Kind, rows: list[Row], con, options: Options):
 
 
 def run_import(kind: Kind, file: Path, db_path: Path, *, dry_run: bool = False,
-               add_areas: bool = False, source: str | None = None, actor: str = "",
-               progress: Callable[[str], None] | None = None) -> ImportResult:
-    """Validate `file` and, unless it is a dry run, write it atomically. Raises ImportFailed."""
-    file = Path(file)
+               add_areas: bool = False, source: str | None = None,
+               progress: Callable[[str], None] | None = None, actor: Actor | None = None) -> ImportResult:
+    """Validate `file` and, unless it is a dry run, write it atomically with its audit record.
+
+    Raises ImportFailed (recorded in the audit trail, data untouched) or PermissionDenied.
+    """
+    file, db_path = Path(file), Path(db_path)
+    actor = actor or local_actor()
+    if dry_run:
+        return _validated(kind, file, db_path, add_areas, source, progress, dry_run=True)[0]
+    entry = audit.Entry("import", "failed", kind.name, file.name, audit.file_checksum(file))
+    try:
+        require_role(actor.role, "editor")
+        return _validated(kind, file, db_path, add_areas, source, progress, dry_run=False, actor=actor, entry=entry)[0]
+    except PermissionDenied as refusal:
+        audit.record_alone(db_path, actor, replace(entry, outcome="refused", detail=str(refusal)))
+        raise
+    except ImportFailed as failure:
+        audit.record_alone(db_path, actor, replace(entry, problems=len(failure.problems),
+                                                   detail=str(failure.problems[0]) if failure.problems else ""))
+        raise
+    except Exception as error:  # the write was rolled back; say so in the trail, then let it surface
+        audit.record_alone(db_path, actor, replace(entry, detail=f"stopped by an error: {error}"[:500]))
+        raise
+
+
+def _validated(kind: Kind, file: Path, db_path: Path, add_areas: bool, source: str | None, progress, *,
+               dry_run: bool, actor: Actor | None = None, entry: audit.Entry | None = None):
     step = progress or (lambda _message: None)
     step("reading")
     headers, rows = read_rows(file)
@@ -111,19 +136,23 @@ def run_import(kind: Kind, file: Path, db_path: Path, *, dry_run: bool = False,
     options = Options(add_areas=add_areas, source=source or file.name, actor=actor)
     result = ImportResult(kind=kind.name, file_name=file.name, rows=len(rows), dry_run=dry_run)
     step("validating")
-    con = open_read_only(Path(db_path))
+    con = open_read_only(db_path)
     try:
         plan = validate_or_fail(kind, rows, con, options)
     finally:
         con.close()
     if dry_run:
-        return plan.fill(result)
+        return plan.fill(result), plan
     step("writing")
-    with store.writable_copy(Path(db_path)) as writable:
+    with store.writable_copy(db_path) as writable:
         plan = validate_or_fail(kind, rows, writable, options)
         kind.write(writable, plan)
+        plan.fill(result)
+        audit.record(writable, actor, replace(entry, outcome="succeeded", rows_added=result.added,
+                                              rows_updated=result.updated, rows_unchanged=result.unchanged,
+                                              detail=result.summary()))
     step("done")
-    return plan.fill(result)
+    return result, plan
 
 
 def collect(rows: Iterable[Row], parse: Callable[[Row, list[Problem]], object]) -> tuple[list, list[Problem]]:

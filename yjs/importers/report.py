@@ -16,12 +16,21 @@ class Problem:
         return f"{where}, column {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}"
 
 
+MAX_REASON = 300   # a reason quotes the cell; a hostile 100,000-character cell must not flood the screen
+
+
+def _shortened(problem: Problem) -> Problem:
+    if len(problem.reason) <= MAX_REASON:
+        return problem
+    return Problem(problem.line, problem.column, problem.reason[:MAX_REASON] + "… (shortened)")
+
+
 class ImportFailed(Exception):
     """Validation found problems; nothing was written."""
 
     def __init__(self, problems: list[Problem]):
         super().__init__(f"{len(problems)} problem(s)")
-        self.problems = sorted(problems)
+        self.problems = sorted(_shortened(problem) for problem in problems)
 
 
 @dataclass

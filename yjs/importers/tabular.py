@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -10,7 +11,17 @@ from pathlib import Path
 
 from yjs.importers.report import ImportFailed, Problem
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UPLOAD_MB = 100            # for the app's upload and the command line alike
+MAX_FILE_BYTES = MAX_UPLOAD_MB * 2**20
+MAX_UNZIPPED_BYTES = 10 * MAX_FILE_BYTES   # an XLSX is a zip: refuse one that would inflate past this
+
+
+def too_large(size: int) -> str | None:
+    """The message for a file over the limit, or None."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    return (f"the file is {size / 2**20:,.1f} MB; the limit is {MAX_UPLOAD_MB} MB. "
+            "Split it into smaller files (by year or by area) and import each")
 
 
 @dataclass(frozen=True)
@@ -27,8 +38,8 @@ def read_rows(path: Path) -> tuple[list[str], list[Row]]:
     path = Path(path)
     if not path.is_file():
         raise ImportFailed([Problem(0, None, f"file not found: {path}")])
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise ImportFailed([Problem(0, None, f"file is larger than {MAX_FILE_BYTES // 2**20} MB")])
+    if too_large(path.stat().st_size):
+        raise ImportFailed([Problem(0, None, too_large(path.stat().st_size))])
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
@@ -55,7 +66,10 @@ def _normalise_headers(raw: list, line: int) -> list[str]:
 def _read_csv(path: Path) -> tuple[list[str], list[Row]]:
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = raw.decode("utf-16")  # Excel's "Unicode text"
+        else:
+            text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
     if "\x00" in text:
@@ -100,9 +114,26 @@ def _cell_text(value) -> str:
     return str(value).strip()
 
 
+def _refuse_zip_bomb(path: Path) -> None:
+    """An XLSX is a zip of XML files: a small file can inflate to many gigabytes. Check the sizes
+    its directory declares before reading (zipfile never inflates an entry past its declared size)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            declared = sum(entry.file_size for entry in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ImportFailed([Problem(0, None, "the file is not a readable XLSX workbook (not a zip archive)")]) from None
+    if declared > MAX_UNZIPPED_BYTES:
+        raise ImportFailed([Problem(0, None, f"the workbook would unpack to {declared / 2**30:,.1f} GB, over the "
+                                             f"{MAX_UNZIPPED_BYTES // 2**30} GB limit: save it again from Excel or "
+                                             "as CSV")])
+
+
 def _read_xlsx(path: Path) -> tuple[list[str], list[Row]]:
     from openpyxl import load_workbook  # only imports that read Excel pay for it
 
+    _refuse_zip_bomb(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file

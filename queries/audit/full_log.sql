@@ -1,0 +1,2 @@
+-- params:
+SELECT * FROM audit_log ORDER BY seq
