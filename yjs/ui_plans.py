@@ -14,6 +14,9 @@ from yjs.dates import long_date
 from yjs.ui import Filters
 
 
+PLAN_QUERIES = ("plans/actions", "plans/status_updates", "plans/edits", "plans/recommendations")  # PlanData's order
+
+
 @dataclass(frozen=True)
 class PlanData:
     plan: dict
@@ -43,8 +46,7 @@ def choose_plan(filters: Filters) -> PlanData | None:
     if chosen is None:
         return None
     plan = options.set_index("plan").loc[chosen].to_dict() | {"plan": chosen}
-    return PlanData(plan, *(appdata.query(f"plans/{name}", plan=chosen)
-                            for name in ("actions", "status_updates", "edits", "recommendations")))
+    return PlanData(plan, *(appdata.query(name, plan=chosen) for name in PLAN_QUERIES))
 
 
 def chosen_plan_or_stop(filters: Filters) -> PlanData:
