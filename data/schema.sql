@@ -143,6 +143,7 @@ CREATE TABLE improvement_actions (
     due_date        DATE,
     measures        VARCHAR,
     evidence        VARCHAR,
+    evidence_link   VARCHAR,            -- a link to the evidence, added in the app
     source          VARCHAR NOT NULL,
     UNIQUE (plan, ref)
 );
@@ -155,7 +156,8 @@ CREATE TABLE action_status_updates (
     status_text VARCHAR,                -- the source's own words
     note        VARCHAR,
     updated_by  VARCHAR,
-    source      VARCHAR NOT NULL
+    source      VARCHAR NOT NULL,
+    recorded_at TIMESTAMP               -- when it was written: orders two updates on one day
 );
 
 CREATE TABLE indicators (
@@ -258,4 +260,21 @@ CREATE TABLE comparator_groups (
     saved_by VARCHAR,
     saved_at TIMESTAMP,
     PRIMARY KEY (name, area)
+);
+
+-- Append-only, field-level history of every change to an improvement action made in the app or by
+-- a re-import: who, when, which field, the old and the new value (as text), and why. Nothing in
+-- improvement_actions changes without a row here, so any earlier state can be rebuilt, and the
+-- number of rows for an action is its version (an edit made from an older version is refused).
+CREATE SEQUENCE action_edit_ids START 1;
+CREATE TABLE action_edits (
+    edit_id   INTEGER PRIMARY KEY DEFAULT nextval('action_edit_ids'),
+    action_id INTEGER NOT NULL,
+    edited_at TIMESTAMP NOT NULL,
+    edited_by VARCHAR NOT NULL,
+    field     VARCHAR NOT NULL,   -- 'status', 'due_date', 'progress_note', 'evidence_link', 'created', or an imported column
+    old_value VARCHAR,
+    new_value VARCHAR,
+    reason    VARCHAR,
+    source    VARCHAR NOT NULL    -- 'app', or the imported file's name
 );

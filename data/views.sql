@@ -65,7 +65,8 @@ CREATE VIEW action_current_status AS
 SELECT a.*, u.update_date AS status_date, u.brag, u.status_text
 FROM improvement_actions AS a
 LEFT JOIN action_status_updates AS u USING (action_id)
-QUALIFY row_number() OVER (PARTITION BY a.action_id ORDER BY u.update_date DESC NULLS LAST) = 1;
+QUALIFY row_number() OVER (PARTITION BY a.action_id
+                           ORDER BY u.update_date DESC NULLS LAST, u.recorded_at DESC NULLS LAST) = 1;
 
 -- Readable, enumerated labels for the cohort's dimensions. ENUMs make the grouping behind the
 -- cohort pages several times faster than text on a million rows.

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from yjs import ui
+from yjs import ui, ui_mapping
 from yjs.importers import KINDS, ImportFailed, run_import
 from yjs.paths import database_path
 from yjs.store import StoreError
@@ -25,6 +25,8 @@ add_areas = kind == "inspections" and st.checkbox("Add areas the database does n
 workspace = tempfile.TemporaryDirectory(prefix="yjs-upload-")  # removed when this run ends
 path = Path(workspace.name) / Path(upload.name).name  # the file's own name becomes each row's source
 path.write_bytes(upload.getvalue())
+if kind == "actions":
+    path = ui_mapping.mapped_actions_file(path)
 
 try:
     with st.status(f"Checking {upload.name}…", expanded=False) as status:

@@ -40,3 +40,28 @@ def status_from_text(text: str | None) -> str | None:
     except ValueError:
         pass
     return next((status for status, pattern in _PATTERNS if pattern.search(text)), None)
+
+
+# Words that name a colour or code from another status scheme: a status column holding one of
+# them is an error, not free text, because its meaning cannot be carried over to BRAG.
+_OTHER_SCHEME = re.compile(r"^\s*(yellow|orange|purple|grey|gray|black|white|pink|brown|[a-z]|\d+)\s*$", re.I)
+_COMPLETED_FLAG = re.compile(r"^\s*(y|yes)\s*$", re.I)  # a "Completed Y/N" column's yes
+
+
+def status_from_cell(text: str | None) -> str | None:
+    """A status cell of an imported plan: the BRAG status it states, or None for free text whose
+    meaning is unclear (kept as the source's words, shown as not assessed).
+
+    Raises ValueError for a colour or code outside the BRAG scheme ("Yellow", "X", "3").
+    """
+    if text is None or not str(text).strip():
+        return None
+    if _COMPLETED_FLAG.match(text):
+        return BLUE
+    try:
+        return normalise_status(text)
+    except ValueError:
+        if _OTHER_SCHEME.match(text) and not re.match(r"^\s*n(o)?\s*$", text, re.I):
+            raise ValueError(f"'{text.strip()}' is not in the BRAG scheme: use Blue (complete), Green (on track), "
+                             "Amber (at risk) or Red (off track), or the plan's own words") from None
+    return status_from_text(text)

@@ -47,3 +47,43 @@ def _real_date(text: str, year: int, month: int, day: int) -> dt.date:
 
 def month_label(value: dt.date | None) -> str:
     return value.strftime("%b %Y") if value else ""
+
+
+def long_date(value: dt.date | None) -> str:
+    """'17 September 2024', the form the UI and reports use."""
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+_MONTHS = {name: number for number in range(1, 13)
+           for name in (dt.date(2000, number, 1).strftime("%B").lower(), dt.date(2000, number, 1).strftime("%b").lower())}
+_MONTHS["sept"] = 9
+_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?[\s,'-]*(\d{4}|\d{2})$")
+
+
+def parse_plan_date(value, *, end_of_month: bool) -> dt.date | None:
+    """A plan's timescale: a date (as parse_date), or a month and year such as 'March 2025',
+    'Sept 2023' or 'Jan 24' (a two-digit year is 20xx), which becomes the month's last day for a
+    due date and its first day for a start. Blank gives None; anything else raises ValueError."""
+    text = "" if value is None else str(value).strip()
+    iso_month = _MONTH.match(text)
+    if iso_month:
+        return _month_day(int(iso_month.group(1)), int(iso_month.group(2)), end_of_month, text)
+    match = _MONTH_YEAR.match(text)
+    if not match:
+        try:
+            return parse_date(value, allow_month=True)
+        except ValueError:
+            raise ValueError(f"'{text}' is not a date or a month (use e.g. March 2025, Jan 24, "
+                             "2025-03-31 or 31/03/2025)") from None
+    month = _MONTHS.get(match.group(1).lower())
+    if month is None:
+        raise ValueError(f"'{match.group(1)}' in '{text}' is not a month")
+    year = int(match.group(2)) + (2000 if len(match.group(2)) == 2 else 0)
+    return _month_day(year, month, end_of_month, text)
+
+
+def _month_day(year: int, month: int, end_of_month: bool, text: str) -> dt.date:
+    first = _real_date(text, year, month, 1)
+    if not end_of_month:
+        return first
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)

@@ -34,7 +34,13 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    return xlsx_workbook_bytes({sheet: frame})
+
+
+def xlsx_workbook_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """One workbook, a sheet per table (sheet names cut to Excel's 31 characters)."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        neutralise(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
+        for sheet, frame in sheets.items():
+            neutralise(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
     return buffer.getvalue()

@@ -32,4 +32,6 @@ PAGES = (
     PageSpec("pages/disproportionality.py", "Disproportionality", ":material/balance:", "disproportionality"),
     PageSpec("pages/cohort_explorer.py", "Cohort explorer", ":material/groups:", "cohort"),
     PageSpec("pages/load_data.py", "Load data", ":material/upload_file:", "load"),
+    PageSpec("pages/improvement_plan.py", "Improvement plan", ":material/checklist:", "plan"),
+    PageSpec("pages/highlight_report.py", "Highlight report", ":material/summarize:", "highlight"),
 )

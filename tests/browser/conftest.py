@@ -6,6 +6,7 @@ user's machine, but under CI=true they fail, because CI must run them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -26,12 +27,21 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
+@contextlib.contextmanager
+def served(db: Path):
+    """The app on a free loopback port, reading `db`, stopped afterwards."""
+    url, process = start_background(db)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
 @pytest.fixture(scope="session")
 def app_url(demo_db):
-    url, process = start_background(demo_db)
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    with served(demo_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -66,6 +66,7 @@ def flag_repeat(seen: dict, key, line: int, fail, column: str, what: str) -> Non
 class Options:
     add_areas: bool = False
     source: str = ""          # defaults to the file's name
+    actor: str = ""           # who imports (kinds that record a history check and record it)
 
 
 class Kind:
@@ -95,7 +96,7 @@ def validate_or_fail(kind: Kind, rows: list[Row], con, options: Options):
 
 
 def run_import(kind: Kind, file: Path, db_path: Path, *, dry_run: bool = False,
-               add_areas: bool = False, source: str | None = None,
+               add_areas: bool = False, source: str | None = None, actor: str = "",
                progress: Callable[[str], None] | None = None) -> ImportResult:
     """Validate `file` and, unless it is a dry run, write it atomically. Raises ImportFailed."""
     file = Path(file)
@@ -107,7 +108,7 @@ def run_import(kind: Kind, file: Path, db_path: Path, *, dry_run: bool = False,
         raise ImportFailed(header_problems)
     if not rows:
         raise ImportFailed([Problem(0, None, "the file has a header but no data rows")])
-    options = Options(add_areas=add_areas, source=source or file.name)
+    options = Options(add_areas=add_areas, source=source or file.name, actor=actor)
     result = ImportResult(kind=kind.name, file_name=file.name, rows=len(rows), dry_run=dry_run)
     step("validating")
     con = open_read_only(Path(db_path))

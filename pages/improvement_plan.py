@@ -1,0 +1,71 @@
+"""Improvement plan: the actions by theme and recommendation, what is due, the timeline, progress, edits."""
+
+import datetime as dt
+
+import streamlit as st
+
+from yjs import charts_plans, plans, ui, ui_plan_edit, ui_plans
+from yjs.dates import long_date
+
+filters = ui.filters()
+st.title("Improvement plan")
+data = ui_plans.chosen_plan_or_stop(filters)
+st.caption("Import a plan, or an updated one, on the **Load data** page (“actions”); the board's report for a "
+           "meeting is on the **Highlight report** page.")
+
+today = dt.date.today()
+as_at = st.date_input("As at", value=today, max_value=today, format="DD/MM/YYYY", key="as_at", bind="query-params",
+                      help="The plan exactly as it stood at the end of this day: statuses, due dates and links then.")
+state = data.as_at(as_at)
+if as_at != today:
+    st.info(f"Showing the plan **as it stood on {long_date(as_at)}**. Changes made since are not shown.",
+            icon=":material/history:")
+ui_plans.legend()
+
+counts = plans.status_counts(state).iloc[0]
+columns = st.columns(len(plans.STATUS_ORDER) + 1)
+columns[0].metric("Actions", int(counts["Total"]))
+for column, status in zip(columns[1:], plans.STATUS_ORDER):
+    column.metric(status, int(counts[status]))
+
+tabs = st.tabs(["By theme", "By recommendation", "Overdue and upcoming", "Timeline", "Progress over time",
+                "Edit and history"], key="view", bind="query-params")  # a saved edit reruns onto the same tab
+with tabs[0]:
+    st.caption("Actions grouped by the plan's pillars or themes, with the count of each status in the heading. "
+               "The plan's own status words stay beside the BRAG status; “Not assessed” means they give no clear one.")
+    ui_plans.grouped_actions(state)
+    ui.download_buttons(ui_plans.as_shown(state), f"plan-{data.plan['plan']}-{as_at}")
+
+with tabs[1]:
+    coverage = plans.recommendation_coverage(state, data.recommendations)
+    st.caption("Each recommendation of the inspection with the actions that answer it. A recommendation no action "
+               "answers, or whose every action is Red, is flagged.")
+    ui_plans.coverage_table(coverage, linked_any=plans.links_recommendations(state))
+
+with tabs[2]:
+    upcoming = plans.overdue_and_upcoming(state, as_at)
+    st.caption(f"Actions past their due date and not complete, and those due in the next 30, 60 and 90 days "
+               f"(from {long_date(as_at)}), by owner.")
+    ui_plans.upcoming_table(upcoming)
+
+with tabs[3]:
+    rows = plans.timeline_rows(state, data.plan["plan_date"])
+    if rows.empty:
+        st.info("No action in this plan has a due date, so there is nothing to place on a timeline.")
+    else:
+        st.plotly_chart(charts_plans.timeline(rows, as_at, title="Actions from start to due date"), width="stretch")
+        st.caption(f"{len(rows)} of {len(state)} actions have a due date. A bar starts at the action's start date, "
+                   "else the plan's date; the dashed line is today.")
+
+with tabs[4]:
+    progress = plans.progress_over_time(data.actions, data.updates, data.edits, as_at)
+    st.plotly_chart(charts_plans.progress(progress, title="Status of the actions at each update"), width="stretch")
+    st.caption("Counts at each date a status was recorded, as the plan stood that day. Choose an earlier "
+               "“As at” date above to see the whole plan then.")
+
+with tabs[5]:
+    current = data.as_at(today)
+    action = ui_plan_edit.choose_action(current)
+    if action is not None:
+        ui_plan_edit.edit_form(data, action)
+        ui_plan_edit.history(data, int(action.name))

@@ -1,0 +1,109 @@
+"""Improvement plans in a real browser: an edit shows in the plan, its history and the next highlight
+report; a stale edit is refused; a plan imports through the column mapping. Checked against the database."""
+
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import choose, screenshot, served, wait_for_app
+from tests.dbcheck import fetch
+from tests.unit.test_import_actions import reading_table
+from yjs import brag
+from yjs.plan_edits import ActionEdit, edit_action
+
+READING = "plan=Reading%3A+Reading+YJS+HMIP+Improvement+Plan+%E2%80%93+December+2024"
+
+
+@pytest.fixture(scope="module")
+def plan_db(real_db, tmp_path_factory):
+    """A private database these tests write to, behind its own server."""
+    target = tmp_path_factory.mktemp("plans") / "yjs.duckdb"
+    shutil.copyfile(real_db, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def plan_url(plan_db):
+    with served(plan_db) as url:
+        yield url
+
+
+def open_tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    wait_for_app(page)
+
+
+def reading_action(db, ref: str) -> int:
+    return fetch(db, "SELECT action_id FROM improvement_actions WHERE plan = 'reading-2024-12' AND ref = ?", ref)[0][0]
+
+
+def test_an_edit_shows_in_the_plan_the_history_and_the_highlight_report(page, plan_url, plan_db):
+    page.goto(f"{plan_url}/plan?{READING}")
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMetric").filter(has_text="Actions")).to_contain_text("36")
+    screenshot(page, "plan-reading")
+    open_tab(page, "Edit and history")
+    choose(page, page.get_by_role("combobox", name="Action"), "P1.3")
+    choose(page, page.get_by_role("combobox", name="New status"), "Red")
+    page.get_by_label("Progress note").fill("Audit lead post still vacant")
+    page.get_by_label("Your name (recorded in the history)").fill("Board secretary")
+    page.get_by_role("button", name="Save changes").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Saved: status, progress note")).to_be_visible(timeout=30_000)  # a write copies the file
+    target = reading_action(plan_db, "P1.3")
+    assert fetch(plan_db, "SELECT brag, note, updated_by FROM action_status_updates WHERE action_id = ?", target) == \
+        [(brag.RED, "Audit lead post still vacant", "Board secretary")]
+    assert fetch(plan_db, "SELECT field, new_value, edited_by FROM action_edits WHERE action_id = ? ORDER BY edit_id",
+                 target) == [("status", "Red", "Board secretary"), ("progress_note", "Audit lead post still vacant",
+                                                                   "Board secretary")]
+    expect(page.get_by_test_id("stMetric").filter(has_text="Red")).to_contain_text("1")
+    expect(page.get_by_text("No field of this action has been changed")).to_have_count(0)
+    screenshot(page, "plan-reading-edited")
+
+    page.goto(f"{plan_url}/highlight?{READING}")
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=re.compile(r"Slipped since .* \(\d+\)"))).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download Markdown").click()
+    markdown = open(download.value.path(), encoding="utf-8").read()
+    assert "| P1.3 | Develop audit framework and audit lead to ensure consistency |" in markdown
+    assert "turned Red (was Not assessed)" in markdown
+    red_now = fetch(plan_db, "SELECT count(*) FROM action_current_status WHERE plan = 'reading-2024-12' AND brag = 'Red'")
+    assert f"| Red | 0 | {red_now[0][0]} | {red_now[0][0]} |" in markdown
+    screenshot(page, "highlight-reading")
+
+
+def test_an_edit_from_a_stale_view_is_refused_in_the_browser(page, plan_url, plan_db):
+    page.goto(f"{plan_url}/plan?{READING}")
+    wait_for_app(page)
+    open_tab(page, "Edit and history")
+    choose(page, page.get_by_role("combobox", name="Action"), "P2.1")
+    expect(page.get_by_role("button", name="Save changes")).to_be_visible()
+    target = reading_action(plan_db, "P2.1")
+    edit_action(plan_db, target, ActionEdit(status=brag.AMBER), actor="Another editor", read_version=0)
+    choose(page, page.get_by_role("combobox", name="New status"), "Green")
+    page.get_by_role("button", name="Save changes").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Not saved: someone else changed this action.")).to_be_visible(timeout=30_000)
+    assert fetch(plan_db, "SELECT brag FROM action_current_status WHERE action_id = ?", target) == [(brag.AMBER,)]
+    screenshot(page, "plan-stale-edit")
+
+
+def test_a_plan_imports_through_the_column_mapping(page, plan_url, plan_db, tmp_path):
+    path = tmp_path / "reading-plan.csv"
+    reading_table().to_csv(path, index=False)
+    page.goto(f"{plan_url}/load?kind=actions")
+    wait_for_app(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+    wait_for_app(page)
+    expect(page.get_by_text("Column mapping")).to_be_visible()
+    expect(page.get_by_role("combobox", name="“action/what”")).to_have_value("action")
+    expect(page.get_by_role("combobox", name="“timescale/when”")).to_have_value("due")
+    expect(page.get_by_text("every row is valid")).to_be_visible()
+    screenshot(page, "load-actions")
+    page.get_by_role("button", name=re.compile(r"Import 36 rows")).click()
+    expect(page.get_by_text(re.compile(r"Imported\. reading-plan\.csv: 36 actions rows valid; 0 added"))) \
+        .to_be_visible(timeout=30_000)
+    assert fetch(plan_db, "SELECT count(*) FROM improvement_actions WHERE plan = 'reading-2024-12'") == [(36,)]

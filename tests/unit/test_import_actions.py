@@ -1,0 +1,173 @@
+"""Importing improvement plans: the seed plans from CSV and XLSX, re-import, and bad input."""
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+
+from tests.dbcheck import fetch
+from yjs.build import read_seed
+from yjs.db import file_signature
+from yjs.importers import KINDS, ImportFailed, run_import
+
+KIND = KINDS["actions"]
+
+
+def seed_plan(plan: str) -> pd.DataFrame:
+    actions, plans = read_seed("improvement_actions"), read_seed("improvement_plans")
+    return actions[actions["plan"] == plan].merge(plans[["plan", "area", "title"]], on="plan")
+
+
+def reading_table() -> pd.DataFrame:
+    """Reading's plan under the plan's own headings (plus area, plan title, pillar and ref)."""
+    r = seed_plan("reading-2024-12")
+    return pd.DataFrame({"Area": r.area, "Plan": r.title, "Pillar": r.theme, "Ref": r.ref, "Action/What": r.action,
+                         "What did HMIP find/Why": r.finding, "Lead/Who": r.lead, "Board sponsor": r.board_sponsor,
+                         "Timescale/When": r.due_text, "Measures/How": r.measures,
+                         "Quality Assurance/Know": r.evidence, "BRAG": r.status_text})
+
+
+def ealing_table() -> pd.DataFrame:
+    e = seed_plan("ealing-2023-08")
+    return pd.DataFrame({"Area": e.area, "Ref": e.ref, "Area for improvement": e.theme, "Actions": e.action,
+                         "Action Owner(s)": e.lead, "Commencement date": e.start_text,
+                         "Completed Y/N (RAG)": e.status_text, "Status date": "2024-03-28"})
+
+
+def write(frame: pd.DataFrame, path):
+    if path.suffix == ".xlsx":
+        frame.to_excel(path, index=False)
+    else:
+        frame.to_csv(path, index=False)
+    return path
+
+
+def counts(db):
+    return fetch(db, "SELECT (SELECT count(*) FROM improvement_plans), (SELECT count(*) FROM improvement_actions), "
+                     "(SELECT count(*) FROM action_status_updates), (SELECT count(*) FROM action_edits)")[0]
+
+
+@pytest.mark.parametrize("table, suffix, rows", [(reading_table, ".csv", 36), (ealing_table, ".xlsx", 50),
+                                                 (reading_table, ".xlsx", 36), (ealing_table, ".csv", 50)])
+def test_the_seed_plans_import_from_their_own_headings_and_reimport_changes_nothing(
+        writable_db, tmp_path, table, suffix, rows):
+    before = counts(writable_db)
+    result = run_import(KIND, write(table(), tmp_path / f"plan{suffix}"), writable_db)
+    assert (result.rows, result.added, result.updated, result.unchanged) == (rows, 0, 0, rows)
+    assert counts(writable_db) == before
+
+
+def test_a_changed_status_is_appended_and_the_plan_is_not_duplicated(writable_db, tmp_path):
+    table = reading_table()
+    table.loc[0, "BRAG"] = "Green"
+    table.loc[1, "Timescale/When"] = "June 2025"
+    result = run_import(KIND, write(table, tmp_path / "reading.csv"), writable_db, actor="Board secretary")
+    assert (result.added, result.updated, result.unchanged) == (0, 2, 34)
+    assert fetch(writable_db, "SELECT count(*) FROM improvement_actions WHERE plan = 'reading-2024-12'") == [(36,)]
+    assert fetch(writable_db, "SELECT brag FROM action_current_status WHERE plan = 'reading-2024-12' AND ref = 'P1.1'") \
+        == [("Green",)]
+    history = fetch(writable_db, "SELECT a.ref, e.field, e.old_value, e.new_value, e.edited_by FROM action_edits e "
+                                 "JOIN improvement_actions a USING (action_id) ORDER BY e.edit_id")
+    assert history == [("P1.1", "status", None, "Green", "Board secretary"),
+                       ("P1.2", "due_text", "March 2025", "June 2025", "Board secretary"),
+                       ("P1.2", "due_date", "2025-03-31", "2025-06-30", "Board secretary")]
+
+
+def test_a_new_plan_for_an_area_without_one_is_created_once(writable_db, tmp_path):
+    table = pd.DataFrame({"Area": ["Buckinghamshire YOS"] * 3, "Theme": ["Governance", "", "Practice"],
+                          "Action": ["Refresh the board", "Induct new members", "Audit plans"],
+                          "Timescale": ["March 2025", "Jan 24", ""], "RAG": ["G", "Completed", "Planned for April 24"]})
+    path = write(table, tmp_path / "bucks.csv")
+    first = run_import(KIND, path, writable_db)
+    assert (first.added, first.unchanged) == (3, 0)
+    again = run_import(KIND, path, writable_db)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
+    rows = fetch(writable_db, "SELECT ref, theme, due_date::VARCHAR, brag, status_text FROM action_current_status a "
+                              "JOIN improvement_plans p USING (plan) WHERE p.area = 'Buckinghamshire' ORDER BY ref")
+    assert rows == [("1", "Governance", "2025-03-31", "Green", "G"),
+                    ("2", "Governance", "2024-01-31", "Blue", "Completed"),   # a blank theme carries the one above
+                    ("3", "Practice", None, None, "Planned for April 24")]    # unclear words: kept, not assessed
+
+
+def bad_rows():
+    return pd.DataFrame({"Area": ["Reading", "Atlantis", "Reading", "Reading", "Reading"],
+                         "Ref": ["X1", "X2", "X3", "X4", "X1"],
+                         "Action": ["One", "Two", "Three", "Four", "Five"],
+                         "Timescale/When": ["March 2025", "March 2025", "Soonish", "", ""],
+                         "BRAG": ["Green", "", "", "Yellow", ""]})
+
+
+def test_every_bad_line_is_reported_and_nothing_is_written(writable_db, tmp_path):
+    signature = file_signature(writable_db)
+    with pytest.raises(ImportFailed) as failed:
+        run_import(KIND, write(bad_rows(), tmp_path / "bad.csv"), writable_db)
+    problems = {(p.line, p.column): p.reason for p in failed.value.problems}
+    assert "not a known area" in problems[(3, "area")] or "unknown" in problems[(3, "area")].lower()
+    assert "'Soonish' is not a date" in problems[(4, "timescale/when")]
+    assert "not in the BRAG scheme" in problems[(5, "brag")]
+    assert problems[(6, "ref")] == "same action id as line 2"
+    assert file_signature(writable_db) == signature
+
+
+def test_an_empty_file_is_refused(writable_db, tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    with pytest.raises(ImportFailed, match="problem"):
+        run_import(KIND, empty, writable_db)
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("Area,Action\n")
+    with pytest.raises(ImportFailed) as failed:
+        run_import(KIND, header_only, writable_db)
+    assert "no data rows" in str(failed.value.problems[0])
+
+
+def test_merged_header_cells_are_refused(writable_db, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Area", "Action/What", None, "BRAG"])
+    sheet.merge_cells("B1:C1")
+    sheet.append(["Reading", "Do it", "Why", "Green"])
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    with pytest.raises(ImportFailed) as failed:
+        run_import(KIND, path, writable_db)
+    assert "merged header cells" in str(failed.value.problems[0])
+
+
+def test_a_title_row_above_the_headings_is_refused(writable_db, tmp_path):
+    path = tmp_path / "titled.csv"
+    path.write_text("Reading YJS HMIP Improvement Plan,,\nArea,Action/What,BRAG\nReading,Do it,Green\n")
+    with pytest.raises(ImportFailed, match="problem") as failed:
+        run_import(KIND, path, writable_db)
+    assert any("title row" in p.reason for p in failed.value.problems)
+
+
+def test_an_unknown_heading_is_named(writable_db, tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("Area,Action,Colour\nReading,Do it,Green\n")
+    with pytest.raises(ImportFailed) as failed:
+        run_import(KIND, path, writable_db)
+    assert [(p.column, "unknown heading" in p.reason) for p in failed.value.problems] == [("colour", True)]
+
+
+def test_without_permission_nothing_is_imported(writable_db, tmp_path, monkeypatch):
+    from yjs import plans
+
+    monkeypatch.setattr(plans, "may_edit", lambda user: False)
+    with pytest.raises(ImportFailed, match="problem") as failed:
+        run_import(KIND, write(reading_table(), tmp_path / "r.csv"), writable_db, actor="visitor")
+    assert "visitor may not edit" in str(failed.value.problems[0])
+
+
+def test_a_mapping_renames_only_the_headings(writable_db, tmp_path):
+    from yjs.importers.remap import rename_headings
+
+    table = pd.DataFrame({"Service": ["Reading"], "Deliverable": ["Publish the plan"], "Notes": ["n/a"],
+                          "Target": ["May 2025"]})
+    for suffix in (".csv", ".xlsx"):
+        original = write(table, tmp_path / f"board{suffix}")
+        with pytest.raises(ImportFailed):
+            run_import(KIND, original, writable_db, dry_run=True)
+        mapped = rename_headings(original, ["area", "action", "(ignored) Notes", "due"])
+        assert mapped.name == original.name
+        result = run_import(KIND, mapped, writable_db, dry_run=True)
+        assert (result.rows, result.added) == (1, 1)

@@ -1,0 +1,168 @@
+"""Editing actions (append-only history, stale edits refused) and the plan as it stood on a date."""
+
+import datetime as dt
+import io
+
+import pandas as pd
+import pytest
+
+from tests.dbcheck import fetch
+from yjs import brag, highlight, plans
+from yjs.db import Database, file_signature
+from yjs.exports import xlsx_workbook_bytes
+from yjs.plan_edits import ActionEdit, EditConflict, EditRefused, edit_action
+
+PLAN = "reading-2024-12"
+
+
+def frames(db):
+    database = Database(db)
+    try:
+        return tuple(database.query(f"plans/{name}", plan=PLAN) for name in ("actions", "status_updates", "edits"))
+    finally:
+        database.close()
+
+
+def action_id(db, ref="P1.1") -> int:
+    return fetch(db, "SELECT action_id FROM improvement_actions WHERE plan = ? AND ref = ?", PLAN, ref)[0][0]
+
+
+def at(day: int, hour: int = 10) -> dt.datetime:
+    return dt.datetime(2025, 2, day, hour)
+
+
+def test_two_edits_leave_both_in_the_history(writable_db):
+    target = action_id(writable_db)
+    edit_action(writable_db, target, ActionEdit(status=brag.AMBER, note="Away day postponed"), actor="Ann",
+                read_version=0, now=at(3))
+    edit_action(writable_db, target, ActionEdit(status=brag.GREEN, due_date=dt.date(2025, 6, 30), reason="New date agreed"),
+                actor="Bob", read_version=2, now=at(10))
+    history = fetch(writable_db, "SELECT edited_by, field, old_value, new_value, reason FROM action_edits "
+                                 "WHERE action_id = ? ORDER BY edit_id", target)
+    assert history == [("Ann", "status", None, "Amber", None), ("Ann", "progress_note", None, "Away day postponed", None),
+                       ("Bob", "status", "Amber", "Green", None),
+                       ("Bob", "due_date", "2025-03-31", "2025-06-30", "New date agreed")]
+    updates = fetch(writable_db, "SELECT update_date::VARCHAR, brag, note, updated_by FROM action_status_updates "
+                                 "WHERE action_id = ? ORDER BY update_date", target)
+    assert updates == [("2025-02-03", "Amber", "Away day postponed", "Ann"), ("2025-02-10", "Green", None, "Bob")]
+    assert fetch(writable_db, "SELECT brag FROM action_current_status WHERE action_id = ?", target) == [("Green",)]
+
+
+def test_an_edit_from_a_stale_view_is_refused_and_writes_nothing(writable_db):
+    target = action_id(writable_db)
+    edit_action(writable_db, target, ActionEdit(status=brag.RED), actor="Ann", read_version=0, now=at(3))
+    signature = file_signature(writable_db)
+    with pytest.raises(EditConflict, match="Ann changed this action on 3 February 2025 at 10:00"):
+        edit_action(writable_db, target, ActionEdit(status=brag.BLUE), actor="Bob", read_version=0)
+    assert file_signature(writable_db) == signature
+
+
+@pytest.mark.parametrize("edit, message", [
+    (ActionEdit(due_date=dt.date(2025, 6, 30)), "Give a reason"),
+    (ActionEdit(evidence_link="javascript:alert(1)"), "must be a web address"),
+    (ActionEdit(status="Purple"), "not a BRAG status"),
+    (ActionEdit(), "Nothing to save"),
+])
+def test_invalid_edits_are_refused_with_a_reason(writable_db, edit, message):
+    with pytest.raises(EditRefused, match=message):
+        edit_action(writable_db, action_id(writable_db), edit, actor="Ann", read_version=0)
+
+
+def test_the_permission_check_guards_every_edit(writable_db, monkeypatch):
+    monkeypatch.setattr(plans, "may_edit", lambda user: user == "Chair")
+    with pytest.raises(EditRefused, match="Ann may not edit"):
+        edit_action(writable_db, action_id(writable_db), ActionEdit(status=brag.RED), actor="Ann", read_version=0)
+    assert edit_action(writable_db, action_id(writable_db), ActionEdit(status=brag.RED), actor="Chair",
+                       read_version=0) == ["status"]
+
+
+def values(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as a plain value, every blank as None: a column a query read with no text in it has
+    another dtype (and NaN for None) than the same column with text, which is not a different state."""
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def test_as_at_reproduces_an_earlier_state_exactly(writable_db):
+    first, second = action_id(writable_db, "P1.1"), action_id(writable_db, "P1.2")
+    edit_action(writable_db, first, ActionEdit(status=brag.GREEN, evidence_link="https://example.org/a"), actor="Ann",
+                read_version=0, now=at(3))
+    before = plans.plan_as_at(*frames(writable_db), dt.date(2025, 2, 5))
+    edit_action(writable_db, first, ActionEdit(status=brag.RED, due_date=dt.date(2025, 9, 30), reason="Slipped",
+                                               evidence_link="https://example.org/b"),
+                actor="Bob", read_version=2, now=at(6, 9))
+    edit_action(writable_db, second, ActionEdit(status=brag.BLUE, note="Done"), actor="Bob", read_version=0,
+                now=at(7))
+    after = frames(writable_db)
+    pd.testing.assert_frame_equal(values(plans.plan_as_at(*after, dt.date(2025, 2, 5))), values(before))
+    now = plans.plan_as_at(*after, dt.date(2025, 2, 7)).set_index("ref")
+    assert now.loc["P1.1", ["status", "evidence_link"]].tolist() == [brag.RED, "https://example.org/b"]
+    assert pd.Timestamp(now.loc["P1.1", "due_date"]).date() == dt.date(2025, 9, 30)
+    assert now.loc["P1.2", "status"] == brag.BLUE
+
+
+def test_ealing_as_at_the_seed_date_has_its_one_completed_action(real_db):
+    database = Database(real_db)
+    tables = [database.query(f"plans/{n}", plan="ealing-2023-08") for n in ("actions", "status_updates", "edits")]
+    state = plans.plan_as_at(*tables, dt.date(2024, 3, 28))
+    assert len(state) == 50
+    assert state["status"].value_counts().to_dict() == {brag.NOT_ASSESSED: 49, brag.BLUE: 1}
+    assert plans.plan_as_at(*tables, dt.date(2024, 3, 27))["status_text"].isna().all()
+
+
+def synthetic():
+    actions = pd.DataFrame({
+        "action_id": [1, 2, 3, 4], "ref": ["A", "B", "C", "D"], "theme": ["T1", "T1", "T2", None],
+        "recommendations": [[1], [1], [2], None], "action": ["a", "b", "c", "d"], "lead": ["Ann", "Bob", "Ann", None],
+        "due_date": pd.to_datetime(["2025-01-31", "2025-04-30", "2025-06-30", None]),
+        "start_date": pd.NaT, "evidence_link": None})
+    updates = pd.DataFrame({
+        "action_id": [1, 2, 3, 1, 3], "brag": ["Green", "Green", "Red", "Blue", "Red"],
+        "update_date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-01-01", "2025-02-20", "2025-01-20"]),
+        "recorded_at": pd.NaT, "status_text": None, "note": None, "updated_by": "x"})
+    edits = pd.DataFrame(columns=["edit_id", "action_id", "edited_at", "field", "old_value"])
+    return actions, updates, edits.astype({"edited_at": "datetime64[us]"})
+
+
+def test_overdue_upcoming_and_coverage():
+    state = plans.plan_as_at(*synthetic(), dt.date(2025, 4, 10))
+    upcoming = plans.overdue_and_upcoming(state, dt.date(2025, 4, 10))
+    assert upcoming[["ref", "window", "owner"]].values.tolist() == [["C", "Due in 61-90 days", "Ann"],
+                                                                   ["B", "Due within 30 days", "Bob"]]
+    recs = pd.DataFrame({"number": [1, 2, 3], "addressee": "YJS", "text": ["r1", "r2", "r3"]})
+    coverage = plans.recommendation_coverage(state, recs)
+    assert coverage["flag"].tolist() == ["", "Every action is Red", "No action answers it"]
+    assert plans.status_counts(state, "theme")["Total"].tolist() == [1, 2, 1]
+
+
+def test_the_highlight_report_compares_two_meetings():
+    plan = dict(title="Test plan", area="Reading", is_demo=False)
+    report = highlight.highlight_report(plan, *synthetic(), dt.date(2025, 3, 1), dt.date(2025, 1, 15))
+    assert report.completed[["ref", "completed"]].values.tolist() == [["A", "20 February 2025"]]
+    assert report.slipped.empty   # C was already Red; A was done before it went overdue
+    assert report.decisions[["ref", "last_update", "days_since_update"]].values.tolist() == [["C", "20 January 2025", 40]]
+    counts = report.counts.set_index("status")
+    assert counts.loc[brag.BLUE, ["then", "now", "change"]].tolist() == [0, 1, 1]
+    later = highlight.highlight_report(plan, *synthetic(), dt.date(2025, 5, 10), dt.date(2025, 3, 1))
+    assert later.slipped[["ref", "why"]].values.tolist() == [["B", "became overdue (due 30 April 2025)"]]
+    markdown = highlight.to_markdown(report)
+    assert "## Completed since 15 January 2025 (1)" in markdown and "| A | a | Ann |" in markdown
+    assert "## Decisions needed (1)" in markdown
+    workbook = xlsx_workbook_bytes(highlight.to_sheets(report))
+    assert list(pd.read_excel(io.BytesIO(workbook), sheet_name=None)) == ["Status counts", "Completed", "Slipped", "Decisions needed"]
+
+
+def test_the_charts_label_every_status_in_words_and_mark_today():
+    from yjs import charts_plans
+
+    actions, updates, edits = synthetic()
+    state = plans.plan_as_at(actions, updates, edits, dt.date(2025, 3, 1))
+    figure = charts_plans.timeline(plans.timeline_rows(state, dt.date(2024, 12, 1)), dt.date(2025, 3, 1), title="t")
+    labels = {text for trace in figure.data for text in trace.text}
+    assert labels == {"Blue", "Green", "Red"}
+    assert figure.layout.shapes[0].x0 == dt.date(2025, 3, 1)
+    assert "Today, 1 March 2025" in figure.layout.annotations[0].text
+    progress = plans.progress_over_time(actions, updates, edits, dt.date(2025, 3, 1))
+    chart = charts_plans.progress(progress, title="p")
+    assert [trace.name for trace in chart.data] == list(reversed(plans.STATUS_ORDER))
+    assert sum(sum(trace.y) for trace in chart.data) == 4 * progress["date"].nunique()
+    assert all(text.startswith(trace.name) for trace in chart.data for text in trace.text if text)

@@ -1,0 +1,58 @@
+"""Writing a validated actions import: new plans and actions, changed fields with their history.
+
+Runs inside `run_import`'s writable copy. Nothing is overwritten without a trace: a new action gets
+a 'created' row in action_edits, each changed field of an existing action an (old, new) row, and a
+changed status a dated row in action_status_updates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from yjs.db import execute
+from yjs.importers.actions import COMPARED, ActionsPlan, comparable
+from yjs.importers.base import ADD, UPDATE
+
+ACTION_FIELDS = COMPARED
+
+
+def _text(value) -> str | None:
+    value = comparable(value)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def write_actions(con, plan: ActionsPlan) -> None:
+    now = dt.datetime.now().replace(microsecond=0)
+    for row in plan.new_plans.values():
+        execute(con, "import/insert_plan", **row)
+
+    def history(action_id: int, field: str, old, new, source: str) -> None:
+        execute(con, "plan_edits/append_edit", action_id=action_id, edited_at=now, edited_by=plan.actor, field=field,
+                old_value=_text(old), new_value=_text(new), reason=None, source=source)
+
+    for change in plan.changes:
+        record = change.record
+        values = {f: record[f] for f in ACTION_FIELDS}
+        if change.action == ADD:
+            action_id = execute(con, "import/insert_action", plan=record["plan"], ref=record["ref"],
+                                source=record["source"], **values).fetchone()[0]
+            history(action_id, "created", None, record["ref"], record["source"])
+            old_status = None
+        elif change.action == UPDATE:
+            action_id, before = record["action_id"], change.existing
+            for f in ACTION_FIELDS:
+                if comparable(before[f]) != comparable(record[f]):
+                    history(action_id, f, before[f], record[f], record["source"])
+            execute(con, "import/update_action", action_id=action_id, **values)
+            old_status = before["status_text"]
+        else:
+            continue
+        if record["status_text"] and record["status_text"] != old_status:
+            history(action_id, "status", old_status, record["status_text"], record["source"])
+            execute(con, "plan_edits/append_status_update", action_id=action_id, update_date=record["status_date"],
+                    recorded_at=now, brag=record["brag"], status_text=record["status_text"], note=None,
+                    updated_by=plan.actor, source=record["source"])

@@ -1,0 +1,121 @@
+"""Editing an improvement action in the app: every change appended to its history, atomically.
+
+One edit may change the status, the due date (with a reason), add a progress note and set an
+evidence link. It is written through `store.writable_copy` (a copy, a transaction, an atomic swap,
+under the writers' lock) and only if the editor may edit (`plans.may_edit`) and the action is still
+at the version the editor's form read: someone else's change in the meantime refuses the edit
+with a message, so neither change is lost. Nothing is overwritten: each changed field adds a row
+to `action_edits` (who, when, field, old, new, reason) and a status or note adds a dated row to
+`action_status_updates`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from yjs import brag, plans, store
+from yjs.dates import long_date
+from yjs.db import execute
+
+APP_SOURCE = "app"
+MAX_TEXT = 2_000
+
+
+class EditRefused(ValueError):
+    """The edit was not saved; the message says why and what to do."""
+
+
+class EditConflict(EditRefused):
+    """Someone else changed the action after the editor's form read it."""
+
+
+@dataclass(frozen=True)
+class ActionEdit:
+    status: str | None = None          # a BRAG status; None leaves it as it is
+    due_date: dt.date | None = None    # None leaves it as it is
+    reason: str = ""                   # required with a new due date
+    note: str = ""                     # a progress note
+    evidence_link: str = ""            # an http(s) link; blank leaves it as it is
+
+
+def check(edit: ActionEdit, actor: str) -> None:
+    """Refuse what no database state could make valid, before taking the writers' lock."""
+    if not actor or not actor.strip():
+        raise EditRefused("Say who is making the change: the history records a name with every change.")
+    if not plans.may_edit(actor):
+        raise EditRefused(f"{actor} may not edit improvement plans.")
+    if edit.status is not None and edit.status not in brag.STATUSES:
+        raise EditRefused(f"'{edit.status}' is not a BRAG status (Blue, Green, Amber or Red).")
+    link = edit.evidence_link.strip()
+    if link and not link.lower().startswith(("https://", "http://")):
+        raise EditRefused("The evidence link must be a web address starting with https:// or http://.")
+    if any(len(text) > MAX_TEXT for text in (edit.reason, edit.note, link)):
+        raise EditRefused(f"Keep notes, reasons and links under {MAX_TEXT:,} characters.")
+
+
+def _changes(edit: ActionEdit, current: dict, status: tuple) -> list[tuple[str, str | None, str | None]]:
+    """(field, old, new) for each field the edit really changes."""
+    old_brag, _text, _note = status
+    changes = []
+    if edit.status is not None and edit.status != old_brag:
+        changes.append(("status", old_brag, edit.status))
+    if edit.due_date is not None and edit.due_date != current["due_date"]:
+        if not edit.reason.strip():
+            raise EditRefused("Give a reason for changing the due date: the board will ask why it moved.")
+        old = current["due_date"].isoformat() if current["due_date"] else None
+        changes.append(("due_date", old, edit.due_date.isoformat()))
+    link = edit.evidence_link.strip()
+    if link and link != (current["evidence_link"] or ""):
+        changes.append(("evidence_link", current["evidence_link"], link))
+    if edit.note.strip():
+        changes.append(("progress_note", None, edit.note.strip()))
+    return changes
+
+
+def _refuse_if_stale(current: dict | None, read_version: int) -> None:
+    if current is None:
+        raise EditRefused("That action no longer exists; reload the page.")
+    if current["version"] != read_version:
+        when = current["last_edited_at"]
+        stamp = f"{long_date(when.date())} at {when:%H:%M}" if when else "just now"
+        raise EditConflict(f"{current['last_edited_by']} changed this action on {stamp}, after you opened it. "
+                           "Your change was not saved: reload to see theirs, then make yours again.")
+
+
+def edit_action(db_path: Path, action_id: int, edit: ActionEdit, *, actor: str, read_version: int,
+                now: dt.datetime | None = None) -> list[str]:
+    """Save `edit` to action `action_id` as `actor`; returns the fields changed. Raises EditRefused."""
+    check(edit, actor)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    with store.writable_copy(Path(db_path)) as con:
+        cursor = execute(con, "plan_edits/action_version", action_id=action_id)
+        row = cursor.fetchone()
+        current = dict(zip([c[0] for c in cursor.description], row)) if row else None
+        _refuse_if_stale(current, read_version)
+        status = execute(con, "plan_edits/current_status", action_id=action_id).fetchone() or (None, None, None)
+        changes = _changes(edit, current, status)
+        if not changes:
+            raise EditRefused("Nothing to save: the form holds the action's current values.")
+        _write(con, action_id, changes, status, edit, actor.strip(), now)
+    return [field for field, _old, _new in changes]
+
+
+def _write(con, action_id: int, changes: list, status: tuple, edit: ActionEdit, actor: str, now: dt.datetime) -> None:
+    fields = {field: new for field, _old, new in changes}
+    for field, old, new in changes:
+        execute(con, "plan_edits/append_edit", action_id=action_id, edited_at=now, edited_by=actor, field=field,
+                old_value=old, new_value=new, reason=edit.reason.strip() or None if field == "due_date" else None,
+                source=APP_SOURCE)
+    if "due_date" in fields:
+        execute(con, "plan_edits/set_due_date", action_id=action_id, due_date=edit.due_date)
+    if "evidence_link" in fields:
+        execute(con, "plan_edits/set_evidence_link", action_id=action_id, evidence_link=fields["evidence_link"])
+    if "status" in fields or "progress_note" in fields:
+        old_brag, old_text, _note = status
+        new_status = "status" in fields
+        execute(con, "plan_edits/append_status_update", action_id=action_id, update_date=now.date(), recorded_at=now,
+                brag=fields["status"] if new_status else old_brag,
+                status_text=brag.MEANINGS[fields["status"]] if new_status else old_text,
+                note=fields.get("progress_note"), updated_by=actor, source=APP_SOURCE)
