@@ -60,7 +60,7 @@ else:
     left, right = st.columns([1, 1])
     with left:
         st.subheader("Ratings")
-        table = ui_ratings.ratings_table(standards, inspection["overall_rating"], inspection["score"])
+        table = ratings.ratings_table(standards, inspection["overall_rating"], inspection["score"])
         ui_ratings.show_ratings_table(table)
         ui.download_buttons(table.drop(columns="code"), f"ratings-{area}")
     with right:
