@@ -4,7 +4,7 @@ how many more Yes cases would have lifted it."""
 import pandas as pd
 import streamlit as st
 
-from yjs import appdata, charts_ratings, ratings, ui, ui_ratings
+from yjs import appdata, charts_ratings, ratings, ui, ui_boardpack, ui_ratings
 
 filters = ui.filters()
 st.title("Area profile")
@@ -32,6 +32,7 @@ columns[1].metric("Score", "–" if pd.isna(inspection["score"]) else f"{int(ins
 columns[2].metric("Framework", int(inspection["framework"]))
 columns[3].metric("Inspections on record", len(history))
 st.caption(f"Source: {inspection['source']}")
+ui_boardpack.board_pack(area)
 
 recommendations = appdata.query("ratings/inspection_recommendations", inspection_id=int(inspection["inspection_id"]))
 standards = appdata.query("ratings/inspection_standards", inspection_id=int(inspection["inspection_id"]))

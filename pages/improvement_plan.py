@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from yjs import charts_plans, plans, ui, ui_plan_edit, ui_plans
+from yjs import charts_plans, plans, ui, ui_boardpack, ui_plan_edit, ui_plans
 from yjs.dates import long_date
 
 filters = ui.filters()
@@ -12,6 +12,7 @@ st.title("Improvement plan")
 data = ui_plans.chosen_plan_or_stop(filters)
 st.caption("Import a plan, or an updated one, on the **Load data** page (“actions”); the board's report for a "
            "meeting is on the **Highlight report** page.")
+ui_boardpack.board_pack(data.plan["area"])
 
 today = dt.date.today()
 as_at = st.date_input("As at", value=today, max_value=today, format="DD/MM/YYYY", key="as_at", bind="query-params",
