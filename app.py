@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from yjs import ui
+from yjs import ui, ui_present
 from yjs.navigation import PAGES
 
 st.set_page_config(page_title="YJS Insight", page_icon=":material/balance:", layout="wide")
@@ -13,4 +13,5 @@ if not ui.database_ready():
 page = st.navigation([st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=p.is_default)
                       for p in PAGES])
 ui.data_mode_sidebar_note(ui.sidebar_filters())
+ui_present.switch()
 page.run()

@@ -81,7 +81,8 @@ else:
 
 if len(history) > 1:
     st.subheader("Inspection history")
-    st.plotly_chart(charts_ratings.inspection_timeline(history, labels, title=f"Inspections of {area}"), width="stretch")
+    ui.chart(charts_ratings.inspection_timeline(history, labels, title=f"Inspections of {area}"), f"inspections-{area}",
+             history.assign(inspection=labels)[["inspection", "framework", "overall_rating", "score", "source"]])
 findings = appdata.query("ratings/inspection_findings", inspection_id=int(inspection["inspection_id"]))
 if not findings.empty:
     with st.expander(f"Published findings ({len(findings)})", icon=":material/list:"):

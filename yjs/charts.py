@@ -77,3 +77,25 @@ def score_distribution(latest: pd.DataFrame, *, highlight: str | None, title: st
     fig = base_layout(fig, title=title, height=400)
     fig.update_layout(margin=dict(t=90))
     return fig
+
+
+PROJECTOR_LABEL_SIZE = 24  # px: legible from the back of a room at 1280x720
+PROJECTOR_MIN_HEIGHT = 520
+
+
+def for_projector(figure: go.Figure) -> go.Figure:
+    """A copy of `figure` for a shared screen: every label at least 24 px, titles larger, taller."""
+    fig = go.Figure(figure)
+    size = PROJECTOR_LABEL_SIZE
+    fig.update_layout(font=dict(size=size, color="#000000"), legend=dict(font=dict(size=size)),
+                      height=max(fig.layout.height or 0, PROJECTOR_MIN_HEIGHT))
+    if fig.layout.title.text:
+        fig.update_layout(title=dict(font=dict(size=size + 6)))
+    fig.update_xaxes(tickfont=dict(size=size), title_font=dict(size=size))
+    fig.update_yaxes(tickfont=dict(size=size), title_font=dict(size=size))
+    for annotation in fig.layout.annotations:
+        annotation.font = dict(size=max(size, annotation.font.size or 0), color="#000000")
+    for trace in fig.data:
+        if hasattr(trace, "textfont"):
+            trace.textfont.size = max(size - 4, trace.textfont.size or 0)  # bar labels sit inside bars: 20 px
+    return fig

@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from yjs import appdata, boardpack, disclosure
+from yjs import appdata, boardpack, disclosure, ui_present
 from yjs.boardpack.content import gather
 from yjs.boardpack.images import ImagesUnavailable
 from yjs.dates import long_date
@@ -17,7 +17,7 @@ READY_KEY = "boardpack_ready"
 
 def _threshold() -> int:
     """The strictest of the pack's floor and any threshold this session raised on the cohort pages."""
-    return max(disclosure.MIN_THRESHOLD, int(st.session_state.get("suppress") or disclosure.MIN_THRESHOLD))
+    return ui_present.threshold(max(disclosure.MIN_THRESHOLD, int(st.session_state.get("suppress") or 0)))
 
 
 def _prepare(area: str, meeting: dt.date) -> dict[str, bytes] | None:
@@ -57,7 +57,7 @@ def board_pack(area: str, meeting: dt.date | None = None) -> None:
                    "each chart with its source and a written summary.")
         if meeting is None:
             meeting = st.columns([1, 2])[0].date_input("Board meeting", value=dt.date.today(), format="DD/MM/YYYY",
-                                    key="boardpack_meeting")
+                                                        key="boardpack_meeting")
         wanted = (area, meeting, _threshold())
         if st.button("Prepare board pack", icon=":material/picture_as_pdf:", key="boardpack_prepare"):
             files = _prepare(area, meeting)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from yjs import charts_ratings, rules, ui
 from yjs.charts import RATING_COLOURS, RATING_TEXT_COLOURS
-from yjs.ratings import SORTS, StandardPanel, lift_label
+from yjs.ratings import SORTS, StandardPanel, key_question_table, lift_label
 
 SHOW_LATEST, SHOW_EVERY = "Latest inspection per area", "Every inspection"
 FRAMEWORK_OPTIONS = ("2018", "2021", "2025")
@@ -77,7 +77,9 @@ def key_question_panel(panel: StandardPanel) -> None:
     left, right = st.columns([3, 2])
     with left:
         st.markdown(title)
-        st.plotly_chart(charts_ratings.key_question_bars(panel), width="stretch", key=f"kq_{panel.code}")
+        ui.chart(charts_ratings.key_question_bars(panel), f"key-questions-{panel.code}",
+                 key_question_table([panel])[["question", "relevant_cases", "number_yes", "pct_yes", "band", "source"]],
+                 key=f"kq_{panel.code}")
     with right:
         st.markdown(rules.explain(assessment))
         if assessment.discretion_applied:
