@@ -79,16 +79,43 @@ def score_distribution(latest: pd.DataFrame, *, highlight: str | None, title: st
     return fig
 
 
+def label_margins(figure: go.Figure, *, char_width: float = 8) -> go.Figure:
+    """A copy with margins wide enough for its labels at `char_width` pixels a character.
+
+    On screen plotly grows tight margins to fit tick labels and axis titles (automargin), but not
+    in a one-pass static render, nor reliably once the labels are enlarged for a projector, so long
+    category labels and axis titles would be cut off.
+    """
+    fig = go.Figure(figure)
+
+    def categories(axis: str) -> set[str]:
+        return {v for trace in fig.data if getattr(trace, axis, None) is not None
+                for v in getattr(trace, axis) if isinstance(v, str)}
+
+    def longest(axis: str) -> int:
+        return max((len(label) for label in categories(axis)), default=0)
+
+    margin = fig.layout.margin
+    legend_right = fig.layout.showlegend and fig.layout.legend.orientation != "h"
+    crowded = len(categories("x")) * longest("x") * char_width > 800  # then plotly draws them at an angle
+    slanted = 0.75 * char_width * longest("x") if crowded else 0
+    fig.update_layout(margin=dict(l=max(margin.l or 0, min(30 + char_width * max(longest("y"), 4), 60 * char_width)),
+                                  b=max(margin.b or 0, 10 * char_width + slanted), t=max(margin.t or 0, 50),
+                                  r=max(margin.r or 0, 21 * char_width if legend_right else 30)))
+    return fig
+
+
 PROJECTOR_LABEL_SIZE = 24  # px: legible from the back of a room at 1280x720
 PROJECTOR_MIN_HEIGHT = 520
 
 
 def for_projector(figure: go.Figure) -> go.Figure:
     """A copy of `figure` for a shared screen: every label at least 24 px, titles larger, taller."""
-    fig = go.Figure(figure)
+    fig = label_margins(figure, char_width=12.5)
     size = PROJECTOR_LABEL_SIZE
+    grown = (fig.layout.margin.b or 0) - (figure.layout.margin.b or 0)  # the plot keeps its room under slanted labels
     fig.update_layout(font=dict(size=size, color="#000000"), legend=dict(font=dict(size=size)),
-                      height=max(fig.layout.height or 0, PROJECTOR_MIN_HEIGHT))
+                      height=max(fig.layout.height or 0, PROJECTOR_MIN_HEIGHT) + grown)
     if fig.layout.title.text:
         fig.update_layout(title=dict(font=dict(size=size + 6)))
     fig.update_xaxes(tickfont=dict(size=size), title_font=dict(size=size))

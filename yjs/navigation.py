@@ -34,4 +34,5 @@ PAGES = (
     PageSpec("pages/load_data.py", "Load data", ":material/upload_file:", "load"),
     PageSpec("pages/improvement_plan.py", "Improvement plan", ":material/checklist:", "plan"),
     PageSpec("pages/highlight_report.py", "Highlight report", ":material/summarize:", "highlight"),
+    PageSpec("pages/presentation.py", "Board presentation", ":material/slideshow:", "presentation"),
 )

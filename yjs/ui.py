@@ -135,7 +135,7 @@ def download_buttons(frame: pd.DataFrame, basename: str) -> None:
 
 
 def chart(figure, name: str, data: pd.DataFrame | None = None, *, key: str | None = None,
-          config: dict | None = None) -> None:
+          config: dict | None = None, title: str | None = None) -> None:
     """A chart, a PNG download of it, and the data behind it as an expandable table with its downloads.
 
     The PNG is drawn only when asked for (a deferred download), by the process's one kaleido server.
@@ -145,9 +145,10 @@ def chart(figure, name: str, data: pd.DataFrame | None = None, *, key: str | Non
     from yjs import ui_present
     from yjs.boardpack.images import png_bytes
 
-    shown = ui_present.for_screen(figure)
-    st.plotly_chart(shown, width="stretch", key=key, config=config)
-    title = figure.layout.title.text or name.replace("-", " ").capitalize()
+    # On a projector our own black labels, not the theme's grey ones, for contrast.
+    st.plotly_chart(ui_present.for_screen(figure), width="stretch", key=key, config=config,
+                    theme=None if ui_present.presenting() else "streamlit")
+    title = title or figure.layout.title.text or name.replace("-", " ").capitalize()
     st.download_button("Download chart (PNG)", lambda: png_bytes(figure), file_name=f"{name}.png", mime="image/png",
                        icon=":material/image:", key=f"png_{key or name}", on_click="ignore", type="tertiary",
                        help=f"“{title}” as a PNG picture, for a report or slides")

@@ -27,3 +27,32 @@ def test_highlight_report_packs_for_its_own_meeting(real_db, use_db):
     at.button(key="boardpack_prepare").click().run()
     assert not at.exception, at.exception
     assert "Download PowerPoint" in _downloads(at)
+
+
+def test_presentation_steps_through_the_sections_with_the_strictest_suppression(demo_db, use_db):
+    from tests.dbcheck import fetch
+    from yjs.ui_present import STRICTEST_THRESHOLD
+
+    use_db(demo_db)
+    area = fetch(demo_db, "SELECT area FROM cohort_facts GROUP BY area ORDER BY count(*) DESC LIMIT 1")[0][0]
+    at = open_page("pages/presentation.py", {"demo": "true", "area": area, "present": "1"}, slide="4")
+    assert at.header[0].value == "4. Disproportionality by ethnicity"
+    assert any(f"Counts from 1 to {STRICTEST_THRESHOLD - 1} are shown as c" in m.value for m in at.markdown)
+    at.button(key="slide_next").click().run()
+    assert at.header[0].value == "5. Improvement plan highlight report" and at.query_params["slide"] in ("5", ["5"])
+    assert at.button(key="slide_next").disabled
+    at.button(key="leave_presentation").click().run()
+    assert "present" not in at.query_params
+
+
+def test_presentation_asks_for_an_area(real_db, use_db):
+    use_db(real_db)
+    at = open_page("pages/presentation.py")
+    assert "Choose **Your area**" in at.info[0].value
+
+
+def test_every_chart_on_a_page_has_a_png_download(real_db, use_db):
+    use_db(real_db)
+    at = open_page("pages/area_profile.py", {"area": "Ealing"})
+    charts = len(at.get("plotly_chart"))
+    assert charts >= 3 and [b.proto.label for b in at.get("download_button")].count("Download chart (PNG)") == charts

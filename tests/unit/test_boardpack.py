@@ -140,3 +140,14 @@ def test_disproportionality_in_a_pack_suppresses_small_counts_as_the_screen_does
 def test_unknown_area_suggests_close_names(real_db):
     with pytest.raises(content.UnknownArea, match="Did you mean Ealing"):
         content.gather(Database(real_db).query, "Ealign", MEETING)
+
+
+def test_projector_charts_have_24px_labels_and_room_for_them(ealing):
+    from yjs.charts import PROJECTOR_LABEL_SIZE, for_projector
+
+    figure = ealing.sections[1].charts[0].figure
+    big = for_projector(figure)
+    assert big.layout.xaxis.tickfont.size == big.layout.yaxis.tickfont.size == PROJECTOR_LABEL_SIZE
+    assert all(a.font.size >= PROJECTOR_LABEL_SIZE for a in big.layout.annotations)
+    assert big.layout.height >= 520 and big.layout.margin.l > figure.layout.margin.l
+    assert figure.layout.xaxis.tickfont.size == 15  # the screen's figure is left as it was

@@ -36,6 +36,7 @@ class Chart:
     summary: str        # the written summary that goes under the picture, and its text alternative
     source: str
     height: int = 420   # pixels at 1000 wide
+    data: pd.DataFrame | None = None  # what it shows, as a table (on screen, under the chart)
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,8 @@ def _key_question_section(inspection, panels: list[ratings.StandardPanel]) -> Se
                        sources=(str(inspection["source"]),))
     charts = tuple(Chart(f"{p.code} {p.name}: {p.rating}", charts_ratings.key_question_bars(p, height=260),
                          f"{rules.explain(p.assessment)} {_lift_words(p)}", p.source or str(inspection["source"]),
-                         height=260)
+                         height=260, data=ratings.key_question_table([p])[["question", "relevant_cases", "number_yes",
+                                                                              "pct_yes", "band"]])
                    for p in weakest)
     below = ratings.below_good(panels)
     tables = ()
@@ -240,7 +242,7 @@ def _indicator_section(query: Query, area: str, is_demo: bool) -> Section:
 # --- disproportionality ----------------------------------------------------------------------------
 
 def _rate_text(rate) -> str:
-    return disclosure.CONFIDENTIAL if rate is None or pd.isna(rate) else f"{rate:.0%}"
+    return disclosure.CONFIDENTIAL if rate is None or pd.isna(rate) else f"{rate:.1%}"
 
 
 def _disproportionality_section(query: Query, area: str, meeting: dt.date, threshold: int) -> Section:
@@ -279,7 +281,7 @@ def _disproportionality_section(query: Query, area: str, meeting: dt.date, thres
     plotted = int((rri["rri"] > 0).sum())
     chart_title = "Relative rate index by stage, against White children"
     charts = (Chart(chart_title, charts_cohort.forest(rri, title=chart_title), text, source,
-                    height=max(320, 46 * plotted + 140)),) if plotted else ()
+                    height=max(320, 46 * plotted + 140), data=table),) if plotted else ()
     return Section(title, text, tables=(Table("Relative rates by stage", table),), charts=charts, sources=(source,))
 
 
@@ -336,6 +338,7 @@ def _plan_chart(actions, updates, edits, meeting: dt.date, plan: dict) -> tuple[
     latest = progress[progress["date"] == dates[-1]]
     words = ", ".join(f"{int(n)} {s}" for s, n in zip(latest["status"], latest["actions"]) if n)
     title = "Status of the actions at each update"
+    table = progress.pivot(index="date", columns="status", values="actions").reset_index()
     return (Chart(title, charts_plans.progress(progress, title=title),
                   f"Status counts at the last {len(dates)} status updates up to {long_date(meeting)}; at the last: "
-                  f"{words}.", str(plan["source"])),)
+                  f"{words}.", str(plan["source"]), data=table.assign(date=table["date"].map(long_date))),)

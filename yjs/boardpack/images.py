@@ -15,6 +15,8 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from yjs.charts import label_margins
+
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
 WIDTH = 1000
 SCALE = 2  # 2000 pixels wide: sharp when printed across an A4 page or projected
@@ -49,27 +51,11 @@ def _server() -> None:
         _started = True
 
 
-def static_margins(figure: go.Figure) -> go.Figure:
-    """A copy with margins wide enough for its labels.
-
-    On screen plotly grows tight margins to fit tick labels and axis titles (automargin); the
-    one-pass static render does not, so long category labels and axis titles would be cut off.
-    """
-    fig = go.Figure(figure)
-    labels = [v for trace in fig.data if getattr(trace, "y", None) is not None for v in trace.y if isinstance(v, str)]
-    longest = max((len(label) for label in labels), default=4)
-    margin = fig.layout.margin
-    legend_right = fig.layout.showlegend and fig.layout.legend.orientation != "h"
-    fig.update_layout(margin=dict(l=max(margin.l or 0, min(30 + 8 * longest, 480)), b=max(margin.b or 0, 80),
-                                  t=max(margin.t or 0, 50), r=max(margin.r or 0, 170 if legend_right else 30)))
-    return fig
-
-
 def png_bytes(figure: go.Figure, *, width: int = WIDTH, height: int | None = None, scale: int = SCALE) -> bytes:
     """The figure as a PNG, `width` x its own height (or `height`) CSS pixels at `scale`."""
     import kaleido
 
     _server()
     height = height or figure.layout.height or 420
-    return kaleido.calc_fig_sync(static_margins(figure), opts=dict(format="png", width=width, height=int(height),
+    return kaleido.calc_fig_sync(label_margins(figure), opts=dict(format="png", width=width, height=int(height),
                                                                    scale=scale))
