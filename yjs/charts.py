@@ -1,8 +1,9 @@
 """Pure plotly figure builders (DataFrame in, figure out; no Streamlit).
 
 Colours are colour-blind safe (a red-blue diverging scheme that stays distinct under the common
-forms of colour blindness and in greyscale), and every mark also carries its label as text, so
-colour is never the only carrier of meaning.
+forms of colour blindness) and differ in lightness, so the four ratings stay apart in greyscale
+too (Requires improvement light, Good mid, Inadequate dark, Outstanding darkest); every mark also
+carries its label as text, so colour is never the only carrier of meaning.
 """
 
 from __future__ import annotations
@@ -14,14 +15,27 @@ from yjs import rules
 
 RATING_COLOURS = {
     rules.INADEQUATE: "#B2182B",
-    rules.REQUIRES_IMPROVEMENT: "#EF8A62",
-    rules.GOOD: "#67A9CF",
-    rules.OUTSTANDING: "#2166AC",
+    rules.REQUIRES_IMPROVEMENT: "#F4A582",
+    rules.GOOD: "#4393C3",
+    rules.OUTSTANDING: "#053061",
 }
 RATING_TEXT_COLOURS = {rules.INADEQUATE: "white", rules.REQUIRES_IMPROVEMENT: "black",
                        rules.GOOD: "black", rules.OUTSTANDING: "white"}
 HIGHLIGHT = "#000000"
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=16, color="#1a1a1a")
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG relative luminance of '#RRGGBB' (or 'black'/'white'): what is left of a colour in greyscale."""
+    hex_colour = {"black": "#000000", "white": "#FFFFFF"}.get(colour, colour).lstrip("#")
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    darker, lighter = sorted((relative_luminance(first), relative_luminance(second)))
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 380) -> go.Figure:

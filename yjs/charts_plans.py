@@ -16,9 +16,11 @@ from yjs import brag, plans
 from yjs.charts import base_layout
 from yjs.dates import long_date
 
-BRAG_COLOURS = {brag.BLUE: "#0072B2", brag.GREEN: "#009E73", brag.AMBER: "#E69F00", brag.RED: "#D55E00",
+# Okabe-Ito hues, with Red darkened so the five also differ in lightness (in greyscale and on a
+# monochrome printer): Red darkest, then Blue, Green, Amber, Not assessed lightest.
+BRAG_COLOURS = {brag.BLUE: "#0072B2", brag.GREEN: "#009E73", brag.AMBER: "#E69F00", brag.RED: "#A50F15",
                 brag.NOT_ASSESSED: "#CCCCCC"}
-BRAG_TEXT_COLOURS = {brag.BLUE: "white", brag.GREEN: "white", brag.AMBER: "black", brag.RED: "black",
+BRAG_TEXT_COLOURS = {brag.BLUE: "white", brag.GREEN: "black", brag.AMBER: "black", brag.RED: "white",
                      brag.NOT_ASSESSED: "black"}
 
 
