@@ -21,7 +21,14 @@ from pathlib import Path
 from yjs.build import DEFAULT_COHORT_SIZE, build
 from yjs.paths import ROOT
 
+_READING_PLAN = "Reading: Reading YJS HMIP Improvement Plan – December 2024"
+_DEMO_PLAN = "Ravensgill Vale: Ravensgill Vale post-inspection improvement plan"
 PAGE_VARIATIONS = {
+    "pages/improvement_plan.py": [{"demo": "false"}, {"demo": "false", "plan": _READING_PLAN, "view": "Timeline"},
+                                  {"demo": "false", "plan": _READING_PLAN, "as_at": "2025-01-31"},
+                                  {"demo": "true", "plan": _DEMO_PLAN, "view": "Progress over time"}],
+    "pages/highlight_report.py": [{"demo": "false"}, {"demo": "false", "plan": _READING_PLAN, "previous": "2025-01-01"},
+                                  {"demo": "true", "plan": _DEMO_PLAN, "meeting": "2024-06-30", "previous": "2024-01-31"}],
     "pages/overview.py": [{"demo": "true"}, {"demo": "true", "region": "London"}, {"demo": "false"},
                           {"demo": "true", "area": "Ealing"}, {"demo": "true", "region": "Wales"}],
     "pages/disproportionality.py": [{"demo": "true"}, {"demo": "true", "compare": "Care experience"},

@@ -1,8 +1,8 @@
 """Editing an action in the app, and its history, on the improvement plan page.
 
-The form carries the version of the action it was drawn from (kept in the session between the run
-that drew it and the run that submits it), so a change someone else saved in between refuses this
-edit with a message instead of silently overwriting theirs.
+The form carries the version of the action it was first drawn from (kept in the session through any
+rerun until it is submitted), so a change someone else saved in between refuses this edit with a
+message instead of silently overwriting theirs; a saved or refused edit starts a fresh form.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ def edit_form(data: PlanData, action: pd.Series) -> None:
     action_id = int(action.name)
     version_now = plans.version_of(data.edits, action_id)
     seen_key = f"plan_edit_version_{action_id}"
-    read_version = st.session_state.get(seen_key, version_now)
+    # The version this form was first drawn from stays with it through any rerun until it is submitted.
+    read_version = st.session_state.setdefault(seen_key, version_now)
     if FLASH_KEY in st.session_state:
         st.success(st.session_state.pop(FLASH_KEY), icon=":material/check_circle:")
     if not plans.may_edit(plans.local_user()):
@@ -50,7 +51,6 @@ def edit_form(data: PlanData, action: pd.Series) -> None:
                              placeholder="https://…")
         actor = st.text_input("Your name (recorded in the history)", value=plans.local_user())
         submitted = st.form_submit_button("Save changes", type="primary")
-    st.session_state[seen_key] = version_now
     if submitted:
         edit = plan_edits.ActionEdit(status=None if status == UNCHANGED else status,
                                      due_date=new_due if new_due != due else None, reason=reason, note=note,

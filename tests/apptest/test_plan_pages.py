@@ -74,6 +74,7 @@ def test_an_edit_from_a_stale_form_is_refused_with_a_message(writable_db, use_db
     at = open_page(PLAN_PAGE, plan=READING, edit_action=f"P1.1: Ensure board members are clear on their roles "
                                                        "and responsibilities")
     edit_action(writable_db, target, ActionEdit(status=brag.AMBER), actor="Someone else", read_version=0)
+    at.run()  # a rerun in between (another widget, a tab) keeps the version the form was drawn from
     widget(at.selectbox, "New status").set_value(brag.GREEN)
     widget(at.button, "Save changes").click()
     at.run()
