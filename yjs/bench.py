@@ -56,6 +56,9 @@ PAGE_VARIATIONS = {
     "pages/compare.py": [{"demo": "false", "areas": ["Ealing", "Kingston and Richmond", "Reading"]},
                          {"demo": "true", "areas": ["Thamesreach", "Larkspur", "Quillbridge", "Ealing"]},
                          {"demo": "true", "areas": ["Cwm Arian", "Bryn Tawel"]}],
+    "pages/presentation.py": [{"demo": "false", "area": "Ealing"}, {"demo": "false", "area": "Ealing", "slide": "5"},
+                              {"demo": "true", "area": "Thamesreach", "present": "1", "slide": "4"},
+                              {"demo": "true", "area": "Hollowfirth", "present": "1", "slide": "2"}],
 }
 
 
