@@ -87,3 +87,4 @@ findings = appdata.query("ratings/inspection_findings", inspection_id=int(inspec
 if not findings.empty:
     with st.expander(f"Published findings ({len(findings)})", icon=":material/list:"):
         st.dataframe(findings, hide_index=True, width="stretch")
+        ui.download_buttons(findings, f"findings-{area}")

@@ -52,9 +52,12 @@ if reoffending["rate"].notna().any():
 st.dataframe(reoffending[["group", "reoffended", "followed_up", "rate_text"]], hide_index=True, width="stretch",
              column_config={"group": BY_KEY[row_dim].label, "reoffended": "Reoffended",
                             "followed_up": "Followed up 12 months", "rate_text": "Rate"})
+ui.download_buttons(reoffending[["group", "reoffended", "followed_up", "rate_text"]], f"reoffending-by-{row_dim}")
 
 st.subheader("2023 key performance indicators for these children")
-st.dataframe(cohort_data.kpi_table(scope, threshold), hide_index=True, width="stretch",
+kpis = cohort_data.kpi_table(scope, threshold)
+st.dataframe(kpis, hide_index=True, width="stretch",
              column_config={"name": "Indicator", "numerator": "Children meeting it", "denominator": "Of",
                             "rate_text": "Rate", "polarity": "Better when"})
+ui.download_buttons(kpis, "cohort-kpis")
 st.caption("Measured at the end of an order, as the Youth Justice Board's 2023 KPIs are; orders still open are left out.")

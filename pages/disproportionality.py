@@ -18,6 +18,7 @@ if not published.empty:
     st.dataframe(published, hide_index=True, width="stretch",
                  column_config={"area": "Area", "measure": "Measure", "value": st.column_config.NumberColumn("%", format="%d%%"),
                                 "as_at": "As at", "note": "In the document's words", "source": "Source"})
+    ui.download_buttons(published, "published-demographics")
 found = ui_cohort.cohort_scope(filters)
 if found is None:
     st.stop()

@@ -111,6 +111,7 @@ def show_section(number: int, section) -> None:
             st.caption("None.")
         else:
             st.table(_colour_styles(table))
+            ui.download_buttons(table.frame, f"section-{number}-{table.title[:40]}")
     for index, chart in enumerate(section.charts):
         if not chart.figure.layout.title.text:
             st.subheader(chart.title)

@@ -56,3 +56,27 @@ def test_every_chart_on_a_page_has_a_png_download(real_db, use_db):
     at = open_page("pages/area_profile.py", {"area": "Ealing"})
     charts = len(at.get("plotly_chart"))
     assert charts >= 3 and [b.proto.label for b in at.get("download_button")].count("Download chart (PNG)") == charts
+
+
+def test_every_table_and_chart_on_the_shared_views_downloads(demo_db, use_db):
+    """Each table has CSV and XLSX (the highlight report and plan export theirs as one workbook or one sheet)."""
+    import pytest
+
+    from tests.dbcheck import fetch
+
+    use_db(demo_db)
+    area = fetch(demo_db, "SELECT area FROM cohort_facts GROUP BY area ORDER BY count(*) DESC LIMIT 1")[0][0]
+    views = {"pages/overview.py": {"demo": "true"}, "pages/ratings_matrix.py": {"demo": "true"},
+             "pages/area_profile.py": {"area": "Ealing"}, "pages/scorecard.py": {"demo": "true", "area": area},
+             "pages/benchmarking.py": {"demo": "true", "area": area},
+             "pages/disproportionality.py": {"demo": "true", "area": area},
+             "pages/cohort_explorer.py": {"demo": "true", "area": area},
+             "pages/presentation.py": {"demo": "true", "area": area, "slide": "4"}}
+    for path, shared in views.items():
+        at = open_page(path, shared)
+        labels = [b.proto.label for b in at.get("download_button")]
+        tables = len(at.dataframe) + len(at.table)
+        assert labels.count("Download CSV") == labels.count("Download XLSX") >= tables, path
+        assert labels.count("Download chart (PNG)") == len(at.get("plotly_chart")), path
+        if not tables:
+            pytest.fail(f"{path} showed no table to check")

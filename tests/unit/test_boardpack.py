@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from yjs import boardpack
 from yjs.boardpack import content
-from yjs.boardpack.content import BoardPack, Section, Table
+from yjs.boardpack.model import BoardPack, Section, Table
 from yjs.db import Database
 from yjs.importers import KINDS, run_import
 

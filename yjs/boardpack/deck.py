@@ -12,7 +12,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from yjs.boardpack.content import BoardPack, Chart, Section, Table
+from yjs.boardpack.model import BoardPack, Chart, Section, Table
 from yjs.boardpack.images import png_bytes
 from yjs.dates import long_date
 

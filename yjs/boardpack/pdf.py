@@ -13,7 +13,7 @@ from typing import Callable
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from yjs.boardpack.content import BoardPack, Chart, Section, Table
+from yjs.boardpack.model import BoardPack, Chart, Section, Table
 from yjs.boardpack.images import png_bytes
 from yjs.dates import long_date
 
