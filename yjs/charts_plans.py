@@ -32,7 +32,7 @@ def timeline(state: pd.DataFrame, today: dt.date, *, title: str) -> go.Figure:
                        bar_text=[f"{s}, overdue" if late else s for s, late in zip(rows["status"], rows["overdue"])])
     fig = px.timeline(rows, x_start="start", x_end="due", y="label", color="status", text="bar_text",
                       color_discrete_map=BRAG_COLOURS, category_orders={"status": list(plans.STATUS_ORDER)},
-                      hover_data={"lead": True, "start": False, "due": "|%d %B %Y", "label": False, "bar_text": False})
+                      hover_data={"lead": True, "start": False, "due": "|%-d %B %Y", "label": False, "bar_text": False})
     for trace in fig.data:
         trace.textfont = dict(color=BRAG_TEXT_COLOURS.get(trace.name, "black"), size=13)
         trace.insidetextanchor = "middle"

@@ -9,6 +9,7 @@ import streamlit as st
 
 from yjs import charts_ratings, rules, ui
 from yjs.charts import RATING_COLOURS, RATING_TEXT_COLOURS
+from yjs.dates import long_date
 from yjs.ratings import SORTS, StandardPanel, key_question_table, lift_label
 
 SHOW_LATEST, SHOW_EVERY = "Latest inspection per area", "Every inspection"
@@ -112,7 +113,7 @@ def recommendations(frame: pd.DataFrame) -> None:
         for row in rows.itertuples(index=False):
             st.markdown(f"{row.number}. {row.text[:1].upper()}{row.text[1:]}")
             if isinstance(row.latest_progress, str):
-                st.caption(f"Progress reported {row.update_date:%d %B %Y}: {row.latest_progress}")
+                st.caption(f"Progress reported {long_date(pd.Timestamp(row.update_date).date())}: {row.latest_progress}")
     st.caption(f"Source: {'; '.join(frame['source'].unique())}")
     ui.download_buttons(frame, "recommendations")
 
