@@ -215,7 +215,8 @@ def plan_section(query: Query, area: str, meeting: dt.date) -> Section:
     if plan is None:
         missing = f"No improvement plan for {area} is loaded. Import one on the Load data page (\u201cactions\u201d)."
         return Section(title, missing, missing=missing)
-    actions, updates, edits = (query(f"plans/{name}", plan=plan["plan"]) for name in ("actions", "status_updates", "edits"))
+    actions, updates, edits = (query(name, plan=plan["plan"]) for name in ("plans/actions", "plans/status_updates",
+                                                                            "plans/edits"))
     previous = meeting - dt.timedelta(days=PREVIOUS_MEETING_DAYS)
     report = highlight.highlight_report(plan, actions, updates, edits, meeting, previous)
     tables = [Table(f"Status of the actions on {long_date(previous)} and {long_date(meeting)}",
