@@ -26,11 +26,12 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [da
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { font-size: 20px !important; }
 .stApp p, .stApp li, .stApp label, [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
     color: #000 !important; }
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }  /* captions fade by opacity, not colour */
 .stApp td p { color: inherit !important; }  /* table cells keep their own: white on the dark rating and BRAG fills */
 .stApp { background: #fff !important; }
 .stApp h1 { font-size: 44px !important; } .stApp h2 { font-size: 36px !important; } .stApp h3 { font-size: 30px !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.5rem !important; max-width: 100% !important; }
-[data-testid="stMetricValue"] { font-size: 40px !important; }
+.stApp [data-testid="stMetricValue"], .stApp [data-testid="stMetricValue"] * { font-size: 40px !important; }
 .stApp a { color: #003d99 !important; text-decoration: underline !important; }
 </style>
 """

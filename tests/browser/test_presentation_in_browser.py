@@ -83,6 +83,7 @@ def test_the_switch_turns_presentation_mode_on_and_off_on_any_page(page, app_url
     expect(page).to_have_url(re.compile(r"present=1"))
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     expect(page.get_by_text(f"Counts below {STRICTEST_THRESHOLD} show as c")).to_be_visible()
+    expect(page.get_by_test_id("stCaptionContainer").first).to_have_css("opacity", "1")  # not faded: full contrast
     projector_screenshot(page, "presentation-cohort-explorer")
     page.get_by_role("button", name="Leave presentation mode").click()
     expect(page.get_by_test_id("stSidebar")).to_be_visible()
