@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from yjs import ui, ui_auth
+from yjs import ui, ui_auth, ui_present
 from yjs.navigation import pages_for
 
 st.set_page_config(page_title="YJS Insight", page_icon=":material/balance:", layout="wide")
@@ -15,4 +15,5 @@ page = st.navigation([st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url
                       for p in pages_for(actor.role)])
 ui.data_mode_sidebar_note(ui.sidebar_filters())
 ui_auth.sidebar_identity(actor)
+ui_present.switch()
 page.run()

@@ -4,7 +4,7 @@ how many more Yes cases would have lifted it."""
 import pandas as pd
 import streamlit as st
 
-from yjs import appdata, charts_ratings, ratings, ui, ui_ratings
+from yjs import appdata, charts_ratings, ratings, ui, ui_boardpack, ui_ratings
 
 filters = ui.filters()
 st.title("Area profile")
@@ -32,6 +32,7 @@ columns[1].metric("Score", "–" if pd.isna(inspection["score"]) else f"{int(ins
 columns[2].metric("Framework", int(inspection["framework"]))
 columns[3].metric("Inspections on record", len(history))
 st.caption(f"Source: {inspection['source']}")
+ui_boardpack.board_pack(area)
 
 recommendations = appdata.query("ratings/inspection_recommendations", inspection_id=int(inspection["inspection_id"]))
 standards = appdata.query("ratings/inspection_standards", inspection_id=int(inspection["inspection_id"]))
@@ -60,7 +61,7 @@ else:
     left, right = st.columns([1, 1])
     with left:
         st.subheader("Ratings")
-        table = ui_ratings.ratings_table(standards, inspection["overall_rating"], inspection["score"])
+        table = ratings.ratings_table(standards, inspection["overall_rating"], inspection["score"])
         ui_ratings.show_ratings_table(table)
         ui.download_buttons(table.drop(columns="code"), f"ratings-{area}")
     with right:
@@ -80,8 +81,10 @@ else:
 
 if len(history) > 1:
     st.subheader("Inspection history")
-    st.plotly_chart(charts_ratings.inspection_timeline(history, labels, title=f"Inspections of {area}"), width="stretch")
+    ui.chart(charts_ratings.inspection_timeline(history, labels, title=f"Inspections of {area}"), f"inspections-{area}",
+             history.assign(inspection=labels)[["inspection", "framework", "overall_rating", "score", "source"]])
 findings = appdata.query("ratings/inspection_findings", inspection_id=int(inspection["inspection_id"]))
 if not findings.empty:
     with st.expander(f"Published findings ({len(findings)})", icon=":material/list:"):
         st.dataframe(findings, hide_index=True, width="stretch")
+        ui.download_buttons(findings, f"findings-{area}")

@@ -30,9 +30,10 @@ ui_indicators.bottom_quartile_note(area, demo, choice, comparators.label)
 own_region = series.loc[series["area"] == area, "region"].dropna()
 lines = indicator_data.reference_lines(series, comparators.areas, details["unit"],
                                        own_region.iloc[0] if not own_region.empty else None)
-st.plotly_chart(charts_indicators.trend(series, area, comparators.areas, lines, unit=details["unit"],
-                                        title=f"{details['name']}: {area} against {comparators.label}"),
-                width="stretch")
+ui.chart(charts_indicators.trend(series, area, comparators.areas, lines, unit=details["unit"],
+                                 title=f"{details['name']}: {area} against {comparators.label}"),
+         f"{indicator}-trend", series[series["area"].isin(comparators.areas) | series["is_reference"]][
+             ["area", "period", "value", "source"]])
 st.caption("Grey lines: the comparators. Regional and all-area lines pool numerators and denominators; the national "
            "line is the published figure where there is one. Missing periods are gaps, never filled in.")
 
@@ -47,7 +48,8 @@ points = indicator_data.latest_values(series).merge(scores, on="area", suffixes=
 if len(points) < 2:
     st.info("Too few areas have both an inspection score and this indicator to compare them.")
 else:
-    st.plotly_chart(charts_indicators.scatter(points, area, comparators.areas, x_title=f"{details['name']} ({details['unit']})",
-                                              title="Latest inspection score against latest value"), width="stretch")
+    ui.chart(charts_indicators.scatter(points, area, comparators.areas, x_title=f"{details['name']} ({details['unit']})",
+                                       title="Latest inspection score against latest value"), f"{indicator}-and-score",
+             points)
     st.caption(f"Every area of this kind with both figures; {comparators.label} labelled. Hover for the others.")
 ui_indicators.save_group_form(set(series.loc[~series["is_reference"], "area"]))

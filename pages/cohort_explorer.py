@@ -38,23 +38,26 @@ st.subheader(f"{BY_KEY[row_dim].label} by {BY_KEY[col_dim].label}")
 shown = disclosure.suppress_crosstab(table, threshold)
 st.dataframe(shown, width="stretch")
 ui.download_buttons(shown.reset_index(), f"children-by-{row_dim}-and-{col_dim}")
-st.plotly_chart(charts_cohort.stacked_counts(table, mask, title=f"Children by {BY_KEY[row_dim].label.lower()}"),
-                width="stretch")
+ui.chart(charts_cohort.stacked_counts(table, mask, title=f"Children by {BY_KEY[row_dim].label.lower()}"),
+         f"chart-children-by-{row_dim}")  # its table, suppressed, is just above
 if mask.to_numpy().any():
     st.caption("Cells marked c are left out of the chart.")
 
 st.subheader(f"Reoffending within 12 months by {BY_KEY[row_dim].label.lower()}")
 reoffending = cohort_data.reoffending_rates(scope, row_dim, col_dim, threshold)
 if reoffending["rate"].notna().any():
-    st.plotly_chart(charts_cohort.rates(reoffending, value="rate", label="group",
-                                        title="Share of children followed up for 12 months who reoffended"),
-                    width="stretch")
+    ui.chart(charts_cohort.rates(reoffending, value="rate", label="group",
+                                 title="Share of children followed up for 12 months who reoffended"),
+             f"reoffending-by-{row_dim}")  # its table, suppressed, follows
 st.dataframe(reoffending[["group", "reoffended", "followed_up", "rate_text"]], hide_index=True, width="stretch",
              column_config={"group": BY_KEY[row_dim].label, "reoffended": "Reoffended",
                             "followed_up": "Followed up 12 months", "rate_text": "Rate"})
+ui.download_buttons(reoffending[["group", "reoffended", "followed_up", "rate_text"]], f"reoffending-by-{row_dim}")
 
 st.subheader("2023 key performance indicators for these children")
-st.dataframe(cohort_data.kpi_table(scope, threshold), hide_index=True, width="stretch",
+kpis = cohort_data.kpi_table(scope, threshold)
+st.dataframe(kpis, hide_index=True, width="stretch",
              column_config={"name": "Indicator", "numerator": "Children meeting it", "denominator": "Of",
                             "rate_text": "Rate", "polarity": "Better when"})
+ui.download_buttons(kpis, "cohort-kpis")
 st.caption("Measured at the end of an order, as the Youth Justice Board's 2023 KPIs are; orders still open are left out.")

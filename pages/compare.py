@@ -22,17 +22,16 @@ long = appdata.query("ratings/ratings_matrix", show_demo=True, regions=[], areas
 wide = ratings.matrix(long).set_index("area").reindex(areas).reset_index()
 ui.demo_notice(wide)
 scores = ratings.domain_scores(long)
-st.plotly_chart(charts_ratings.domain_score_bars(scores, areas, title="Domain scores of the latest inspections"),
-                width="stretch")
+ui.chart(charts_ratings.domain_score_bars(scores, areas, title="Domain scores of the latest inspections"),
+         "domain-scores", scores.drop(columns="inspection_id"))
 unscored = [a for a in areas if a not in set(scores["area"])]
 st.caption("Each domain scores 0-12 over its four standards (Outstanding 3, Good 2, Requires improvement 1, "
            "Inadequate 0)." + (f" No standard ratings are known for: {', '.join(unscored)}." if unscored else ""))
 
 st.subheader("Standard by standard")
 differ = ratings.differing_standards(wide)
-st.plotly_chart(charts_ratings.ratings_heatmap(wide, ratings.row_labels(wide, every=False), ratings.standard_names(long),
-                                               marked=differ),
-                width="stretch", config={"displayModeBar": False})
+ui.chart(charts_ratings.ratings_heatmap(wide, ratings.row_labels(wide, every=False), ratings.standard_names(long),
+                                        marked=differ), "compare-grid", config={"displayModeBar": False})
 ui_ratings.legend()
 st.markdown(f"**They differ on {len(differ)} of the 12 standards**" + (f": {', '.join(differ)}." if differ else "."))
 table = ratings.matrix_table(wide)
@@ -51,7 +50,7 @@ st.caption("Ranked by the latest inspection scored out of 36 (2018 and 2021 fram
            "Real areas are ranked among real areas only, demo areas among demo areas.")
 for demo, scores_of_kind in national.items():
     kind = "demo" if demo else "real"
-    st.plotly_chart(charts_ratings.national_strip(scores_of_kind, areas, title=f"Latest scores of every {kind} area"),
-                    width="stretch", key=f"strip_{kind}")
+    ui.chart(charts_ratings.national_strip(scores_of_kind, areas, title=f"Latest scores of every {kind} area"),
+             f"latest-scores-{kind}", scores_of_kind, key=f"strip_{kind}")
 if not group:
     ui_indicators.save_group_form(set(options["area"]), areas)

@@ -18,6 +18,7 @@ if not published.empty:
     st.dataframe(published, hide_index=True, width="stretch",
                  column_config={"area": "Area", "measure": "Measure", "value": st.column_config.NumberColumn("%", format="%d%%"),
                                 "as_at": "As at", "note": "In the document's words", "source": "Source"})
+    ui.download_buttons(published, "published-demographics")
 found = ui_cohort.cohort_scope(filters)
 if found is None:
     st.stop()
@@ -46,8 +47,8 @@ else:
              for r in flagged.itertuples()]
     st.warning("**More than chance** (95% interval excludes 1):\n" + "\n".join(lines), icon=":material/flag:")
 
-st.plotly_chart(charts_cohort.forest(table, title=f"RRI by stage, against {compared_with}"),
-                width="stretch")
+ui.chart(charts_cohort.forest(table, title=f"RRI by stage, against {compared_with}"), f"rri-{grouping}")
+# the chart's table, suppressed, follows
 shown = disproportionality.display_counts(table, threshold)
 columns = ["stage", "group", "group_events", "group_base", "group_rate", "reference_events", "reference_base",
            "reference_rate", "rri", "low", "high", "flagged", "note"]
@@ -72,8 +73,9 @@ if unknown:
     st.caption(f"Ethnicity not recorded: {disclosure.show_count(entered, threshold)} children; counted in the "
                "cohort shares below, never compared.")
 if grouping == "ethnicity":
-    st.plotly_chart(charts_cohort.shares(disproportionality.shares(counts, grouping, threshold),
-                                         title="Share of the 10-17 population and of the cohort"), width="stretch")
+    group_shares = disproportionality.shares(counts, grouping, threshold)
+    ui.chart(charts_cohort.shares(group_shares, title="Share of the 10-17 population and of the cohort"),
+             "population-and-cohort-shares", group_shares)
 
 st.subheader("Trend by year")
 stage_key = st.selectbox("Stage", [s.key for s in disproportionality.STAGES], key="trend_stage",
@@ -82,4 +84,5 @@ trend = disproportionality.trend(counts_by_year, grouping, stage_key, threshold)
 if trend.empty:
     st.info("Not enough children per year to show this stage's trend without revealing small counts.")
 else:
-    st.plotly_chart(charts_cohort.trend(trend, title="RRI by year the children started"), width="stretch")
+    ui.chart(charts_cohort.trend(trend, title="RRI by year the children started"), f"rri-trend-{stage_key}",
+             trend[["year", "group", "stage", "rri", "low", "high", "flagged"]])

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from yjs import exports, highlight, ui, ui_plans
+from yjs import exports, highlight, ui, ui_boardpack, ui_plans
 from yjs.dates import long_date
 
 filters = ui.filters()
@@ -52,3 +52,4 @@ row.download_button("Download Markdown", highlight.to_markdown(report).encode("u
 row.download_button("Download XLSX", exports.xlsx_workbook_bytes(highlight.to_sheets(report)),
                       file_name=f"{name}.xlsx", icon=":material/download:",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+ui_boardpack.board_pack(data.plan["area"], meeting)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from yjs import charts_plans, plans, ui, ui_plan_edit, ui_plans
+from yjs import charts_plans, plans, ui, ui_boardpack, ui_plan_edit, ui_plans
 from yjs.dates import long_date
 
 filters = ui.filters()
@@ -12,6 +12,7 @@ st.title("Improvement plan")
 data = ui_plans.chosen_plan_or_stop(filters)
 st.caption("Import a plan, or an updated one, on the **Load data** page (“actions”); the board's report for a "
            "meeting is on the **Highlight report** page.")
+ui_boardpack.board_pack(data.plan["area"])
 
 today = dt.date.today()
 as_at = st.date_input("As at", value=today, max_value=today, format="DD/MM/YYYY", key="as_at", bind="query-params",
@@ -53,13 +54,15 @@ with tabs[3]:
     if rows.empty:
         st.info("No action in this plan has a due date, so there is nothing to place on a timeline.")
     else:
-        st.plotly_chart(charts_plans.timeline(rows, as_at, title="Actions from start to due date"), width="stretch")
+        ui.chart(charts_plans.timeline(rows, as_at, title="Actions from start to due date"), "plan-timeline",
+                 rows[["ref", "action", "lead", "bar_start", "due_date", "status", "overdue"]])
         st.caption(f"{len(rows)} of {len(state)} actions have a due date. A bar starts at the action's start date, "
                    "else the plan's date; the dashed line is today.")
 
 with tabs[4]:
     progress = plans.progress_over_time(data.actions, data.updates, data.edits, as_at)
-    st.plotly_chart(charts_plans.progress(progress, title="Status of the actions at each update"), width="stretch")
+    ui.chart(charts_plans.progress(progress, title="Status of the actions at each update"), "plan-progress",
+             progress.pivot(index="date", columns="status", values="actions").reset_index())
     st.caption("Counts at each date a status was recorded, as the plan stood that day. Choose an earlier "
                "“As at” date above to see the whole plan then.")
 

@@ -43,8 +43,10 @@ try:
 except ImportFailed as failure:
     st.error(f"**{len(failure.problems)} problem(s); nothing was written.** Correct the file and upload it again.",
              icon=":material/error:")
-    st.dataframe(pd.DataFrame([(p.line or None, p.column or "", p.reason) for p in failure.problems],
-                              columns=["Line", "Column", "Problem"]), hide_index=True, width="stretch")
+    problems = pd.DataFrame([(p.line or None, p.column or "", p.reason) for p in failure.problems],
+                            columns=["Line", "Column", "Problem"])
+    st.dataframe(problems, hide_index=True, width="stretch")
+    ui.download_buttons(problems, f"problems-{upload.name}")
     st.stop()
 
 st.info(preview.summary(), icon=":material/fact_check:")

@@ -29,12 +29,14 @@ for column, rating in zip(columns[1:], ("Outstanding", "Good", "Requires improve
 
 left, right = st.columns(2)
 with left:
-    st.plotly_chart(charts.rating_counts(latest, title="Latest overall rating"), width="stretch")
+    ui.chart(charts.rating_counts(latest, title="Latest overall rating"), "latest-overall-ratings",
+             counts.rename_axis("overall_rating").reset_index(name="areas"))
     st.caption(ui.scope_caption(latest, "Counts"))
 with right:
     scored = latest[latest["score"].notna()]
-    st.plotly_chart(charts.score_distribution(scored, highlight=filters.area, title="Latest score out of 36"),
-                    width="stretch")
+    ui.chart(charts.score_distribution(scored, highlight=filters.area, title="Latest score out of 36"),
+             "latest-scores", scored["score"].astype(int).value_counts().sort_index().rename_axis("score")
+             .reset_index(name="areas"))
     unscored = len(latest) - len(scored)
     note = (f" {unscored} area{'s' if unscored != 1 else ''} without a /36 score (2025 framework, or standards "
             "not published) are in the table but not the chart.") if unscored else ""
@@ -43,15 +45,15 @@ with right:
 st.subheader("Ratings over time and the weakest standards")
 by_year = appdata.query("overview/ratings_by_year", **filters.scope())
 shares = appdata.query("overview/good_or_better_by_standard", **filters.scope())
-st.plotly_chart(charts_ratings.ratings_by_year(by_year, title="Overall ratings by year"), width="stretch")
+ui.chart(charts_ratings.ratings_by_year(by_year, title="Overall ratings by year"), "ratings-by-year", by_year)
 st.caption("Every inspection in scope, re-inspections included, by the year its report was published (the fieldwork "
            "year while unpublished).")
 scored_shares = shares[shares["is_scored"]]
 if scored_shares.empty:
     st.info("No inspection in scope publishes the ratings of its standards.", icon=":material/info:")
 else:
-    st.plotly_chart(charts_ratings.good_or_better(scored_shares, title="Share of latest inspections rating each "
-                                                  "standard Good or better"), width="stretch")
+    ui.chart(charts_ratings.good_or_better(scored_shares, title="Share of latest inspections rating each standard "
+                                           "Good or better"), "good-or-better-by-standard", scored_shares)
     weakest = scored_shares.nsmallest(1, "pct_good_or_better").iloc[0]
     st.caption(f"Latest inspection of each area that rated its standards; the weakest, {weakest['code']} "
                f"{weakest['name']}, is hatched. 3.4 was 'Joint working' before 2021. Resettlement (4.1) is not scored "

@@ -57,6 +57,9 @@ PAGE_VARIATIONS = {
                          {"demo": "true", "areas": ["Thamesreach", "Larkspur", "Quillbridge", "Ealing"]},
                          {"demo": "true", "areas": ["Cwm Arian", "Bryn Tawel"]}],
     "pages/audit_trail.py": [{}, {"outcomes": "failed"}, {"events": "import"}],
+    "pages/presentation.py": [{"demo": "false", "area": "Ealing"}, {"demo": "false", "area": "Ealing", "slide": "5"},
+                              {"demo": "true", "area": "Thamesreach", "present": "1", "slide": "4"},
+                              {"demo": "true", "area": "Hollowfirth", "present": "1", "slide": "2"}],
 }
 
 

@@ -16,9 +16,11 @@ from yjs import brag, plans
 from yjs.charts import base_layout
 from yjs.dates import long_date
 
-BRAG_COLOURS = {brag.BLUE: "#0072B2", brag.GREEN: "#009E73", brag.AMBER: "#E69F00", brag.RED: "#D55E00",
+# Okabe-Ito hues, with Red darkened so the five also differ in lightness (in greyscale and on a
+# monochrome printer): Red darkest, then Blue, Green, Amber, Not assessed lightest.
+BRAG_COLOURS = {brag.BLUE: "#0072B2", brag.GREEN: "#009E73", brag.AMBER: "#E69F00", brag.RED: "#A50F15",
                 brag.NOT_ASSESSED: "#CCCCCC"}
-BRAG_TEXT_COLOURS = {brag.BLUE: "white", brag.GREEN: "white", brag.AMBER: "black", brag.RED: "black",
+BRAG_TEXT_COLOURS = {brag.BLUE: "white", brag.GREEN: "black", brag.AMBER: "black", brag.RED: "white",
                      brag.NOT_ASSESSED: "black"}
 
 
@@ -30,7 +32,7 @@ def timeline(state: pd.DataFrame, today: dt.date, *, title: str) -> go.Figure:
                        bar_text=[f"{s}, overdue" if late else s for s, late in zip(rows["status"], rows["overdue"])])
     fig = px.timeline(rows, x_start="start", x_end="due", y="label", color="status", text="bar_text",
                       color_discrete_map=BRAG_COLOURS, category_orders={"status": list(plans.STATUS_ORDER)},
-                      hover_data={"lead": True, "start": False, "due": "|%d %B %Y", "label": False, "bar_text": False})
+                      hover_data={"lead": True, "start": False, "due": "|%-d %B %Y", "label": False, "bar_text": False})
     for trace in fig.data:
         trace.textfont = dict(color=BRAG_TEXT_COLOURS.get(trace.name, "black"), size=13)
         trace.insidetextanchor = "middle"

@@ -132,6 +132,44 @@ def cmd_loadtest(args: argparse.Namespace) -> int:
                               progress=lambda message: print(f"... {message}", file=sys.stderr, flush=True))
     print("\n".join(report.lines()))
     return EXIT_OK if not report.errors else EXIT_INVALID
+def cmd_boardpack(args: argparse.Namespace) -> int:
+    from streamlit import logger
+
+    logger.set_log_level("error")  # the shared modules' caches warn that no app is running: expected here
+    from yjs import boardpack
+    from yjs.boardpack.content import UnknownArea, gather
+    from yjs.boardpack.images import ImagesUnavailable
+    from yjs.db import Database, DatabaseUnavailable
+    from yjs.dates import long_date, parse_date
+
+    fmt = args.out.suffix.lower().lstrip(".")
+    if fmt not in boardpack.FORMATS:
+        print(f"--out must end in .pdf or .pptx (was {args.out.name})", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        meeting = parse_date(args.date)
+    except ValueError as exc:
+        print(f"--date: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        database = Database(database_path(args.db))
+        with _progress_bar(boardpack.GATHER_STEPS, f"Board pack for {args.area}") as bar:
+            pack = gather(database.query, args.area, meeting, progress=lambda step: _advance(bar, step, bar.n + 1))
+            bar.total = boardpack.GATHER_STEPS + boardpack.chart_count(pack) + 1
+            data = boardpack.render(pack, fmt, chart_done=lambda: _advance(bar, "drawing charts", bar.n + 1))
+            args.out.write_bytes(data)
+            _advance(bar, "written", bar.total)
+    except (UnknownArea, ImagesUnavailable) as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_INVALID
+    except DatabaseUnavailable as exc:
+        print(f"{exc.problem}: {exc.path}\nFix: {exc.fix}", file=sys.stderr)
+        return EXIT_INVALID
+    missing = [s.title for s in pack.sections if s.missing]
+    print(f"Wrote {args.out} ({len(data) / 1024:.0f} KB): board pack for {pack.area}, meeting of "
+          f"{long_date(meeting)}{'; demo data' if pack.is_demo else ''}"
+          + (f". Incomplete: {', '.join(missing)} (each says what is missing)." if missing else "."))
+    return EXIT_OK
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -206,6 +244,16 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--no-browser", action="store_true", help="skip the browser measurements")
     bench.add_argument("--out", type=Path, help="also write the figures as JSON")
     bench.set_defaults(handler=cmd_bench)
+    pack = commands.add_parser("boardpack", help="write an area's board pack as PDF or PowerPoint",
+                               description="Write the board pack of one area for one board meeting: ratings, key "
+                                           "questions of the weakest standards, indicator scorecard, "
+                                           "disproportionality and the improvement plan's highlight report. "
+                                           "Charts are drawn with Chromium (/usr/bin/chromium or $BROWSER_PATH).")
+    pack.add_argument("--area", required=True, help="the area's name (as in the app)")
+    pack.add_argument("--date", required=True, help="the board meeting's date, YYYY-MM-DD")
+    pack.add_argument("--out", required=True, type=Path, help="FILE.pdf or FILE.pptx")
+    _add_db(pack)
+    pack.set_defaults(handler=cmd_boardpack)
     return root
 
 

@@ -67,10 +67,13 @@ def kpis(scope: CohortScope) -> pd.DataFrame:
     return appdata.query("cohort/kpis", **scope.params())
 
 
-def stage_counts_by_year(scope: CohortScope, grouping: str) -> pd.DataFrame:
-    """Stage counts per group and year (one query serves the period table and the trend)."""
-    frame = appdata.query("disproportionality/stage_counts", **scope.params(), group_dim=grouping, by_year=True)
-    return _with_population(frame, scope, grouping)
+def stage_counts_by_year(scope: CohortScope, grouping: str, query=appdata.query) -> pd.DataFrame:
+    """Stage counts per group and year (one query serves the period table and the trend).
+
+    `query` is the app's cached one by default; the board pack passes a plain `Database.query`.
+    """
+    frame = query("disproportionality/stage_counts", **scope.params(), group_dim=grouping, by_year=True)
+    return _with_population(frame, scope, grouping, query)
 
 
 def period_totals(by_year: pd.DataFrame) -> pd.DataFrame:
@@ -82,10 +85,10 @@ def period_totals(by_year: pd.DataFrame) -> pd.DataFrame:
     return totals
 
 
-def _with_population(frame: pd.DataFrame, scope: CohortScope, grouping: str) -> pd.DataFrame:
+def _with_population(frame: pd.DataFrame, scope: CohortScope, grouping: str, query) -> pd.DataFrame:
     if grouping != "ethnicity":
         return frame
-    population = appdata.query("disproportionality/population_by_ethnicity", areas=list(scope.areas),
+    population = query("disproportionality/population_by_ethnicity", areas=list(scope.areas),
                                year_to=scope.year_to)
     return frame.merge(population[["group_value", "population"]], on="group_value", how="left")
 

@@ -34,6 +34,7 @@ PAGES = (
     PageSpec("pages/cohort_explorer.py", "Cohort explorer", ":material/groups:", "cohort"),
     PageSpec("pages/improvement_plan.py", "Improvement plan", ":material/checklist:", "plan"),
     PageSpec("pages/highlight_report.py", "Highlight report", ":material/summarize:", "highlight"),
+    PageSpec("pages/presentation.py", "Board presentation", ":material/slideshow:", "presentation"),
     PageSpec("pages/load_data.py", "Load data", ":material/upload_file:", "load", role="editor"),
     PageSpec("pages/audit_trail.py", "Audit trail", ":material/history:", "audit", role="admin"),
 )

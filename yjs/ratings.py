@@ -206,6 +206,22 @@ def key_question_table(panels: list[StandardPanel]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def ratings_table(standards: pd.DataFrame, overall_rating: str | None, score) -> pd.DataFrame:
+    """The ratings laid out as HMIP lays them out: the overall result, then each domain with its standards."""
+    rows = [dict(code="", standard="Overall", rating=overall_rating or "not known",
+                 score="" if pd.isna(score) else f"{int(score)}/36")]
+    for (domain, domain_name), members in standards.groupby(["domain", "domain_name"], sort=True):
+        scored = members[members["is_scored"] & members["rating"].isin(rules.RATINGS)]
+        complete = len(scored) == len(members[members["is_scored"]])
+        subtotal = (f"{sum(rules.score_from_rating(r) for r in scored['rating'])}/{3 * len(scored)}"
+                    if complete and len(scored) else ("not scored" if not members["is_scored"].any() else ""))
+        rows.append(dict(code=f"{domain}", standard=f"{domain}. {domain_name}", rating="", score=subtotal))
+        rows += [dict(code=r.code, standard=f"{r.code} {r.name}", rating=r.rating if pd.notna(r.rating) else "not published",
+                      score="" if not r.is_scored or r.rating not in rules.RATINGS else str(rules.score_from_rating(r.rating)))
+                 for r in members.itertuples(index=False)]
+    return pd.DataFrame(rows)
+
+
 def standard_names(long: pd.DataFrame) -> dict[tuple[int, str], str]:
     """(inspection, code) -> the standard's name in that inspection's framework, for hovers."""
     named = long.dropna(subset=["code"])

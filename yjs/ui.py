@@ -133,3 +133,27 @@ def download_buttons(frame: pd.DataFrame, basename: str) -> None:
     row.download_button("Download XLSX", exports.xlsx_bytes(frame), file_name=f"{basename}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:", key=f"xlsx_{basename}")
+
+
+def chart(figure, name: str, data: pd.DataFrame | None = None, *, key: str | None = None,
+          config: dict | None = None, title: str | None = None) -> None:
+    """A chart, a PNG download of it, and the data behind it as an expandable table with its downloads.
+
+    The PNG is drawn only when asked for (a deferred download), by the process's one kaleido server.
+    `data` is what the chart shows, after the same suppression as the screen; None where the page
+    already shows the chart's table right below it.
+    """
+    from yjs import ui_present
+    from yjs.boardpack.images import png_bytes
+
+    # On a projector our own black labels, not the theme's grey ones, for contrast.
+    st.plotly_chart(ui_present.for_screen(figure), width="stretch", key=key, config=config,
+                    theme=None if ui_present.presenting() else "streamlit")
+    title = title or figure.layout.title.text or name.replace("-", " ").capitalize()
+    st.download_button("Download chart (PNG)", lambda: png_bytes(figure), file_name=f"{name}.png", mime="image/png",
+                       icon=":material/image:", key=f"png_{key or name}", on_click="ignore", type="tertiary",
+                       help=f"“{title}” as a PNG picture, for a report or slides")
+    if data is not None:
+        with st.expander(f"Data table: {title}", icon=":material/table:"):
+            st.dataframe(data, hide_index=True, width="stretch")
+            download_buttons(data, f"chart-{key or name}")

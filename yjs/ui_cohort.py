@@ -31,11 +31,15 @@ def scope_label(filters: Filters, areas: list[str]) -> str:
 
 
 def threshold_setting() -> int:
-    return int(st.sidebar.number_input(
+    """The page's suppression threshold; presentation mode raises it to the strictest."""
+    from yjs import ui_present
+
+    chosen = int(st.sidebar.number_input(
         "Suppress counts below", min_value=disclosure.MIN_THRESHOLD, max_value=100, value=disclosure.MIN_THRESHOLD,
         step=1, key="suppress", bind="query-params",
         help="Counts of children from 1 up to this number minus one show as 'c', and so does any figure that "
              "would reveal one. It can be raised, never set below 5."))
+    return ui_present.threshold(chosen)
 
 
 def cohort_scope(filters: Filters) -> tuple[CohortScope, dict] | None:

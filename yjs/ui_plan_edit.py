@@ -16,6 +16,7 @@ from yjs import brag, plan_edits, plans, ui_auth
 from yjs.auth import Actor
 from yjs.dates import long_date
 from yjs.paths import database_path
+from yjs.ui import download_buttons
 from yjs.ui_plans import PlanData, status_styled, with_display_dates
 
 UNCHANGED = "(leave as it is)"
@@ -102,6 +103,8 @@ def history(data: PlanData, action_id: int) -> None:
                      hide_index=True,
                      width="stretch", column_config={"date": "Date", "status": "Status", "status_text": "Status words",
                                                      "note": "Progress note", "updated_by": "By", "source": "Source"})
+        download_buttons(shown[["date", "status", "status_text", "note", "updated_by", "source"]],
+                         f"status-updates-{action_id}")
     st.markdown("**Changes**")
     if edits.empty:
         st.caption("No field of this action has been changed since it was loaded.")
@@ -112,3 +115,5 @@ def history(data: PlanData, action_id: int) -> None:
                  width="stretch", column_config={"when": "When", "edited_by": "Who", "field": "Field",
                                                  "old_value": "Old value", "new_value": "New value",
                                                  "reason": "Reason", "source": "Source"})
+    download_buttons(shown[["when", "edited_by", "field", "old_value", "new_value", "reason", "source"]],
+                     f"changes-{action_id}")

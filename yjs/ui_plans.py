@@ -11,7 +11,7 @@ import streamlit as st
 from yjs import appdata, brag, plans
 from yjs.charts_plans import BRAG_COLOURS, BRAG_TEXT_COLOURS
 from yjs.dates import long_date
-from yjs.ui import Filters
+from yjs.ui import Filters, download_buttons
 
 
 PLAN_QUERIES = ("plans/actions", "plans/status_updates", "plans/edits", "plans/recommendations")  # PlanData's order
@@ -154,6 +154,8 @@ def coverage_table(coverage: pd.DataFrame, linked_any: bool) -> None:
         "number": "No.", "addressee": "Addressed to",
         "recommendation": st.column_config.TextColumn("Recommendation", width="large"),
         "actions": "Actions answering it", "statuses": "Their status", "flag": "Coverage"})
+    download_buttons(shown[["number", "flag", "recommendation", "actions", "statuses", "addressee"]],
+                     "recommendation-coverage")
 
 
 def upcoming_table(upcoming: pd.DataFrame) -> None:
@@ -165,3 +167,4 @@ def upcoming_table(upcoming: pd.DataFrame) -> None:
     st.dataframe(status_styled(shown[["owner", "window", "ref", "action", "due", "days", "status"]]), hide_index=True, width="stretch", column_config={
         "owner": "Owner", "window": "When", "ref": "Ref", "action": st.column_config.TextColumn("Action", width="large"),
         "due": "Due", "days": "Days", "status": "Status"})
+    download_buttons(shown[["owner", "window", "ref", "action", "due", "days", "status"]], "overdue-and-upcoming")

@@ -9,7 +9,8 @@ import streamlit as st
 
 from yjs import charts_ratings, rules, ui
 from yjs.charts import RATING_COLOURS, RATING_TEXT_COLOURS
-from yjs.ratings import SORTS, StandardPanel, lift_label
+from yjs.dates import long_date
+from yjs.ratings import SORTS, StandardPanel, key_question_table, lift_label
 
 SHOW_LATEST, SHOW_EVERY = "Latest inspection per area", "Every inspection"
 FRAMEWORK_OPTIONS = ("2018", "2021", "2025")
@@ -52,22 +53,6 @@ def legend() -> None:
                "rating and its score out of 36. Real areas are in **bold**.")
 
 
-def ratings_table(standards: pd.DataFrame, overall_rating: str | None, score) -> pd.DataFrame:
-    """The ratings laid out as HMIP lays them out: the overall result, then each domain with its standards."""
-    rows = [dict(code="", standard="Overall", rating=overall_rating or "not known",
-                 score="" if pd.isna(score) else f"{int(score)}/36")]
-    for (domain, domain_name), members in standards.groupby(["domain", "domain_name"], sort=True):
-        scored = members[members["is_scored"] & members["rating"].isin(rules.RATINGS)]
-        complete = len(scored) == len(members[members["is_scored"]])
-        subtotal = (f"{sum(rules.score_from_rating(r) for r in scored['rating'])}/{3 * len(scored)}"
-                    if complete and len(scored) else ("not scored" if not members["is_scored"].any() else ""))
-        rows.append(dict(code=f"{domain}", standard=f"{domain}. {domain_name}", rating="", score=subtotal))
-        rows += [dict(code=r.code, standard=f"{r.code} {r.name}", rating=r.rating if pd.notna(r.rating) else "not published",
-                      score="" if not r.is_scored or r.rating not in rules.RATINGS else str(rules.score_from_rating(r.rating)))
-                 for r in members.itertuples(index=False)]
-    return pd.DataFrame(rows)
-
-
 def show_ratings_table(table: pd.DataFrame) -> None:
     headers = table["code"].str.fullmatch(r"\d?")
     styled = (table.drop(columns="code").style
@@ -93,7 +78,9 @@ def key_question_panel(panel: StandardPanel) -> None:
     left, right = st.columns([3, 2])
     with left:
         st.markdown(title)
-        st.plotly_chart(charts_ratings.key_question_bars(panel), width="stretch", key=f"kq_{panel.code}")
+        ui.chart(charts_ratings.key_question_bars(panel), f"key-questions-{panel.code}",
+                 key_question_table([panel])[["question", "relevant_cases", "number_yes", "pct_yes", "band", "source"]],
+                 key=f"kq_{panel.code}")
     with right:
         st.markdown(rules.explain(assessment))
         if assessment.discretion_applied:
@@ -126,7 +113,7 @@ def recommendations(frame: pd.DataFrame) -> None:
         for row in rows.itertuples(index=False):
             st.markdown(f"{row.number}. {row.text[:1].upper()}{row.text[1:]}")
             if isinstance(row.latest_progress, str):
-                st.caption(f"Progress reported {row.update_date:%d %B %Y}: {row.latest_progress}")
+                st.caption(f"Progress reported {long_date(pd.Timestamp(row.update_date).date())}: {row.latest_progress}")
     st.caption(f"Source: {'; '.join(frame['source'].unique())}")
     ui.download_buttons(frame, "recommendations")
 

@@ -19,3 +19,11 @@ def open_page(page: str, shared: dict | None = None, **page_query) -> AppTest:
     at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
+
+
+def dataframe_with(at: AppTest, *columns: str):
+    """The first table on the page holding all these columns (charts' data tables come before some)."""
+    for frame in at.dataframe:
+        if set(columns) <= set(frame.value.columns):
+            return frame.value
+    raise AssertionError(f"no table with columns {columns}")

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from yjs.apptest_login import log_in, roles_file
 from yjs.navigation import PAGES
+from tests.apptest.pages import dataframe_with
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -47,11 +48,13 @@ def test_overview_on_real_data_counts_the_five_seed_areas(real_db, use_db):
                        "Inadequate": "1"}
     assert not at.warning, "no demo notice when no demo rows are shown"
     assert at.toggle(key="demo").disabled, "nothing to switch on in a database built with --no-demo"
-    table = at.dataframe[0].value
+    table = dataframe_with(at, "area", "data", "source")
     assert set(table["data"]) == {"Real"}
     assert table.set_index("area").loc["Ealing", "score"] == 17
     assert table.set_index("area").loc["Ealing", "source"].startswith("001_a7d1d7ce6fdeac37.txt")
-    assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download XLSX"]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels[-2:] == ["Download CSV", "Download XLSX"]  # the table's, after each chart's PNG and data
+    assert labels.count("Download chart (PNG)") == 4
 
 
 def test_overview_says_when_demo_areas_are_on_screen(demo_db, use_db):
@@ -60,7 +63,7 @@ def test_overview_says_when_demo_areas_are_on_screen(demo_db, use_db):
     assert any("Demo data on screen" in w.value for w in at.warning)
     captions = " ".join(c.value for c in at.caption)
     assert "computed over 5 real areas and" in captions
-    table = at.dataframe[0].value
+    table = dataframe_with(at, "area", "data", "source")
     assert {"Real", "Demo"} == set(table["data"])
 
 
@@ -69,7 +72,7 @@ def test_filters_read_from_the_url_narrow_the_view(demo_db, use_db):
     at = run_app(demo="true", region="Wales", period=["2021", "2026"], area="Bryn Tawel")
     assert at.multiselect(key="region").value == ["Wales"]
     assert at.selectbox(key="area").value == "Bryn Tawel"
-    table = at.dataframe[0].value
+    table = dataframe_with(at, "area", "data", "source")
     assert set(table["region"]) == {"Wales"}
     assert int(table["published"].str[-4:].astype(int).min()) >= 2021
 
@@ -79,9 +82,9 @@ def test_changing_a_filter_reruns_the_page(demo_db, use_db):
     """Also the recovery in ui.filters(): each AppTest rerun starts on Streamlit's legacy path."""
     use_db(demo_db)
     at = run_app(demo="true")
-    everyone = len(at.dataframe[0].value)
+    everyone = len(dataframe_with(at, "area", "data", "source"))
     at.multiselect(key="region").set_value(["London"]).run()
-    london = at.dataframe[0].value
+    london = dataframe_with(at, "area", "data", "source")
     assert 0 < len(london) < everyone and set(london["region"]) == {"London"}
 
 

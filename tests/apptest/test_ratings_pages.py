@@ -3,7 +3,7 @@ opened through the URL as a copied link would open them; figures checked against
 
 from __future__ import annotations
 
-from tests.apptest.pages import open_page
+from tests.apptest.pages import dataframe_with, open_page
 from tests.dbcheck import fetch
 from yjs.importers import KINDS, run_import
 
@@ -32,7 +32,7 @@ def test_matrix_lists_the_latest_inspection_of_each_real_area(real_db, use_db):
     heatmap = plotly_figures(at)[0]["data"][0]
     assert len(heatmap["y"]) == 5
     assert "Only the overall rating is known for: " in texts(at)
-    assert [b.proto.label for b in at.get("download_button")] == ["Download CSV", "Download XLSX"]
+    assert [b.proto.label for b in at.get("download_button")] == ["Download chart (PNG)", "Download CSV", "Download XLSX"]
 
 
 def test_matrix_filters_from_the_url(demo_db, use_db):
@@ -143,7 +143,7 @@ def test_an_area_with_a_hostile_name_and_no_inspection_gets_an_empty_state(writa
 def test_compare_the_five_seed_areas_on_out_of_court_work(real_db, use_db):
     use_db(real_db)
     at = open_page("pages/compare.py", areas=SEED_AREAS)
-    grid = at.dataframe[0].value.set_index("area")
+    grid = dataframe_with(at, "area", "3.1").set_index("area")
     assert grid.loc["Kingston and Richmond", ["3.1", "3.2", "3.3", "3.4"]].tolist() == [
         "Good", "Inadequate", "Inadequate", "Good"]
     bars = plotly_figures(at)[0]["data"]
@@ -151,7 +151,7 @@ def test_compare_the_five_seed_areas_on_out_of_court_work(real_db, use_db):
     assert out_of_court["Ealing"] == "4" and out_of_court["Tower Hamlets and City of London"] == "1"
     assert out_of_court["Reading"] == "n/a"
     assert "No standard ratings are known for: Reading, Buckinghamshire." in texts(at)
-    positions = at.dataframe[1].value.set_index("area")
+    positions = dataframe_with(at, "area", "rank").set_index("area")
     assert positions.loc["Kingston and Richmond", "rank"] == "1 of 3"
     assert positions.loc["Reading", "rank"] == "not scored"
 
@@ -168,7 +168,7 @@ def test_compare_uses_a_saved_comparator_group(writable_db, use_db):
     groups.save_group(writable_db, "Londoners", ["Ealing", "Kingston and Richmond"], {"Ealing", "Kingston and Richmond"})
     use_db(writable_db)
     at = open_page("pages/compare.py", group="Londoners")
-    assert at.dataframe[0].value["area"].tolist() == ["Ealing", "Kingston and Richmond"]
+    assert dataframe_with(at, "area", "3.1")["area"].tolist() == ["Ealing", "Kingston and Richmond"]
 
 
 def test_overview_names_the_weakest_standard_nationally(demo_db, use_db):

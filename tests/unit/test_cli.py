@@ -17,7 +17,8 @@ def cli(*args, db=None):
                           capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["import"], ["import", "inspections"], ["import", "areas"], ["restore"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["import"], ["import", "inspections"], ["import", "areas"], ["restore"],
+                                     ["boardpack"], ["loadtest"]])
 def test_every_command_has_help(command):
     result = cli(*command, "--help")
     assert result.returncode == 0 and "usage:" in result.stdout
@@ -63,3 +64,20 @@ def test_import_into_a_missing_database_explains_the_fix(tmp_path):
     result = cli("import", "inspections", path, "--db", tmp_path / "missing.duckdb")
     assert result.returncode == 1
     assert "does not exist" in result.stderr and "python -m yjs build" in result.stderr
+
+
+def test_boardpack_writes_a_pdf_with_progress_and_says_what_is_missing(real_db, tmp_path):
+    out = tmp_path / "ealing.pdf"
+    result = cli("boardpack", "--area", "Ealing", "--date", "2024-05-01", "--out", out, "--db", real_db)
+    assert result.returncode == 0, result.stderr
+    assert "100%" in result.stderr and out.read_bytes().startswith(b"%PDF")
+    assert result.stdout.startswith(f"Wrote {out}") and "meeting of 1 May 2024" in result.stdout
+    assert "Incomplete: Indicator scorecard, Disproportionality by ethnicity" in result.stdout
+
+
+def test_boardpack_bad_input_is_a_clear_error(real_db, tmp_path):
+    unknown = cli("boardpack", "--area", "Atlantis", "--date", "2024-05-01", "--out", tmp_path / "x.pdf", "--db", real_db)
+    assert unknown.returncode == 1 and "No area called 'Atlantis'" in unknown.stderr and "Traceback" not in unknown.stderr
+    assert cli("boardpack", "--area", "Ealing", "--date", "2024-05-01", "--out", tmp_path / "x.docx").returncode == 2
+    assert cli("boardpack", "--area", "Ealing", "--date", "1 May", "--out", tmp_path / "x.pdf").returncode == 2
+    assert not list(tmp_path.iterdir())

@@ -1,0 +1,46 @@
+"""What a board pack holds, gathered as plain data (tables, figures, words) before any rendering.
+
+`gather` reads through a `query(name, **params)` function, so the app passes its cached
+`appdata.query` and the command line a plain `Database.query`: both packs hold the same figures as
+the screens. A section without data says what is missing instead of failing, and every aggregate of
+children goes through the same disclosure control as the screen (counts 1-4 shown as `c`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Callable
+
+from yjs import disclosure
+from yjs.boardpack import sections
+from yjs.boardpack.model import BoardPack, Section, UnknownArea
+from yjs.boardpack.sections import Query
+
+
+def find_area(query: Query, area: str) -> dict:
+    """The area's row (name, region, is_demo); an unknown name raises with the closest known names."""
+    areas = query("shared/filter_options")
+    match = areas[areas["area"].str.casefold() == area.strip().casefold()]
+    if match.empty:
+        close = difflib.get_close_matches(area, areas["area"].tolist(), n=3, cutoff=0.5)
+        hint = f" Did you mean {' or '.join(close)}?" if close else ""
+        raise UnknownArea(f"No area called '{area}' is in the database.{hint}")
+    return match.iloc[0].to_dict()
+
+
+def gather(query: Query, area: str, meeting: dt.date, *, today: dt.date | None = None,
+           threshold: int = disclosure.MIN_THRESHOLD, progress: Callable[[str], None] | None = None) -> BoardPack:
+    """Every section of the pack for `area` as it stood at the board meeting on `meeting`."""
+    row = find_area(query, area)
+    name, is_demo = row["area"], bool(row["is_demo"])
+    steps = (("ratings", lambda: sections.inspection_sections(query, name, meeting)),
+             ("indicators", lambda: (sections.indicator_section(query, name, is_demo),)),
+             ("disproportionality", lambda: (sections.disproportionality_section(query, name, meeting, threshold),)),
+             ("improvement plan", lambda: (sections.plan_section(query, name, meeting),)))
+    built: list[Section] = []
+    for label, build in steps:
+        if progress:
+            progress(label)
+        built.extend(build())
+    return BoardPack(name, meeting, today or dt.date.today(), is_demo, tuple(built))
