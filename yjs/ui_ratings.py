@@ -59,7 +59,7 @@ def show_ratings_table(table: pd.DataFrame) -> None:
               .map(rating_style, subset=["rating"])
               .apply(lambda row: ["font-weight: 700; background-color: #f0f0f0" if headers[row.name] else ""] * len(row),
                      axis=1))
-    st.dataframe(styled, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4,
+    st.dataframe(styled, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 24,  # room for a scrollbar
                  column_config={"standard": st.column_config.TextColumn("Standard", width="medium"),
                                 "rating": st.column_config.TextColumn("Rating", width="small"),
                                 "score": st.column_config.TextColumn("Score", width="small")})
