@@ -12,7 +12,7 @@ if not ui.database_ready():
     st.stop()
 
 page = st.navigation([st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path, default=p.is_default)
-                      for p in pages_for(actor.role)])
+                      for p in pages_for(actor.role)], expanded=True)  # every page in view, none behind "View more"
 ui.data_mode_sidebar_note(ui.sidebar_filters())
 ui_auth.sidebar_identity(actor)
 ui_present.switch()
