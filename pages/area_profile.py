@@ -26,7 +26,7 @@ inspection = history.iloc[labels.index(chosen)]
 st.header(f"{area}: inspection {chosen}")
 if inspection["is_demo"]:
     ui.demo_notice(history.head(1))
-columns = st.columns([2, 1, 1, 1])
+columns = st.columns([3, 1, 1, 1])  # room for "Requires improvement" at metric size
 columns[0].metric("Overall rating", inspection["overall_rating"] or "not known")
 columns[1].metric("Score", "–" if pd.isna(inspection["score"]) else f"{int(inspection['score'])}/36")
 columns[2].metric("Framework", int(inspection["framework"]))
