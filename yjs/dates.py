@@ -49,6 +49,15 @@ def month_label(value: dt.date | None) -> str:
     return value.strftime("%b %Y") if value else ""
 
 
+def publication_label(published, fieldwork_start) -> str:
+    """'Sep 2023', or the fieldwork month of an inspection not yet published (or whose date is not stated)."""
+    if published is not None and published == published:  # not None, NaT or NaN
+        return month_label(published)
+    if fieldwork_start is not None and fieldwork_start == fieldwork_start:
+        return f"fieldwork {month_label(fieldwork_start)}"
+    return ""
+
+
 def long_date(value: dt.date | None) -> str:
     """'17 September 2024', the form the UI and reports use."""
     return f"{value.day} {value:%B %Y}" if value else ""

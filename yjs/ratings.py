@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from yjs import rules
-from yjs.dates import month_label
+from yjs.dates import publication_label
 
 DOMAIN_NAMES = {1: "Organisational delivery", 2: "Court disposals", 3: "Out-of-court disposals", 4: "Resettlement"}
 SCORED_DOMAINS = (1, 2, 3)
@@ -32,8 +32,7 @@ def domain_of(code: str) -> int:
 
 def inspection_label(row, *, with_area: bool = True) -> str:
     """'Ealing, Sep 2023': an inspection named by its area and month (fieldwork month if unpublished)."""
-    when = (month_label(row["published"]) if pd.notna(row["published"])
-            else f"fieldwork {month_label(row['fieldwork_start'])}")
+    when = publication_label(row["published"], row["fieldwork_start"])
     return f"{row['area']}, {when}" if with_area else when
 
 

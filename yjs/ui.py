@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from yjs import appdata
-from yjs.dates import month_label
+from yjs.dates import publication_label
 from yjs.db import DatabaseUnavailable
 
 FILTERS_KEY = "yjs_filters"
@@ -119,8 +119,8 @@ def with_data_label(frame: pd.DataFrame) -> pd.DataFrame:
 
 def publication_column(frame: pd.DataFrame) -> pd.Series:
     """'Sep 2023', or the fieldwork month for an inspection not yet published (or not stated)."""
-    return pd.Series([month_label(p) if pd.notna(p) else (f"fieldwork {month_label(f)}" if pd.notna(f) else "")
-                      for p, f in zip(frame["published"], frame["fieldwork_start"])], index=frame.index)
+    return pd.Series([publication_label(p, f) for p, f in zip(frame["published"], frame["fieldwork_start"])],
+                     index=frame.index)
 
 
 def download_buttons(frame: pd.DataFrame, basename: str) -> None:
