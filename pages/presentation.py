@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from yjs import appdata, disclosure, ui, ui_present
-from yjs.boardpack.content import gather
+from yjs import disclosure, ui, ui_present
 from yjs.dates import long_date
 
 filters = ui.filters()
@@ -16,7 +15,7 @@ if not filters.area:
 title = st.empty()
 row = st.container(horizontal=True, vertical_alignment="bottom")
 meeting = ui_present.meeting_date(row)
-pack = gather(appdata.query, filters.area, meeting, threshold=ui_present.threshold(disclosure.MIN_THRESHOLD))
+pack = ui_present.board_pack(filters.area, meeting, ui_present.threshold(disclosure.MIN_THRESHOLD))
 number = ui_present.current_slide(len(pack.sections))
 title.title(f"{pack.area}: board meeting of {long_date(meeting)}")
 ui_present.slide_buttons(row, number, [s.title for s in pack.sections])

@@ -151,3 +151,20 @@ def slide_buttons(row, number: int, titles: list[str]) -> None:
     row.markdown(f"**Section {number} of {len(titles)}**: {titles[number - 1]}")
     row.button("Next", icon=":material/arrow_forward:", disabled=number == len(titles), on_click=_go,
                args=(number + 1,), key="slide_next", shortcut="right", help="Right arrow key")
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def _cached_pack(path: str, signature: tuple, area: str, meeting: dt.date, threshold: int):
+    from yjs import appdata
+    from yjs.boardpack.content import gather
+
+    return gather(appdata.query, area, meeting, threshold=threshold)
+
+
+def board_pack(area: str, meeting: dt.date, threshold: int):
+    """The area's sections, gathered once per file version, meeting and threshold: stepping from one
+    slide to the next reruns the page, and should not gather every section again."""
+    from yjs import appdata
+
+    database = appdata.database()
+    return _cached_pack(str(database.path), database.signature(), area, meeting, threshold)
