@@ -43,8 +43,10 @@ st.subheader("Where each stands nationally")
 national = {demo: appdata.query("ratings/national_scores", demo=demo) for demo in sorted(set(wide["is_demo"]))}
 positions = ratings.positions_table(wide, national)
 st.dataframe(positions, hide_index=True, width="stretch", column_config={
-    "rank": "Rank", "percentile": st.column_config.NumberColumn("Percentile", format="%d",
-                                                                 help="Share of the other areas scoring lower (ties count half)")})
+    "area": "Area", "data": "Data", "score": st.column_config.NumberColumn("Score /36", format="%d"),
+    "source": st.column_config.TextColumn("Source", width="large"), "rank": "Rank",
+    "percentile": st.column_config.NumberColumn("Percentile", format="%d",
+                                                help="Share of the other areas scoring lower (ties count half)")})
 ui.download_buttons(positions, "national-positions")
 st.caption("Ranked by the latest inspection scored out of 36 (2018 and 2021 frameworks rate the same twelve standards). "
            "Real areas are ranked among real areas only, demo areas among demo areas.")
