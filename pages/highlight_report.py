@@ -47,9 +47,9 @@ for heading, frame, extra, empty in sections:
 
 name = f"highlight-{data.plan['plan']}-{meeting}"
 row = st.container(horizontal=True)
-row.download_button("Download Markdown", highlight.to_markdown(report).encode("utf-8"), file_name=f"{name}.md",
-                     mime="text/markdown", icon=":material/download:")
-row.download_button("Download XLSX", exports.xlsx_workbook_bytes(highlight.to_sheets(report)),
-                      file_name=f"{name}.xlsx", icon=":material/download:",
-                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+row.download_button("Download Markdown", lambda: highlight.to_markdown(report).encode("utf-8"), file_name=f"{name}.md",
+                   mime="text/markdown", icon=":material/download:", on_click="ignore")
+row.download_button("Download XLSX", lambda: exports.xlsx_workbook_bytes(highlight.to_sheets(report)),
+                   file_name=f"{name}.xlsx", icon=":material/download:", on_click="ignore",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 ui_boardpack.board_pack(data.plan["area"], meeting)

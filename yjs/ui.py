@@ -124,15 +124,19 @@ def publication_column(frame: pd.DataFrame) -> pd.Series:
 
 
 def download_buttons(frame: pd.DataFrame, basename: str) -> None:
-    """CSV and XLSX of a table as shown on screen (suppressed where it is), formula-safe."""
+    """CSV and XLSX of a table as shown on screen (suppressed where it is), formula-safe.
+
+    The files are written only when a button is pressed (deferred downloads): an XLSX costs tens of
+    milliseconds, and a page with a dozen tables would otherwise pay for them on every rerun.
+    """
     from yjs import exports
 
     row = st.container(horizontal=True)
-    row.download_button("Download CSV", exports.csv_bytes(frame), file_name=f"{basename}.csv", mime="text/csv",
-                         icon=":material/download:", key=f"csv_{basename}")
-    row.download_button("Download XLSX", exports.xlsx_bytes(frame), file_name=f"{basename}.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          icon=":material/download:", key=f"xlsx_{basename}")
+    row.download_button("Download CSV", lambda: exports.csv_bytes(frame), file_name=f"{basename}.csv",
+                        mime="text/csv", icon=":material/download:", key=f"csv_{basename}", on_click="ignore")
+    row.download_button("Download XLSX", lambda: exports.xlsx_bytes(frame), file_name=f"{basename}.xlsx",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        icon=":material/download:", key=f"xlsx_{basename}", on_click="ignore")
 
 
 def chart(figure, name: str, data: pd.DataFrame | None = None, *, key: str | None = None,
