@@ -22,8 +22,15 @@ def database() -> Database:
     return _database(str(database_path()))
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _reference(path: str, signature: tuple, query_name: str) -> pd.DataFrame:
+    """Queries without parameters (the filter options, the indicator catalogue): a handful per file
+    version, kept apart so a flood of filtered results never evicts what every rerun reads."""
+    return _database(path).query(query_name)
+
+
 @st.cache_data(show_spinner=False, max_entries=1024, ttl=3600)
-def _cached(path: str, signature: tuple, query_name: str, params: dict) -> pd.DataFrame:
+def _filtered(path: str, signature: tuple, query_name: str, params: dict) -> pd.DataFrame:
     # Streamlit hashes `params` (lists and dicts included) into the cache key.
     return _database(path).query(query_name, **params)
 
@@ -31,5 +38,17 @@ def _cached(path: str, signature: tuple, query_name: str, params: dict) -> pd.Da
 def query(query_name: str, /, **params) -> pd.DataFrame:
     """Run queries/<query_name>.sql with bound `params`; a copy, so callers may modify it."""
     db = database()
-    result = _cached(str(db.path), db.signature(), query_name, params)
+    if params:
+        result = _filtered(str(db.path), db.signature(), query_name, params)
+    else:
+        result = _reference(str(db.path), db.signature(), query_name)
     return result.copy()
+
+
+def clear_filtered_results() -> None:
+    """Forget every result that depends on a filter, keeping the reference data (the benchmark's
+    "filter change": what a view never seen before costs on a running server)."""
+    from yjs import indicator_data, ui_present
+
+    for cached in (_filtered, indicator_data.area_scorecard, ui_present.cached_pack):
+        cached.clear()

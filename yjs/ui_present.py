@@ -154,7 +154,7 @@ def slide_buttons(row, number: int, titles: list[str]) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
-def _cached_pack(path: str, signature: tuple, area: str, meeting: dt.date, threshold: int):
+def cached_pack(path: str, signature: tuple, area: str, meeting: dt.date, threshold: int):
     from yjs import appdata
     from yjs.boardpack.content import gather
 
@@ -167,4 +167,4 @@ def board_pack(area: str, meeting: dt.date, threshold: int):
     from yjs import appdata
 
     database = appdata.database()
-    return _cached_pack(str(database.path), database.signature(), area, meeting, threshold)
+    return cached_pack(str(database.path), database.signature(), area, meeting, threshold)

@@ -37,6 +37,19 @@ def test_the_plan_shows_the_seed_counts_by_status(real_db, use_db):
     assert any("Completed Nov" in frame.value.to_numpy().ravel().tolist() for frame in at.dataframe)
 
 
+def test_only_the_open_tab_is_built(real_db, use_db):
+    """Switching tabs reruns the page (the tabs are bound to the link), so the hidden ones cost nothing."""
+    use_db(real_db)
+    def built(at) -> tuple[int, int, bool]:
+        themes = sum("actions (" in e.label for e in at.expander)
+        return themes, len(at.get("plotly_chart")), any(b.label == "Save changes" for b in at.button)
+
+    themes = fetch(real_db, "SELECT count(DISTINCT theme) FROM improvement_actions WHERE plan = 'reading-2024-12'")[0][0]
+    assert themes > 1 and built(open_page(PLAN_PAGE, plan=READING)) == (themes, 0, False)
+    assert built(open_page(PLAN_PAGE, plan=READING, view="Timeline")) == (0, 1, False)
+    assert built(open_page(PLAN_PAGE, plan=READING, view="Edit and history")) == (0, 0, True)
+
+
 def test_the_plan_as_at_an_earlier_date_shows_it_then(real_db, use_db):
     use_db(real_db)
     at = open_page(PLAN_PAGE, plan=EALING, as_at="2024-03-27")
@@ -47,7 +60,7 @@ def test_the_plan_as_at_an_earlier_date_shows_it_then(real_db, use_db):
 def test_an_edit_in_the_app_shows_in_the_plan_the_history_and_the_report(writable_db, use_db):
     use_db(writable_db)
     target = reading_action(writable_db)
-    at = open_page(PLAN_PAGE, plan=READING, edit_action=f"P1.1: Ensure board members are clear on their roles "
+    at = open_page(PLAN_PAGE, plan=READING, view="Edit and history", edit_action=f"P1.1: Ensure board members are clear on their roles "
                                                        "and responsibilities")
     widget(at.selectbox, "New status").set_value(brag.BLUE)
     widget(at.text_area, "Progress note").input("Induction relaunched at the away day")
@@ -72,7 +85,7 @@ def test_an_edit_in_the_app_shows_in_the_plan_the_history_and_the_report(writabl
 def test_an_edit_from_a_stale_form_is_refused_with_a_message(writable_db, use_db):
     use_db(writable_db)
     target = reading_action(writable_db)
-    at = open_page(PLAN_PAGE, plan=READING, edit_action=f"P1.1: Ensure board members are clear on their roles "
+    at = open_page(PLAN_PAGE, plan=READING, view="Edit and history", edit_action=f"P1.1: Ensure board members are clear on their roles "
                                                        "and responsibilities")
     edit_action(writable_db, target, ActionEdit(status=brag.AMBER), actor=Actor("Someone else", "editor"), read_version=0)
     at.run()  # a rerun in between (another widget, a tab) keeps the version the form was drawn from
@@ -86,7 +99,7 @@ def test_an_edit_from_a_stale_form_is_refused_with_a_message(writable_db, use_db
 
 def test_a_due_date_change_without_a_reason_is_refused(writable_db, use_db):
     use_db(writable_db)
-    at = open_page(PLAN_PAGE, plan=READING)
+    at = open_page(PLAN_PAGE, plan=READING, view="Edit and history")
     widget(at.date_input, "Due date").set_value(dt.date(2025, 12, 31))
     widget(at.button, "Save changes").click()
     at.run()
