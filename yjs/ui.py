@@ -139,6 +139,15 @@ def download_buttons(frame: pd.DataFrame, basename: str) -> None:
                         icon=":material/download:", key=f"xlsx_{basename}", on_click="ignore")
 
 
+def lazy_expander(label: str, key: str, *, expanded: bool = False, icon: str | None = None):
+    """An expander whose contents are built only while it is open, or None while it is closed.
+
+    Opening or closing it reruns the page; until then a closed table costs nothing on each rerun.
+    """
+    box = st.expander(label, expanded=expanded, key=key, icon=icon, on_change="rerun")
+    return box if box.open else None
+
+
 def chart(figure, name: str, data: pd.DataFrame | None = None, *, key: str | None = None,
           config: dict | None = None, title: str | None = None) -> None:
     """A chart, a PNG download of it, and the data behind it as an expandable table with its downloads.
@@ -157,7 +166,8 @@ def chart(figure, name: str, data: pd.DataFrame | None = None, *, key: str | Non
     st.download_button("Download chart (PNG)", lambda: png_bytes(figure), file_name=f"{name}.png", mime="image/png",
                        icon=":material/image:", key=f"png_{key or name}", on_click="ignore", type="tertiary",
                        help=f"“{title}” as a PNG picture, for a report or slides")
-    if data is not None:
-        with st.expander(f"Data table: {title}", icon=":material/table:"):
+    if data is not None and (table := lazy_expander(f"Data table: {title}", f"table_{key or name}",
+                                                     icon=":material/table:")) is not None:
+        with table:
             st.dataframe(data, hide_index=True, width="stretch")
             download_buttons(data, f"chart-{key or name}")

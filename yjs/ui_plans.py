@@ -11,7 +11,7 @@ import streamlit as st
 from yjs import appdata, brag, plans
 from yjs.charts_plans import BRAG_COLOURS, BRAG_TEXT_COLOURS
 from yjs.dates import long_date
-from yjs.ui import Filters, download_buttons
+from yjs.ui import Filters, download_buttons, lazy_expander
 
 
 PLAN_QUERIES = ("plans/actions", "plans/status_updates", "plans/edits", "plans/recommendations")  # PlanData's order
@@ -130,8 +130,11 @@ def grouped_actions(state: pd.DataFrame) -> None:
         tally = counts.loc[theme]
         summary = ", ".join(f"{tally[s]} {s}" for s in plans.STATUS_ORDER if tally[s])
         noun = "action" if tally["Total"] == 1 else "actions"
-        with st.expander(f"**{theme}**: {tally['Total']} {noun} ({summary})", expanded=expanded):
-            action_table(rows, key=f"theme_{abs(hash(theme))}")
+        box = lazy_expander(f"**{theme}**: {tally['Total']} {noun} ({summary})", f"theme_{theme}",
+                            expanded=expanded)
+        if box is not None:
+            with box:
+                action_table(rows, key=f"theme_table_{theme}")
 
 
 def coverage_table(coverage: pd.DataFrame, linked_any: bool) -> None:

@@ -27,3 +27,14 @@ def dataframe_with(at: AppTest, *columns: str):
         if set(columns) <= set(frame.value.columns):
             return frame.value
     raise AssertionError(f"no table with columns {columns}")
+
+
+def open_expanders(at: AppTest, key_prefix: str) -> AppTest:
+    """Open every lazily built expander whose key starts with `key_prefix`, as a click would, and rerun."""
+    keys = [e.key for e in at.expander if e.key and e.key.startswith(key_prefix)]
+    assert keys, f"no expander keyed {key_prefix}*"
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at

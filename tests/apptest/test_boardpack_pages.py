@@ -1,6 +1,6 @@
 """The board pack panel on the area's pages: prepare with progress, then download both files."""
 
-from tests.apptest.pages import open_page
+from tests.apptest.pages import open_expanders, open_page
 
 
 def _downloads(at) -> dict[str, object]:
@@ -74,6 +74,10 @@ def test_every_table_and_chart_on_the_shared_views_downloads(demo_db, use_db):
              "pages/presentation.py": {"demo": "true", "area": area, "slide": "4"}}
     for path, shared in views.items():
         at = open_page(path, shared)
+        if any(e.key and e.key.startswith("table_") for e in at.expander):
+            closed = len(at.dataframe)
+            open_expanders(at, "table_")  # the charts' data tables are built when opened
+            assert len(at.dataframe) > closed, path
         labels = [b.proto.label for b in at.get("download_button")]
         tables = len(at.dataframe) + len(at.table)
         assert labels.count("Download CSV") == labels.count("Download XLSX") >= tables, path
