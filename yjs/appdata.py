@@ -50,5 +50,5 @@ def clear_filtered_results() -> None:
     "filter change": what a view never seen before costs on a running server)."""
     from yjs import indicator_data, ui_present
 
-    for cached in (_filtered, indicator_data.area_scorecard, ui_present.cached_pack):
+    for cached in (_filtered, indicator_data.area_scorecard, ui_present.cached_slide):
         cached.clear()

@@ -144,7 +144,7 @@ def start() -> None:
     st.session_state[SWITCH_KEY] = True
 
 
-def slide_buttons(row, number: int, titles: list[str]) -> None:
+def slide_buttons(row, number: int, titles: tuple[str, ...]) -> None:
     """Previous and next, by button or the left and right arrow keys, and where we are."""
     row.button("Previous", icon=":material/arrow_back:", disabled=number == 1, on_click=_go, args=(number - 1,),
                key="slide_previous", shortcut="left", help="Left arrow key")
@@ -153,18 +153,18 @@ def slide_buttons(row, number: int, titles: list[str]) -> None:
                args=(number + 1,), key="slide_next", shortcut="right", help="Right arrow key")
 
 
-@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
-def cached_pack(path: str, signature: tuple, area: str, meeting: dt.date, threshold: int):
+@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
+def cached_slide(path: str, signature: tuple, area: str, meeting: dt.date, threshold: int, title: str):
     from yjs import appdata
     from yjs.boardpack.content import gather
 
-    return gather(appdata.query, area, meeting, threshold=threshold)
+    return gather(appdata.query, area, meeting, threshold=threshold, titles=(title,))
 
 
-def board_pack(area: str, meeting: dt.date, threshold: int):
-    """The area's sections, gathered once per file version, meeting and threshold: stepping from one
-    slide to the next reruns the page, and should not gather every section again."""
+def slide(area: str, meeting: dt.date, threshold: int, title: str):
+    """The pack holding only the section a slide shows, gathered once per file version, meeting and
+    threshold: the first slide does not wait for the whole pack, and stepping back and forth is instant."""
     from yjs import appdata
 
     database = appdata.database()
-    return cached_pack(str(database.path), database.signature(), area, meeting, threshold)
+    return cached_slide(str(database.path), database.signature(), area, meeting, threshold, title)

@@ -151,3 +151,19 @@ def test_projector_charts_have_24px_labels_and_room_for_them(ealing):
     assert all(a.font.size >= PROJECTOR_LABEL_SIZE for a in big.layout.annotations)
     assert big.layout.height >= 520 and big.layout.margin.l > figure.layout.margin.l
     assert figure.layout.xaxis.tickfont.size == 15  # the screen's figure is left as it was
+
+
+def test_a_slide_gathers_only_its_own_section_and_it_matches_the_whole_pack(real_db, ealing):
+    """The presentation asks for one section by title; it must be the very section the pack holds."""
+    assert tuple(section.title for section in ealing.sections) == content.SECTION_TITLES
+    query = Database(real_db).query
+    for title in content.SECTION_TITLES:
+        asked = []
+        one = content.gather(lambda name, **params: asked.append(name) or query(name, **params), "Ealing", MEETING,
+                             today=ealing.generated, titles=(title,))
+        whole = next(section for section in ealing.sections if section.title == title)
+        assert [section.title for section in one.sections] == [title]
+        assert (one.area, one.is_demo) == (ealing.area, ealing.is_demo)
+        assert one.sections[0].summary == whole.summary and one.sections[0].sources == whole.sources
+        assert [t.frame.to_dict() for t in one.sections[0].tables] == [t.frame.to_dict() for t in whole.tables]
+        assert len(set(asked)) <= 5, f"{title}: gathered more than its own section ({sorted(set(asked))})"

@@ -29,18 +29,30 @@ def find_area(query: Query, area: str) -> dict:
     return match.iloc[0].to_dict()
 
 
+SECTION_TITLES = ("Inspection ratings", "Key questions of the weakest standards", "Indicator scorecard",
+                  "Disproportionality by ethnicity", "Improvement plan highlight report")
+
+
 def gather(query: Query, area: str, meeting: dt.date, *, today: dt.date | None = None,
-           threshold: int = disclosure.MIN_THRESHOLD, progress: Callable[[str], None] | None = None) -> BoardPack:
-    """Every section of the pack for `area` as it stood at the board meeting on `meeting`."""
+           threshold: int = disclosure.MIN_THRESHOLD, progress: Callable[[str], None] | None = None,
+           titles: tuple[str, ...] = SECTION_TITLES) -> BoardPack:
+    """The sections of the pack for `area` as it stood at the board meeting on `meeting`.
+
+    `titles` picks sections (by their titles, which never change): a slide needs only its own, and
+    gathering the rest would cost it the whole pack's queries.
+    """
     row = find_area(query, area)
     name, is_demo = row["area"], bool(row["is_demo"])
-    steps = (("ratings", lambda: sections.inspection_sections(query, name, meeting)),
-             ("indicators", lambda: (sections.indicator_section(query, name, is_demo),)),
-             ("disproportionality", lambda: (sections.disproportionality_section(query, name, meeting, threshold),)),
-             ("improvement plan", lambda: (sections.plan_section(query, name, meeting),)))
+    steps = (("ratings", SECTION_TITLES[:2], lambda: sections.inspection_sections(query, name, meeting)),
+             ("indicators", SECTION_TITLES[2:3], lambda: (sections.indicator_section(query, name, is_demo),)),
+             ("disproportionality", SECTION_TITLES[3:4],
+              lambda: (sections.disproportionality_section(query, name, meeting, threshold),)),
+             ("improvement plan", SECTION_TITLES[4:], lambda: (sections.plan_section(query, name, meeting),)))
     built: list[Section] = []
-    for label, build in steps:
+    for label, made, build in steps:
+        if not set(made) & set(titles):
+            continue
         if progress:
             progress(label)
-        built.extend(build())
+        built.extend(section for section in build() if section.title in titles)
     return BoardPack(name, meeting, today or dt.date.today(), is_demo, tuple(built))
