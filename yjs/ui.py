@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass
 
 import pandas as pd
@@ -148,13 +150,13 @@ def lazy_expander(label: str, key: str, *, expanded: bool = False, icon: str | N
     return box if box.open else None
 
 
-def chart(figure, name: str, data: pd.DataFrame | None = None, *, key: str | None = None,
+def chart(figure, name: str, data: pd.DataFrame | Callable[[], pd.DataFrame] | None = None, *, key: str | None = None,
           config: dict | None = None, title: str | None = None) -> None:
     """A chart, a PNG download of it, and the data behind it as an expandable table with its downloads.
 
     The PNG is drawn only when asked for (a deferred download), by the process's one kaleido server.
-    `data` is what the chart shows, after the same suppression as the screen; None where the page
-    already shows the chart's table right below it.
+    `data` is what the chart shows, after the same suppression as the screen (or a function making it,
+    called only when the table is opened); None where the page already shows the chart's table below it.
     """
     from yjs import ui_present
     from yjs.boardpack.images import png_bytes
@@ -169,5 +171,6 @@ def chart(figure, name: str, data: pd.DataFrame | None = None, *, key: str | Non
     if data is not None and (table := lazy_expander(f"Data table: {title}", f"table_{key or name}",
                                                      icon=":material/table:")) is not None:
         with table:
+            data = data() if callable(data) else data
             st.dataframe(data, hide_index=True, width="stretch")
             download_buttons(data, f"chart-{key or name}")

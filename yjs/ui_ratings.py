@@ -79,7 +79,8 @@ def key_question_panel(panel: StandardPanel) -> None:
     with left:
         st.markdown(title)
         ui.chart(charts_ratings.key_question_bars(panel), f"key-questions-{panel.code}",
-                 key_question_table([panel])[["question", "relevant_cases", "number_yes", "pct_yes", "band", "source"]],
+                 lambda: key_question_table([panel])[["question", "relevant_cases", "number_yes", "pct_yes", "band",
+                                                      "source"]],
                  key=f"kq_{panel.code}")
     with right:
         st.markdown(rules.explain(assessment))
