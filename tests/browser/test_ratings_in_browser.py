@@ -69,3 +69,16 @@ def test_overview_names_the_weakest_standard(page, app_url, demo_db):
         GROUP BY ALL ORDER BY avg(CASE WHEN rating IN ('Good', 'Outstanding') THEN 1 ELSE 0 END), r.code LIMIT 1""")[0]
     expect(page.get_by_text(f"the weakest, {code} {name}, is hatched")).to_be_visible()
     screenshot(page, "overview-national-picture", height=3000)
+
+
+def test_a_charts_data_table_is_built_when_opened(page, app_url):
+    """The tables behind the charts cost nothing until asked for; opening one shows the chart's figures."""
+    page.goto(f"{app_url}/?demo=true")
+    wait_for_app(page)
+    table = page.get_by_test_id("stExpander").filter(has_text="Data table: Latest overall rating")
+    expect(table.get_by_test_id("stDataFrame")).to_have_count(0)
+    table.get_by_text("Data table: Latest overall rating").click()
+    wait_for_app(page)
+    expect(table.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(table.get_by_role("button", name="Download CSV")).to_be_visible()
+    screenshot(page, "overview-chart-data-table-open")
