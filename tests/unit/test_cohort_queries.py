@@ -95,3 +95,18 @@ def test_kpis_match_the_pandas_baselines_counts(database, demo_db, areas, select
                                                                                      counts["oocd_d"]]
     assert frame.loc["kpi_accommodation", ["numerator", "denominator"]].tolist() == [counts["accommodation_n"],
                                                                                    counts["accommodation_d"]]
+
+
+def test_a_crosstab_table_sums_outcomes_fills_gaps_with_zero_and_keeps_the_natural_order():
+    import pandas as pd
+
+    from yjs.cohort_data import _table
+
+    frame = pd.DataFrame({"row_value": ["White", "Black", "White", "White"], "col_value": ["Male", "Male", "Female", "Male"],
+                          "outcome": ["Reoffended", "Not yet known", "Reoffended", "Did not reoffend"],
+                          "children": [3, 4, 5, 2]})
+    table = _table(frame, "ethnicity", "sex")
+    assert table.index.tolist() == ["White", "Black"] and table.columns.tolist() == ["Female", "Male"]
+    assert table.to_numpy().tolist() == [[5, 5], [0, 4]]
+    assert (table.index.name, table.columns.name) == ("Ethnicity", "Sex")
+    assert _table(frame.iloc[:0], "ethnicity", "sex").to_numpy().sum() == 0
