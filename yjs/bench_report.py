@@ -27,6 +27,9 @@ def table(results: dict) -> str:
         lines.append(f"  cohort aggregations per rerun: DuckDB {base['duckdb']['median_ms']} ms "
                      f"({base['duckdb']['peak_rss_mb']} MB peak) vs pandas {base['pandas']['median_ms']} ms "
                      f"({base['pandas']['peak_rss_mb']} MB peak): time x{base['time_ratio']}, memory x{base['memory_ratio']}")
+        if "time_ratios" in base:
+            lines.append("    each on its own, time ours/pandas: " + ", ".join(
+                f"{name} x{ratio} ({_mark(ratio, 1)})" for name, ratio in base["time_ratios"].items()))
         browser = entry.get("browser")
         if browser:
             change = browser["filter_change"]

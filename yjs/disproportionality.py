@@ -42,21 +42,23 @@ REFERENCE_PHRASES = {"ethnicity": "White children", "care_experience": "children
                      "send": "children without SEND"}
 
 
-def rri_table(counts: pd.DataFrame, grouping: str, threshold: int = disclosure.MIN_THRESHOLD) -> pd.DataFrame:
+def rri_table(counts: pd.DataFrame, grouping: str, threshold: int = disclosure.MIN_THRESHOLD,
+              stages: tuple[Stage, ...] = STAGES) -> pd.DataFrame:
     """One row per compared group and stage: counts, rates, RRI and interval, after suppression.
 
     `counts` has a row per group value with the columns named by STAGES (population optional).
     """
     _label, reference, compared, _unknown = GROUPINGS[grouping]
     counts = counts.set_index("group_value")
+    by_group = counts.to_dict("index")  # plain dicts: a .loc per cell costs more than the arithmetic
     rows = []
-    for stage in STAGES:
+    for stage in stages:
         if stage.base not in counts or counts[stage.base].isna().all():
             continue
         for group in compared:
-            if group not in counts.index or reference not in counts.index:
+            if group not in by_group or reference not in by_group:
                 continue
-            rows.append(_row(stage, group, reference, counts.loc[group], counts.loc[reference], threshold))
+            rows.append(_row(stage, group, reference, by_group[group], by_group[reference], threshold))
     return pd.DataFrame(rows)
 
 
@@ -105,11 +107,15 @@ def trend(counts_by_year: pd.DataFrame, grouping: str, stage_key: str,
           threshold: int = disclosure.MIN_THRESHOLD) -> pd.DataFrame:
     """RRI per year for one stage; years whose counts must be suppressed are left out."""
     frames = []
+    stages = tuple(stage for stage in STAGES if stage.key == stage_key)  # only the stage on screen
     for year, counts in counts_by_year.groupby("year"):
-        table = rri_table(counts.drop(columns="year"), grouping, threshold)
+        table = rri_table(counts.drop(columns="year"), grouping, threshold, stages)
         if not table.empty:
-            frames.append(table[table["stage_key"] == stage_key].assign(year=year))
+            frames.append(table.assign(year=year))
     if not frames:
         return pd.DataFrame(columns=["year", "group", "rri"])
     result = pd.concat(frames, ignore_index=True)
+    # A year whose figures are all suppressed holds only None: keep the figures' columns numeric.
+    numeric = ["group_rate", "reference_rate", "rri", "low", "high"]
+    result[numeric] = result[numeric].astype("float64")
     return result.dropna(subset=["rri"])[lambda f: f["rri"] > 0]

@@ -20,19 +20,19 @@ WITH counts AS (
     WHERE order_ended
 ),
 final AS (
-    SELECT * FROM (VALUES
-        ('kpi_accommodation', 1), ('kpi_ete', 2), ('kpi_send', 3), ('kpi_mental_health', 4),
-        ('kpi_substance_misuse', 5), ('kpi_oocd_completion', 6), ('kpi_wider_services', 7)
-    ) AS k(code, position), counts
+    -- One row per KPI, each naming its own numerator and denominator.
+    SELECT unnest([
+        {'position': 1, 'code': 'kpi_accommodation', 'numerator': accommodation_n, 'denominator': accommodation_d},
+        {'position': 2, 'code': 'kpi_ete', 'numerator': ete_n, 'denominator': ended_d},
+        {'position': 3, 'code': 'kpi_send', 'numerator': send_n, 'denominator': send_d},
+        {'position': 4, 'code': 'kpi_mental_health', 'numerator': mental_health_n, 'denominator': mental_health_d},
+        {'position': 5, 'code': 'kpi_substance_misuse', 'numerator': substance_n, 'denominator': substance_d},
+        {'position': 6, 'code': 'kpi_oocd_completion', 'numerator': oocd_n, 'denominator': oocd_d},
+        {'position': 7, 'code': 'kpi_wider_services', 'numerator': wider_n, 'denominator': ended_d}
+    ], recursive := true)
+    FROM counts
 )
-SELECT
-    f.code, i.name, i.polarity,
-    CASE f.code WHEN 'kpi_accommodation' THEN accommodation_n WHEN 'kpi_ete' THEN ete_n WHEN 'kpi_send' THEN send_n
-        WHEN 'kpi_mental_health' THEN mental_health_n WHEN 'kpi_substance_misuse' THEN substance_n
-        WHEN 'kpi_oocd_completion' THEN oocd_n ELSE wider_n END AS numerator,
-    CASE f.code WHEN 'kpi_accommodation' THEN accommodation_d WHEN 'kpi_send' THEN send_d
-        WHEN 'kpi_mental_health' THEN mental_health_d WHEN 'kpi_substance_misuse' THEN substance_d
-        WHEN 'kpi_oocd_completion' THEN oocd_d ELSE ended_d END AS denominator
+SELECT f.code, i.name, i.polarity, f.numerator, f.denominator
 FROM final AS f
 JOIN indicators AS i ON i.code = f.code
 ORDER BY f.position

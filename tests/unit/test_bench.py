@@ -24,6 +24,7 @@ def test_bench_runs_and_writes_its_figures(tmp_path):
     for entry in figures["sizes"]:
         assert set(entry["pages"]) == {page.path for page in PAGES}
         assert entry["baseline"]["pandas"]["runs"] == 2
+        assert set(entry["baseline"]["time_ratios"]) == {"facets", "crosstab", "kpis"}
     assert "page script" in result.stdout and "pandas" in result.stdout
 
 
@@ -32,13 +33,14 @@ def test_report_marks_missed_targets():
         "cohort_rows": 20000, "build_s": 1, "size_mb": 10,
         "pages": {"pages/overview.py": {"median_ms": 90, "p95_ms": 100}, "pages/slow.py": {"median_ms": 400, "p95_ms": 500}},
         "baseline": {"duckdb": {"median_ms": 10, "peak_rss_mb": 100}, "pandas": {"median_ms": 20, "peak_rss_mb": 300},
-                     "time_ratio": 0.5, "memory_ratio": 0.33},
+                     "time_ratio": 0.5, "memory_ratio": 0.33, "time_ratios": {"facets": 0.4, "kpis": 1.2}},
         "browser": {"filter_change": {"median_ms": 400, "p95_ms": 1200}, "server_peak_rss_mb": 250},
     }]}
     text = table(results)
     assert "pages/overview.py" in text and "met" in text
     assert "pages/slow.py" in text and "MISSED" in text
     assert "p95 1200 ms (MISSED 1000 ms)" in text
+    assert "facets x0.4 (met), kpis x1.2 (MISSED)" in text
 
 
 def test_the_benchmark_times_every_registered_page():

@@ -62,3 +62,17 @@ def test_a_cohort_share_resting_on_a_small_count_is_withheld():
     shares = disproportionality.shares(counts, "ethnicity").set_index("group")
     assert pd.isna(shares.loc["Asian", "cohort_share"])
     assert shares.loc["Black", "cohort_share"] == pytest.approx(60 / 275)
+
+
+@pytest.mark.parametrize("stage_key", [stage.key for stage in disproportionality.STAGES])
+def test_a_trend_computes_only_its_stage_and_gives_the_full_tables_figures(stage_key):
+    by_year = pd.concat([COUNTS.assign(year=2023), COUNTS.assign(year=2024, custody=[5, 1, 0, 0]),
+                         COUNTS.assign(year=2025, court=[50, 30, 9, 3])])
+    trend = disproportionality.trend(by_year, "ethnicity", stage_key).reset_index(drop=True)
+    full = pd.concat([disproportionality.rri_table(counts.drop(columns="year"), "ethnicity").assign(year=year)
+                      for year, counts in by_year.groupby("year")])
+    expected = full[(full["stage_key"] == stage_key) & full["rri"].notna()]
+    expected = expected[expected["rri"] > 0].reset_index(drop=True)
+    columns = ["year", "group", "group_events", "group_base", "rri", "low", "high", "flagged"]
+    pd.testing.assert_frame_equal(trend[columns], expected[columns], check_dtype=False)
+    assert trend["rri"].dtype == "float64"
