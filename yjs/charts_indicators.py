@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -16,16 +17,16 @@ def trend(series: pd.DataFrame, area: str, comparators: tuple[str, ...], lines: 
     """Every comparator's series in grey, the chosen area on top, reference lines dashed. Gaps stay gaps."""
     periods = series.drop_duplicates("period").sort_values("period_end")["period"].tolist()
     traces = []
-    for name, rows in series[series["area"].isin(comparators) & (series["area"] != area)].groupby("area"):
-        values = rows.set_index("period")["value"].reindex(periods)
-        traces.append(dict(type="scatter", x=periods, y=values, mode="lines", line=dict(color=COMPARATOR_GREY, width=1.5),
-                           name=name, showlegend=False, connectgaps=False,
+    by_area = series.pivot(index="period", columns="area", values="value").reindex(periods)  # one value an area a period
+    for name in sorted(set(series["area"]).intersection(comparators) - {area}):
+        traces.append(dict(type="scatter", x=periods, y=by_area[name].to_numpy(), mode="lines",
+                           line=dict(color=COMPARATOR_GREY, width=1.5), name=name, showlegend=False, connectgaps=False,
                            hovertemplate=f"{name}<br>%{{x}}: %{{y:.1f}}<extra></extra>"))
     for index, (label, rows) in enumerate(lines.items()):
         values = rows.set_index("period")["value"].reindex(periods)
         traces.append(dict(type="scatter", x=periods, y=values, mode="lines+markers", name=label, connectgaps=False,
                            line=dict(color="#000000", width=2.5, dash=LINE_STYLES[index % 3]), marker=dict(size=7)))
-    own = series[series["area"] == area].set_index("period")["value"].reindex(periods)
+    own = by_area[area].to_numpy() if area in by_area else np.full(len(periods), np.nan)
     traces.append(dict(type="scatter", x=periods, y=own, mode="lines+markers", name=area, connectgaps=False,
                        line=dict(color=AREA_COLOUR, width=4), marker=dict(size=10, symbol="diamond")))
     layout = merged(base_layout(title=title, height=420), dict(

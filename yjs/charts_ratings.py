@@ -154,13 +154,13 @@ def domain_score_bars(scores: pd.DataFrame, areas: list[str], *, title: str) -> 
     """Domain sub-scores (0-12) of several areas side by side, one bar per area within each domain."""
     bars = []
     patterns = ("", "/", ".", "x", "-", "|", "+", "\\")  # areas told apart without colour too
+    domains = np.array([DOMAIN_NAMES[d] for d in (1, 2, 3)], dtype=object)
     for index, area in enumerate(areas):
-        rows = scores[scores["area"] == area].set_index("domain_name").reindex(
-            [DOMAIN_NAMES[d] for d in (1, 2, 3)])
-        bars.append(dict(type="bar", x=rows.index, y=rows["score"], name=area,
-                    text=[f"{int(s)}" if pd.notna(s) else "n/a" for s in rows["score"]], textposition="outside",
-                    marker=dict(pattern_shape=patterns[index % len(patterns)], line=dict(color="#333", width=1)),
-                    hovertemplate=f"{area}<br>%{{x}}: %{{y}} of 12<extra></extra>"))
+        values = scores[scores["area"] == area].set_index("domain_name")["score"].reindex(domains).to_numpy()
+        bars.append(dict(type="bar", x=domains, y=values, name=area,
+                         text=[f"{int(s)}" if pd.notna(s) else "n/a" for s in values], textposition="outside",
+                         marker=dict(pattern_shape=patterns[index % len(patterns)], line=dict(color="#333", width=1)),
+                         hovertemplate=f"{area}<br>%{{x}}: %{{y}} of 12<extra></extra>"))
     layout = merged(base_layout(title=title, height=420), dict(
         barmode="group", showlegend=True, legend=dict(orientation="h", y=-0.15),
         colorway=["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"],
