@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -122,7 +121,7 @@ def score_distribution(latest: pd.DataFrame, *, highlight: str | None, title: st
 def _spec(figure: go.Figure) -> dict:
     """`figure` as plain dicts to edit and rebuild in one pass. The default template is left out (a new
     figure gets it back), because validating the whole template again costs more than the rest."""
-    spec = figure.to_plotly_json()
+    spec = {"data": [trace.to_plotly_json() for trace in figure.data], "layout": figure.layout.to_plotly_json()}
     if pio.templates.default and figure.layout.template == pio.templates[pio.templates.default]:
         spec["layout"].pop("template", None)
     return spec
@@ -131,9 +130,8 @@ def _spec(figure: go.Figure) -> dict:
 def _with_label_margins(spec: dict, char_width: float) -> dict:
     layout = spec["layout"]
 
-    def categories(axis: str) -> set[str]:  # numeric arrays come as typed-array dicts and hold no labels
-        return {v for trace in spec["data"] if isinstance(trace.get(axis), (list, tuple, np.ndarray))
-                for v in trace[axis] if isinstance(v, str)}
+    def categories(axis: str) -> set[str]:
+        return {v for trace in spec["data"] if trace.get(axis) is not None for v in trace[axis] if isinstance(v, str)}
 
     def longest(axis: str) -> int:
         return max((len(label) for label in categories(axis)), default=0)
