@@ -18,11 +18,11 @@ def forest(table: pd.DataFrame, *, title: str) -> go.Figure:
     shown = shown[shown["rri"] > 0]
     labels = shown["group"] + " · " + shown["stage_key"]
     points = dict(
-        type="scatter", x=shown["rri"], y=labels, mode="markers",
+        type="scatter", x=shown["rri"].to_numpy(), y=labels.to_numpy(), mode="markers",
         marker=dict(size=13, symbol=["diamond" if f else "circle" for f in shown["flagged"]],
                     color=[FLAGGED if f else UNFLAGGED for f in shown["flagged"]], line=dict(color="#000", width=1)),
-        error_x=dict(type="data", symmetric=False, array=shown["high"] - shown["rri"],
-                     arrayminus=shown["rri"] - shown["low"], color="#333", thickness=2),
+        error_x=dict(type="data", symmetric=False, array=(shown["high"] - shown["rri"]).to_numpy(),
+                     arrayminus=(shown["rri"] - shown["low"]).to_numpy(), color="#333", thickness=2),
         text=[f"RRI {r:.2f} ({lo:.2f}–{hi:.2f}){' · more than chance' if f else ''}"
               for r, lo, hi, f in zip(shown["rri"], shown["low"], shown["high"], shown["flagged"])],
         hovertemplate="%{y}<br>%{text}<extra></extra>",
@@ -39,7 +39,8 @@ def forest(table: pd.DataFrame, *, title: str) -> go.Figure:
 
 def shares(frame: pd.DataFrame, *, title: str) -> go.Figure:
     series = [("population_share", "Share of 10-17 population", SERIES[0]), ("cohort_share", "Share of the cohort", SERIES[1])]
-    bars = [dict(type="bar", x=frame["group"], y=frame[column] * 100, name=name, marker=dict(color=colour),
+    bars = [dict(type="bar", x=frame["group"].to_numpy(), y=(frame[column] * 100).to_numpy(), name=name,
+                 marker=dict(color=colour),
                  text=[f"{v:.0f}%" if pd.notna(v) else "" for v in frame[column] * 100], textposition="outside",
                  cliponaxis=False)
             for column, name, colour in series if column in frame]
@@ -51,7 +52,7 @@ def shares(frame: pd.DataFrame, *, title: str) -> go.Figure:
 
 def stacked_counts(table: pd.DataFrame, mask: pd.DataFrame, *, title: str) -> go.Figure:
     """Counts by two dimensions as stacked bars; suppressed cells are left out, never drawn."""
-    bars = [dict(type="bar", x=[str(v) for v in table.index], y=table[column].where(~mask[column]), name=str(column),
+    bars = [dict(type="bar", x=[str(v) for v in table.index], y=table[column].where(~mask[column]).to_numpy(), name=str(column),
                  marker=dict(color=SERIES[index % len(SERIES)]))
             for index, column in enumerate(table.columns)]
     layout = merged(base_layout(title=title, height=400), dict(
@@ -62,14 +63,14 @@ def stacked_counts(table: pd.DataFrame, mask: pd.DataFrame, *, title: str) -> go
 
 def rates(frame: pd.DataFrame, *, value: str, label: str, title: str) -> go.Figure:
     shown = frame.dropna(subset=[value])
-    bars = dict(type="bar", x=shown[label], y=shown[value] * 100, marker=dict(color=SERIES[0]),
+    bars = dict(type="bar", x=shown[label].to_numpy(), y=(shown[value] * 100).to_numpy(), marker=dict(color=SERIES[0]),
                 text=[f"{v:.0f}%" for v in shown[value] * 100], textposition="outside", cliponaxis=False)
     layout = merged(base_layout(title=title, height=360), dict(yaxis=dict(title=dict(text="%"), range=[0, 100])))
     return make_figure([bars], layout)
 
 
 def trend(frame: pd.DataFrame, *, title: str) -> go.Figure:
-    lines = [dict(type="scatter", x=rows["year"], y=rows["rri"], mode="lines+markers", name=group,
+    lines = [dict(type="scatter", x=rows["year"].to_numpy(), y=rows["rri"].to_numpy(), mode="lines+markers", name=group,
                   line=dict(color=SERIES[index % len(SERIES)], width=3), marker=dict(size=9))
              for index, (group, rows) in enumerate(frame.groupby("group", sort=False))]
     parity = dict(type="line", x0=0, x1=1, xref="x domain", y0=1, y1=1, yref="y",

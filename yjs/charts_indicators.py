@@ -23,7 +23,7 @@ def trend(series: pd.DataFrame, area: str, comparators: tuple[str, ...], lines: 
                            line=dict(color=COMPARATOR_GREY, width=1.5), name=name, showlegend=False, connectgaps=False,
                            hovertemplate=f"{name}<br>%{{x}}: %{{y:.1f}}<extra></extra>"))
     for index, (label, rows) in enumerate(lines.items()):
-        values = rows.set_index("period")["value"].reindex(periods)
+        values = rows.set_index("period")["value"].reindex(periods).to_numpy()
         traces.append(dict(type="scatter", x=periods, y=values, mode="lines+markers", name=label, connectgaps=False,
                            line=dict(color="#000000", width=2.5, dash=LINE_STYLES[index % 3]), marker=dict(size=7)))
     own = by_area[area].to_numpy() if area in by_area else np.full(len(periods), np.nan)
@@ -40,14 +40,16 @@ def scatter(frame: pd.DataFrame, area: str | None, labelled: tuple[str, ...], *,
     labelled on the chart, the chosen area marked."""
     others = frame[frame["area"] != area]
     traces = [dict(
-        type="scatter", x=others["value"], y=others["score"], mode="markers+text", textposition="top center",
-        text=[name if name in labelled else "" for name in others["area"]], customdata=others["area"],
+        type="scatter", x=others["value"].to_numpy(), y=others["score"].to_numpy(), mode="markers+text",
+        textposition="top center",
+        text=[name if name in labelled else "" for name in others["area"]], customdata=others["area"].to_numpy(),
         textfont=dict(size=11, color="#555"), marker=dict(size=10, color=COMPARATOR_GREY, line=dict(color="#555", width=1)),
         hovertemplate="%{customdata}<br>value %{x:.1f}<br>score %{y}/36<extra></extra>", name="Other areas")]
     chosen = frame[frame["area"] == area]
     if not chosen.empty:
-        traces.append(dict(type="scatter", x=chosen["value"], y=chosen["score"], mode="markers+text", text=chosen["area"],
-                           textposition="top center", textfont=dict(size=15, color=AREA_COLOUR),
+        traces.append(dict(type="scatter", x=chosen["value"].to_numpy(), y=chosen["score"].to_numpy(),
+                           mode="markers+text", text=chosen["area"].to_numpy(), textposition="top center",
+                           textfont=dict(size=15, color=AREA_COLOUR),
                            marker=dict(size=16, color=AREA_COLOUR, symbol="diamond", line=dict(color="#000", width=1)),
                            name=area))
     layout = merged(base_layout(title=title, height=480), dict(

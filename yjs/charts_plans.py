@@ -50,8 +50,8 @@ def timeline(state: pd.DataFrame, today: dt.date, *, title: str) -> go.Figure:
 def _status_bars(rows: pd.DataFrame, status: str) -> dict:
     """One status's actions as one bar trace, so the legend names each status once."""
     return dict(
-        type="bar", base=rows["start"], x=rows["length"].tolist(), y=rows["label"], orientation="h", name=status,
-        legendgroup=status, showlegend=True, xaxis="x", yaxis="y", text=rows["bar_text"], textposition="auto",
+        type="bar", base=rows["start"], x=rows["length"].tolist(), y=rows["label"].to_numpy(), orientation="h", name=status,
+        legendgroup=status, showlegend=True, xaxis="x", yaxis="y", text=rows["bar_text"].to_numpy(), textposition="auto",
         customdata=np.column_stack([rows["lead"].to_numpy(dtype=object), rows["status"].to_numpy(dtype=object)]),
         hovertemplate=f"status={status}<br>due=%{{x|%-d %B %Y}}<br>lead=%{{customdata[0]}}<extra></extra>",
         marker=dict(color=BRAG_COLOURS[status], pattern=dict(shape=""), line=dict(color="#333", width=1)),

@@ -139,7 +139,8 @@ def inspection_timeline(history: pd.DataFrame, labels: list[str], *, title: str)
     text = [f"{rating}{'' if pd.isna(score) else f' ({int(score)}/36)'}<br>{framework} framework"
             for rating, score, framework in zip(history["overall_rating"], history["score"], history["framework"])]
     points = dict(
-        type="scatter", x=history["inspection_date"], y=history["overall_rating"], mode="lines+markers+text", text=text,
+        type="scatter", x=history["inspection_date"], y=history["overall_rating"].to_numpy(), mode="lines+markers+text",
+        text=text,
         textposition="top center", line=dict(color="#777", dash="dot"), cliponaxis=False,
         marker=dict(size=18, symbol="diamond", color=[RATING_COLOURS.get(r, NOT_RATED_GREY) for r in history["overall_rating"]],
                     line=dict(color="#000", width=1)),
@@ -171,13 +172,15 @@ def domain_score_bars(scores: pd.DataFrame, areas: list[str], *, title: str) -> 
 def national_strip(scores: pd.DataFrame, highlighted: list[str], *, title: str) -> go.Figure:
     """Every area's latest score as a grey dot, the chosen areas labelled on top."""
     others = scores[~scores["area"].isin(highlighted)]
-    box = dict(type="box", x=scores["score"], boxpoints=False, fillcolor="rgba(0,0,0,0)", line=dict(color="#999"),
+    box = dict(type="box", x=scores["score"].to_numpy(), boxpoints=False, fillcolor="rgba(0,0,0,0)", line=dict(color="#999"),
                name="", hoverinfo="skip")
-    dots = dict(type="scatter", x=others["score"], y=[""] * len(others), mode="markers", customdata=others["area"],
+    dots = dict(type="scatter", x=others["score"].to_numpy(), y=[""] * len(others), mode="markers",
+                customdata=others["area"].to_numpy(),
                 marker=dict(color=COMPARATOR_GREY, size=10, line=dict(color="#666", width=1)),
                 hovertemplate="%{customdata}: %{x}/36<extra></extra>")
     chosen = scores[scores["area"].isin(highlighted)]
-    marked = dict(type="scatter", x=chosen["score"], y=[""] * len(chosen), mode="markers+text", text=chosen["area"],
+    marked = dict(type="scatter", x=chosen["score"].to_numpy(), y=[""] * len(chosen), mode="markers+text",
+                  text=chosen["area"].to_numpy(),
                   textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(chosen))],
                   marker=dict(color=AREA_COLOUR, size=16, symbol="diamond", line=dict(color="#000", width=1)),
                   textfont=dict(size=14, color="#000"), hovertemplate="%{text}: %{x}/36<extra></extra>")
@@ -191,11 +194,11 @@ def ratings_by_year(counts: pd.DataFrame, *, title: str) -> go.Figure:
     bars = []
     for rating in reversed(rules.RATINGS):
         rows = counts[counts["overall_rating"] == rating]
-        bars.append(dict(type="bar", x=rows["year"], y=rows["inspections"], name=rating, text=rows["inspections"],
-                    textposition="inside", insidetextanchor="middle",
-                    marker=dict(color=RATING_COLOURS[rating], line=dict(color="#333", width=1)),
-                    textfont=dict(color=RATING_TEXT_COLOURS[rating], size=14),
-                    hovertemplate=f"%{{x}}: %{{y}} rated {rating}<extra></extra>"))
+        bars.append(dict(type="bar", x=rows["year"].to_numpy(), y=rows["inspections"].to_numpy(), name=rating,
+                         text=rows["inspections"].to_numpy(), textposition="inside", insidetextanchor="middle",
+                         marker=dict(color=RATING_COLOURS[rating], line=dict(color="#333", width=1)),
+                         textfont=dict(color=RATING_TEXT_COLOURS[rating], size=14),
+                         hovertemplate=f"%{{x}}: %{{y}} rated {rating}<extra></extra>"))
     layout = merged(base_layout(title=title, height=400), dict(
         barmode="stack", showlegend=True, legend=dict(orientation="h", y=-0.28),
         xaxis=dict(title=dict(text="Year published"), dtick=1, tickformat="d"),
@@ -209,7 +212,7 @@ def good_or_better(shares: pd.DataFrame, *, title: str) -> go.Figure:
     labels = [f"{code} {name}" for code, name in zip(rows["code"], rows["name"])]
     weakest = rows["pct_good_or_better"].min()
     bars = dict(
-        type="bar", x=rows["pct_good_or_better"], y=labels, orientation="h",
+        type="bar", x=rows["pct_good_or_better"].to_numpy(), y=labels, orientation="h",
         text=[f"{p:.0f}% ({g} of {n})" for p, g, n in zip(rows["pct_good_or_better"], rows["good_or_better"], rows["rated"])],
         textposition="outside", cliponaxis=False,
         marker=dict(color=["#B2182B" if p == weakest else "#4d4d4d" for p in rows["pct_good_or_better"]],
