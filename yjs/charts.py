@@ -8,8 +8,11 @@ carries its label as text, so colour is never the only carrier of meaning.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from yjs import rules
 
@@ -38,59 +41,110 @@ def contrast_ratio(first: str, second: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
-def base_layout(fig: go.Figure, *, title: str | None = None, height: int = 380) -> go.Figure:
-    fig.update_layout(
-        title=dict(text=title, font=dict(size=20)) if title else None,
-        font=FONT, height=height, margin=dict(l=10, r=10, t=60 if title else 20, b=10),
-        plot_bgcolor="white", paper_bgcolor="white", showlegend=False,
-    )
-    fig.update_xaxes(showgrid=False, linecolor="#666", tickfont=dict(size=15))
-    fig.update_yaxes(gridcolor="#e5e5e5", linecolor="#666", tickfont=dict(size=15))
-    return fig
+def base_layout(*, title: str | None = None, height: int = 380) -> dict:
+    """The layout every chart starts from, as a plain dict: builders `merged` their own keys into it and
+    construct the figure once (`make_figure`), because plotly validates every update_*/add_* call key by key."""
+    layout = dict(font=FONT, height=height, margin=dict(l=10, r=10, t=60 if title else 20, b=10),
+                  plot_bgcolor="white", paper_bgcolor="white", showlegend=False,
+                  xaxis=dict(showgrid=False, linecolor="#666", tickfont=dict(size=15)),
+                  yaxis=dict(gridcolor="#e5e5e5", linecolor="#666", tickfont=dict(size=15)))
+    if title:
+        layout["title"] = dict(text=title, font=dict(size=20))
+    return layout
+
+
+def merged(base: dict, extra: dict) -> dict:
+    """A copy of `base` with `extra` merged in, nested dicts key by key (as plotly's update_layout does)."""
+    result = dict(base)
+    for key, value in extra.items():
+        both_dicts = isinstance(value, dict) and isinstance(result.get(key), dict)
+        result[key] = merged(result[key], value) if both_dicts else value
+    return result
+
+
+def make_figure(traces: list[dict], layout: dict) -> go.Figure:
+    """The figure built in one validated pass from trace dicts (each with its "type") and a layout dict."""
+    return go.Figure({"data": traces, "layout": layout})
 
 
 def rating_counts(latest: pd.DataFrame, *, title: str) -> go.Figure:
     """How many areas' latest inspection has each overall rating, best first."""
     order = list(reversed(rules.RATINGS))
     counts = latest["overall_rating"].value_counts().reindex(order, fill_value=0)
-    fig = go.Figure(go.Bar(
-        x=counts.values, y=order, orientation="h",
+    bars = dict(
+        type="bar", x=counts.values, y=order, orientation="h",
         marker=dict(color=[RATING_COLOURS[r] for r in order], line=dict(color="#333", width=1)),
         text=[f"{n} area{'s' if n != 1 else ''}" for n in counts.values], textposition="outside", cliponaxis=False,
         hovertemplate="%{y}: %{x} areas<extra></extra>",
-    ))
-    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
-    fig.update_xaxes(title="Areas", range=[0, max(counts.max() * 1.4, 1)])
-    return base_layout(fig, title=title, height=320)
+    )
+    layout = merged(base_layout(title=title, height=320), dict(
+        yaxis=dict(autorange="reversed"), xaxis=dict(title=dict(text="Areas"), range=[0, max(counts.max() * 1.4, 1)])))
+    return make_figure([bars], layout)
+
+
+def _rating_bands() -> tuple[list[dict], list[dict]]:
+    """The overall rating bands of the score out of 36, as shaded shapes and their labels above the plot."""
+    shapes, labels = [], []
+    floors = sorted(rules.OVERALL_BAND_FLOORS)
+    for index, (floor, rating) in enumerate(floors):
+        top = floors[index + 1][0] - 1 if index + 1 < len(floors) else rules.MAX_SCORE
+        shapes.append(dict(type="rect", x0=floor - 0.5, x1=top + 0.5, xref="x", y0=0, y1=1, yref="y domain",
+                           fillcolor=RATING_COLOURS[rating], opacity=0.22, line=dict(width=0)))
+        labels.append(dict(x=(floor + top) / 2, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
+                           text=rules.SHORT_LABELS[rating] if top - floor < 8 else rating, font=dict(size=14)))
+    return shapes, labels
 
 
 def score_distribution(latest: pd.DataFrame, *, highlight: str | None, title: str) -> go.Figure:
     """Latest scores out of 36 as a histogram, the rating bands shaded behind and one area marked."""
     scored = latest.dropna(subset=["score"])
     counts = scored["score"].astype(int).value_counts().reindex(range(rules.MAX_SCORE + 1), fill_value=0)
-    fig = go.Figure(go.Bar(
-        x=counts.index, y=counts.values, marker=dict(color="#4d4d4d"),
-        hovertemplate="Score %{x}/36: %{y} areas<extra></extra>",
-    ))
-    floors = sorted(rules.OVERALL_BAND_FLOORS)
-    for index, (floor, rating) in enumerate(floors):
-        top = floors[index + 1][0] - 1 if index + 1 < len(floors) else rules.MAX_SCORE
-        fig.add_vrect(x0=floor - 0.5, x1=top + 0.5, fillcolor=RATING_COLOURS[rating], opacity=0.22, line_width=0)
-        fig.add_annotation(x=(floor + top) / 2, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
-                           text=rules.SHORT_LABELS[rating] if top - floor < 8 else rating, font=dict(size=14))
+    bars = dict(type="bar", x=counts.index.to_numpy(), y=counts.values, marker=dict(color="#4d4d4d"),
+                hovertemplate="Score %{x}/36: %{y} areas<extra></extra>")
+    shapes, annotations = _rating_bands()
     if highlight is not None:
         row = scored[scored["area"] == highlight]
         if not row.empty:
             score = int(row["score"].iloc[0])
-            fig.add_vline(x=score, line=dict(color=HIGHLIGHT, width=3, dash="dash"))
-            fig.add_annotation(x=score, y=max(counts.max(), 1) * 1.15, text=f"{highlight}: {score}", showarrow=False,
-                               font=dict(size=15, color=HIGHLIGHT), bgcolor="white", bordercolor=HIGHLIGHT)
-    fig.update_xaxes(title="Score out of 36", range=[-0.5, rules.MAX_SCORE + 0.5], dtick=3)
-    fig.update_yaxes(title="Areas", range=[0, max(counts.max(), 1) * 1.25], tickformat="d",
-                     dtick=1 if counts.max() <= 8 else None)
-    fig = base_layout(fig, title=title, height=400)
-    fig.update_layout(margin=dict(t=90))
-    return fig
+            shapes.append(dict(type="line", x0=score, x1=score, xref="x", y0=0, y1=1, yref="y domain",
+                               line=dict(color=HIGHLIGHT, width=3, dash="dash")))
+            annotations.append(dict(x=score, y=max(counts.max(), 1) * 1.15, text=f"{highlight}: {score}", showarrow=False,
+                                    font=dict(size=15, color=HIGHLIGHT), bgcolor="white", bordercolor=HIGHLIGHT))
+    layout = merged(base_layout(title=title, height=400), dict(
+        shapes=shapes, annotations=annotations, margin=dict(t=90),
+        xaxis=dict(title=dict(text="Score out of 36"), range=[-0.5, rules.MAX_SCORE + 0.5], dtick=3),
+        yaxis=dict(title=dict(text="Areas"), range=[0, max(counts.max(), 1) * 1.25], tickformat="d",
+                   dtick=1 if counts.max() <= 8 else None)))
+    return make_figure([bars], layout)
+
+
+def _spec(figure: go.Figure) -> dict:
+    """`figure` as plain dicts to edit and rebuild in one pass. The default template is left out (a new
+    figure gets it back), because validating the whole template again costs more than the rest."""
+    spec = {"data": [trace.to_plotly_json() for trace in figure.data], "layout": figure.layout.to_plotly_json()}
+    if pio.templates.default and figure.layout.template == pio.templates[pio.templates.default]:
+        spec["layout"].pop("template", None)
+    return spec
+
+
+def _with_label_margins(spec: dict, char_width: float) -> dict:
+    layout = spec["layout"]
+
+    def categories(axis: str) -> set[str]:
+        return {v for trace in spec["data"] if trace.get(axis) is not None for v in trace[axis] if isinstance(v, str)}
+
+    def longest(axis: str) -> int:
+        return max((len(label) for label in categories(axis)), default=0)
+
+    margin = layout.get("margin", {})
+    legend_right = layout.get("showlegend") and layout.get("legend", {}).get("orientation") != "h"
+    crowded = len(categories("x")) * longest("x") * char_width > 800  # then plotly draws them at an angle
+    slanted = 0.75 * char_width * longest("x") if crowded else 0
+    layout["margin"] = {**margin, **dict(
+        l=max(margin.get("l") or 0, min(30 + char_width * max(longest("y"), 4), 60 * char_width)),
+        b=max(margin.get("b") or 0, 10 * char_width + slanted), t=max(margin.get("t") or 0, 50),
+        r=max(margin.get("r") or 0, 21 * char_width if legend_right else 30))}
+    return spec
 
 
 def label_margins(figure: go.Figure, *, char_width: float = 8) -> go.Figure:
@@ -100,43 +154,33 @@ def label_margins(figure: go.Figure, *, char_width: float = 8) -> go.Figure:
     in a one-pass static render, nor reliably once the labels are enlarged for a projector, so long
     category labels and axis titles would be cut off.
     """
-    fig = go.Figure(figure)
-
-    def categories(axis: str) -> set[str]:
-        return {v for trace in fig.data if getattr(trace, axis, None) is not None
-                for v in getattr(trace, axis) if isinstance(v, str)}
-
-    def longest(axis: str) -> int:
-        return max((len(label) for label in categories(axis)), default=0)
-
-    margin = fig.layout.margin
-    legend_right = fig.layout.showlegend and fig.layout.legend.orientation != "h"
-    crowded = len(categories("x")) * longest("x") * char_width > 800  # then plotly draws them at an angle
-    slanted = 0.75 * char_width * longest("x") if crowded else 0
-    fig.update_layout(margin=dict(l=max(margin.l or 0, min(30 + char_width * max(longest("y"), 4), 60 * char_width)),
-                                  b=max(margin.b or 0, 10 * char_width + slanted), t=max(margin.t or 0, 50),
-                                  r=max(margin.r or 0, 21 * char_width if legend_right else 30)))
-    return fig
+    return go.Figure(_with_label_margins(_spec(figure), char_width))
 
 
 PROJECTOR_LABEL_SIZE = 24  # px: legible from the back of a room at 1280x720
 PROJECTOR_MIN_HEIGHT = 520
 
 
+@functools.cache
+def _has_textfont(trace_type: str) -> bool:
+    return "textfont" in go.Figure({"data": [{"type": trace_type}]}).data[0]
+
+
 def for_projector(figure: go.Figure) -> go.Figure:
     """A copy of `figure` for a shared screen: every label at least 24 px, titles larger, taller."""
-    fig = label_margins(figure, char_width=12.5)
-    size = PROJECTOR_LABEL_SIZE
-    grown = (fig.layout.margin.b or 0) - (figure.layout.margin.b or 0)  # the plot keeps its room under slanted labels
-    fig.update_layout(font=dict(size=size, color="#000000"), legend=dict(font=dict(size=size)),
-                      height=max(fig.layout.height or 0, PROJECTOR_MIN_HEIGHT) + grown)
-    if fig.layout.title.text:
-        fig.update_layout(title=dict(font=dict(size=size + 6)))
-    fig.update_xaxes(tickfont=dict(size=size), title_font=dict(size=size))
-    fig.update_yaxes(tickfont=dict(size=size), title_font=dict(size=size))
-    for annotation in fig.layout.annotations:
-        annotation.font = dict(size=max(size, annotation.font.size or 0), color="#000000")
-    for trace in fig.data:
-        if hasattr(trace, "textfont"):
-            trace.textfont.size = max(size - 4, trace.textfont.size or 0)  # bar labels sit inside bars: 20 px
-    return fig
+    spec = _with_label_margins(_spec(figure), 12.5)
+    layout, size = spec["layout"], PROJECTOR_LABEL_SIZE
+    grown = (layout["margin"]["b"] or 0) - (figure.layout.margin.b or 0)  # the plot keeps its room under slanted labels
+    projector = dict(font=dict(size=size, color="#000000"), legend=dict(font=dict(size=size)),
+                     height=max(layout.get("height") or 0, PROJECTOR_MIN_HEIGHT) + grown,
+                     xaxis=dict(tickfont=dict(size=size), title=dict(font=dict(size=size))),
+                     yaxis=dict(tickfont=dict(size=size), title=dict(font=dict(size=size))))
+    if layout.get("title", {}).get("text"):
+        projector["title"] = dict(font=dict(size=size + 6))
+    layout = spec["layout"] = merged(layout, projector)
+    for annotation in layout.get("annotations", ()):
+        annotation["font"] = dict(size=max(size, annotation.get("font", {}).get("size") or 0), color="#000000")
+    for trace in spec["data"]:
+        if _has_textfont(trace.get("type", "scatter")):  # bar labels sit inside bars: 20 px
+            trace["textfont"] = {**trace.get("textfont", {}), "size": max(size - 4, trace.get("textfont", {}).get("size") or 0)}
+    return go.Figure(spec)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from yjs.charts import FONT, base_layout
+from yjs.charts import FONT, base_layout, make_figure, merged
 
 # Okabe-Ito: distinguishable under every common colour-vision deficiency.
 SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -17,66 +17,66 @@ def forest(table: pd.DataFrame, *, title: str) -> go.Figure:
     shown = table.dropna(subset=["rri", "low"]).copy()
     shown = shown[shown["rri"] > 0]
     labels = shown["group"] + " · " + shown["stage_key"]
-    fig = go.Figure(go.Scatter(
-        x=shown["rri"], y=labels, mode="markers",
+    points = dict(
+        type="scatter", x=shown["rri"].to_numpy(), y=labels.to_numpy(), mode="markers",
         marker=dict(size=13, symbol=["diamond" if f else "circle" for f in shown["flagged"]],
                     color=[FLAGGED if f else UNFLAGGED for f in shown["flagged"]], line=dict(color="#000", width=1)),
-        error_x=dict(type="data", symmetric=False, array=shown["high"] - shown["rri"],
-                     arrayminus=shown["rri"] - shown["low"], color="#333", thickness=2),
+        error_x=dict(type="data", symmetric=False, array=(shown["high"] - shown["rri"]).to_numpy(),
+                     arrayminus=(shown["rri"] - shown["low"]).to_numpy(), color="#333", thickness=2),
         text=[f"RRI {r:.2f} ({lo:.2f}–{hi:.2f}){' · more than chance' if f else ''}"
               for r, lo, hi, f in zip(shown["rri"], shown["low"], shown["high"], shown["flagged"])],
         hovertemplate="%{y}<br>%{text}<extra></extra>",
-    ))
-    fig.add_vline(x=1, line=dict(color="#000", width=2, dash="dash"))
-    fig.add_annotation(x=0, xref="x", y=1.02, yref="paper", text="parity = 1", showarrow=False, font=dict(size=14))
-    fig.update_xaxes(type="log", title="Relative rate index (log scale; 1 = same rate as the reference group)")
-    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
-    return base_layout(fig, title=title, height=max(320, 46 * len(shown) + 140))
+    )
+    parity = dict(type="line", x0=1, x1=1, xref="x", y0=0, y1=1, yref="y domain",
+                  line=dict(color="#000", width=2, dash="dash"))
+    layout = merged(base_layout(title=title, height=max(320, 46 * len(shown) + 140)), dict(
+        shapes=[parity], annotations=[dict(x=0, xref="x", y=1.02, yref="paper", text="parity = 1", showarrow=False,
+                                           font=dict(size=14))],
+        xaxis=dict(type="log", title=dict(text="Relative rate index (log scale; 1 = same rate as the reference group)")),
+        yaxis=dict(autorange="reversed")))
+    return make_figure([points], layout)
 
 
 def shares(frame: pd.DataFrame, *, title: str) -> go.Figure:
-    fig = go.Figure()
     series = [("population_share", "Share of 10-17 population", SERIES[0]), ("cohort_share", "Share of the cohort", SERIES[1])]
-    for column, name, colour in series:
-        if column in frame:
-            fig.add_bar(x=frame["group"], y=frame[column] * 100, name=name, marker_color=colour,
-                        text=[f"{v:.0f}%" if pd.notna(v) else "" for v in frame[column] * 100], textposition="outside",
-                        cliponaxis=False)
-    fig = base_layout(fig, title=title, height=380)
-    fig.update_layout(showlegend=True, barmode="group", legend=dict(orientation="h", y=-0.15, font=FONT))
-    fig.update_yaxes(title="%", rangemode="tozero")
-    return fig
+    bars = [dict(type="bar", x=frame["group"].to_numpy(), y=(frame[column] * 100).to_numpy(), name=name,
+                 marker=dict(color=colour),
+                 text=[f"{v:.0f}%" if pd.notna(v) else "" for v in frame[column] * 100], textposition="outside",
+                 cliponaxis=False)
+            for column, name, colour in series if column in frame]
+    layout = merged(base_layout(title=title, height=380), dict(
+        showlegend=True, barmode="group", legend=dict(orientation="h", y=-0.15, font=FONT),
+        yaxis=dict(title=dict(text="%"), rangemode="tozero")))
+    return make_figure(bars, layout)
 
 
 def stacked_counts(table: pd.DataFrame, mask: pd.DataFrame, *, title: str) -> go.Figure:
     """Counts by two dimensions as stacked bars; suppressed cells are left out, never drawn."""
-    fig = go.Figure()
-    for index, column in enumerate(table.columns):
-        values = table[column].where(~mask[column])
-        fig.add_bar(x=[str(v) for v in table.index], y=values, name=str(column),
-                    marker_color=SERIES[index % len(SERIES)])
-    fig = base_layout(fig, title=title, height=400)
-    fig.update_layout(showlegend=True, barmode="stack", legend=dict(title=table.columns.name, font=FONT))
-    fig.update_yaxes(title="Children")
-    return fig
+    bars = [dict(type="bar", x=[str(v) for v in table.index], y=table[column].where(~mask[column]).to_numpy(), name=str(column),
+                 marker=dict(color=SERIES[index % len(SERIES)]))
+            for index, column in enumerate(table.columns)]
+    layout = merged(base_layout(title=title, height=400), dict(
+        showlegend=True, barmode="stack", legend=dict(title=dict(text=table.columns.name), font=FONT),
+        yaxis=dict(title=dict(text="Children"))))
+    return make_figure(bars, layout)
 
 
 def rates(frame: pd.DataFrame, *, value: str, label: str, title: str) -> go.Figure:
     shown = frame.dropna(subset=[value])
-    fig = go.Figure(go.Bar(x=shown[label], y=shown[value] * 100, marker_color=SERIES[0],
-                           text=[f"{v:.0f}%" for v in shown[value] * 100], textposition="outside", cliponaxis=False))
-    fig.update_yaxes(title="%", range=[0, 100])
-    return base_layout(fig, title=title, height=360)
+    bars = dict(type="bar", x=shown[label].to_numpy(), y=(shown[value] * 100).to_numpy(), marker=dict(color=SERIES[0]),
+                text=[f"{v:.0f}%" for v in shown[value] * 100], textposition="outside", cliponaxis=False)
+    layout = merged(base_layout(title=title, height=360), dict(yaxis=dict(title=dict(text="%"), range=[0, 100])))
+    return make_figure([bars], layout)
 
 
 def trend(frame: pd.DataFrame, *, title: str) -> go.Figure:
-    fig = go.Figure()
-    for index, (group, rows) in enumerate(frame.groupby("group", sort=False)):
-        fig.add_scatter(x=rows["year"], y=rows["rri"], mode="lines+markers", name=group,
-                        line=dict(color=SERIES[index % len(SERIES)], width=3), marker=dict(size=9))
-    fig.add_hline(y=1, line=dict(color="#000", width=2, dash="dash"))
-    fig = base_layout(fig, title=title, height=360)
-    fig.update_layout(showlegend=True, legend=dict(font=FONT))
-    fig.update_yaxes(title="Relative rate index", type="log")
-    fig.update_xaxes(dtick=1, title="Year the children started")
-    return fig
+    lines = [dict(type="scatter", x=rows["year"].to_numpy(), y=rows["rri"].to_numpy(), mode="lines+markers", name=group,
+                  line=dict(color=SERIES[index % len(SERIES)], width=3), marker=dict(size=9))
+             for index, (group, rows) in enumerate(frame.groupby("group", sort=False))]
+    parity = dict(type="line", x0=0, x1=1, xref="x domain", y0=1, y1=1, yref="y",
+                  line=dict(color="#000", width=2, dash="dash"))
+    layout = merged(base_layout(title=title, height=360), dict(
+        shapes=[parity], showlegend=True, legend=dict(font=FONT),
+        yaxis=dict(title=dict(text="Relative rate index"), type="log"),
+        xaxis=dict(dtick=1, title=dict(text="Year the children started"))))
+    return make_figure(lines, layout)

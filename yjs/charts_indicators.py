@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from yjs.charts import base_layout
+from yjs.charts import base_layout, make_figure, merged
 
 AREA_COLOUR, COMPARATOR_GREY = "#0072B2", "#BBBBBB"
 LINE_STYLES = ("dash", "dot", "dashdot")
@@ -15,42 +16,42 @@ def trend(series: pd.DataFrame, area: str, comparators: tuple[str, ...], lines: 
           title: str, unit: str) -> go.Figure:
     """Every comparator's series in grey, the chosen area on top, reference lines dashed. Gaps stay gaps."""
     periods = series.drop_duplicates("period").sort_values("period_end")["period"].tolist()
-    fig = go.Figure()
-    for name, rows in series[series["area"].isin(comparators) & (series["area"] != area)].groupby("area"):
-        values = rows.set_index("period")["value"].reindex(periods)
-        fig.add_scatter(x=periods, y=values, mode="lines", line=dict(color=COMPARATOR_GREY, width=1.5),
-                        name=name, showlegend=False, connectgaps=False,
-                        hovertemplate=f"{name}<br>%{{x}}: %{{y:.1f}}<extra></extra>")
+    traces = []
+    by_area = series.pivot(index="period", columns="area", values="value").reindex(periods)  # one value an area a period
+    for name in sorted(set(series["area"]).intersection(comparators) - {area}):
+        traces.append(dict(type="scatter", x=periods, y=by_area[name].to_numpy(), mode="lines",
+                           line=dict(color=COMPARATOR_GREY, width=1.5), name=name, showlegend=False, connectgaps=False,
+                           hovertemplate=f"{name}<br>%{{x}}: %{{y:.1f}}<extra></extra>"))
     for index, (label, rows) in enumerate(lines.items()):
-        values = rows.set_index("period")["value"].reindex(periods)
-        fig.add_scatter(x=periods, y=values, mode="lines+markers", name=label, connectgaps=False,
-                        line=dict(color="#000000", width=2.5, dash=LINE_STYLES[index % 3]), marker=dict(size=7))
-    own = series[series["area"] == area].set_index("period")["value"].reindex(periods)
-    fig.add_scatter(x=periods, y=own, mode="lines+markers", name=area, connectgaps=False,
-                    line=dict(color=AREA_COLOUR, width=4), marker=dict(size=10, symbol="diamond"))
-    fig = base_layout(fig, title=title, height=420)
-    fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.2))
-    fig.update_xaxes(type="category", title=None)
-    fig.update_yaxes(title=unit, rangemode="tozero")
-    return fig
+        values = rows.set_index("period")["value"].reindex(periods).to_numpy()
+        traces.append(dict(type="scatter", x=periods, y=values, mode="lines+markers", name=label, connectgaps=False,
+                           line=dict(color="#000000", width=2.5, dash=LINE_STYLES[index % 3]), marker=dict(size=7)))
+    own = by_area[area].to_numpy() if area in by_area else np.full(len(periods), np.nan)
+    traces.append(dict(type="scatter", x=periods, y=own, mode="lines+markers", name=area, connectgaps=False,
+                       line=dict(color=AREA_COLOUR, width=4), marker=dict(size=10, symbol="diamond")))
+    layout = merged(base_layout(title=title, height=420), dict(
+        showlegend=True, legend=dict(orientation="h", y=-0.2), xaxis=dict(type="category"),
+        yaxis=dict(title=dict(text=unit), rangemode="tozero")))
+    return make_figure(traces, layout)
 
 
 def scatter(frame: pd.DataFrame, area: str | None, labelled: tuple[str, ...], *, x_title: str, title: str) -> go.Figure:
     """Latest inspection score against an indicator: every area named on hover, the comparators
     labelled on the chart, the chosen area marked."""
     others = frame[frame["area"] != area]
-    fig = go.Figure(go.Scatter(
-        x=others["value"], y=others["score"], mode="markers+text", textposition="top center",
-        text=[name if name in labelled else "" for name in others["area"]], customdata=others["area"],
+    traces = [dict(
+        type="scatter", x=others["value"].to_numpy(), y=others["score"].to_numpy(), mode="markers+text",
+        textposition="top center",
+        text=[name if name in labelled else "" for name in others["area"]], customdata=others["area"].to_numpy(),
         textfont=dict(size=11, color="#555"), marker=dict(size=10, color=COMPARATOR_GREY, line=dict(color="#555", width=1)),
-        hovertemplate="%{customdata}<br>value %{x:.1f}<br>score %{y}/36<extra></extra>", name="Other areas"))
+        hovertemplate="%{customdata}<br>value %{x:.1f}<br>score %{y}/36<extra></extra>", name="Other areas")]
     chosen = frame[frame["area"] == area]
     if not chosen.empty:
-        fig.add_scatter(x=chosen["value"], y=chosen["score"], mode="markers+text", text=chosen["area"],
-                        textposition="top center", textfont=dict(size=15, color=AREA_COLOUR),
-                        marker=dict(size=16, color=AREA_COLOUR, symbol="diamond", line=dict(color="#000", width=1)),
-                        name=area)
-    fig = base_layout(fig, title=title, height=480)
-    fig.update_xaxes(title=x_title)
-    fig.update_yaxes(title="Latest inspection score out of 36", range=[-1, 37])
-    return fig
+        traces.append(dict(type="scatter", x=chosen["value"].to_numpy(), y=chosen["score"].to_numpy(),
+                           mode="markers+text", text=chosen["area"].to_numpy(), textposition="top center",
+                           textfont=dict(size=15, color=AREA_COLOUR),
+                           marker=dict(size=16, color=AREA_COLOUR, symbol="diamond", line=dict(color="#000", width=1)),
+                           name=area))
+    layout = merged(base_layout(title=title, height=480), dict(
+        xaxis=dict(title=dict(text=x_title)), yaxis=dict(title=dict(text="Latest inspection score out of 36"), range=[-1, 37])))
+    return make_figure(traces, layout)

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from yjs import rules
-from yjs.charts import FONT, RATING_COLOURS, RATING_TEXT_COLOURS, base_layout
+from yjs.charts import FONT, RATING_COLOURS, RATING_TEXT_COLOURS, base_layout, make_figure, merged
 from yjs.charts_indicators import AREA_COLOUR, COMPARATOR_GREY
 from yjs.ratings import DOMAIN_NAMES, domain_of
 
@@ -62,30 +62,34 @@ def ratings_heatmap(wide: pd.DataFrame, labels: list[str], names: dict[tuple[int
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
-    fig = go.Figure(go.Heatmap(  # arrays, not nested lists: plotly validates those element by element
-        z=np.array(z, dtype=float), x=MATRIX_COLUMNS, y=labels, hovertext=np.array(hover, dtype=object), hovertemplate="%{hovertext}<extra></extra>",
-        colorscale=COLOUR_SCALE, zmin=-1.5, zmax=3.5, showscale=False, xgap=3, ygap=3))
-    fig.add_traces(_cell_labels(z, text, labels))
+    cells = dict(  # arrays, not nested lists: plotly validates those element by element
+        type="heatmap", z=np.array(z, dtype=float), x=MATRIX_COLUMNS, y=labels, hovertext=np.array(hover, dtype=object),
+        hovertemplate="%{hovertext}<extra></extra>", colorscale=COLOUR_SCALE, zmin=-1.5, zmax=3.5, showscale=False,
+        xgap=3, ygap=3)
+    layout = merged(base_layout(height=max(260, 34 * len(labels) + (170 if marked else 150))), dict(
+        annotations=_column_headings(marked), margin=dict(t=120 if marked else 100, l=10, r=10, b=10),
+        # Fixed ranges: the text trace would otherwise pad the axes with empty rows.
+        xaxis=dict(side="top", type="category", tickfont=dict(size=14), tickangle=0, showline=False, fixedrange=True,
+                   range=[-0.5, len(MATRIX_COLUMNS) - 0.5]),
+        yaxis=dict(type="category", tickfont=dict(size=15), gridcolor="rgba(0,0,0,0)", fixedrange=True,
+                   range=[len(labels) - 0.5, -0.5], showline=False)))
+    return make_figure([cells, *_cell_labels(z, text, labels)], layout)
+
+
+def _column_headings(marked: list[str]) -> list[dict]:
+    """A marker above each `marked` standard's column, then the domains' names above their columns."""
     position = {column: index for index, column in enumerate(MATRIX_COLUMNS)}  # numeric-looking codes
-    for code in marked:                                                           # need index positions
-        fig.add_annotation(x=position[code], y=1, yref="paper", yanchor="bottom", text="▼", showarrow=False,
-                           font=dict(size=12, color="#000"), yshift=28)
+    headings = [dict(x=position[code], y=1, yref="paper", yanchor="bottom", text="▼", showarrow=False,  # need
+                     font=dict(size=12, color="#000"), yshift=28) for code in marked]              # index positions
     for domain in (1, 2, 3, 4):
         codes = [position[c] for c in rules.ALL_STANDARDS if domain_of(c) == domain]
-        fig.add_annotation(x=sum(codes) / len(codes), y=1, yref="paper", yanchor="bottom", showarrow=False,
-                           yshift=50 if marked else 30, font=dict(size=13),
-                           text=f"<b>{DOMAIN_NAMES[domain] if domain < 4 else 'Resettl.'}</b>")
-    fig = base_layout(fig, height=max(260, 34 * len(labels) + (170 if marked else 150)))
-    # Fixed ranges: the text trace would otherwise pad the axes with empty rows.
-    fig.update_xaxes(side="top", type="category", tickfont=dict(size=14), tickangle=0, showline=False, fixedrange=True,
-                     range=[-0.5, len(MATRIX_COLUMNS) - 0.5])
-    fig.update_yaxes(type="category", tickfont=dict(size=15), gridcolor="rgba(0,0,0,0)", fixedrange=True,
-                     range=[len(labels) - 0.5, -0.5], showline=False)
-    fig.update_layout(margin=dict(t=120 if marked else 100, l=10, r=10, b=10))
-    return fig
+        headings.append(dict(x=sum(codes) / len(codes), y=1, yref="paper", yanchor="bottom", showarrow=False,
+                             yshift=50 if marked else 30, font=dict(size=13),
+                             text=f"<b>{DOMAIN_NAMES[domain] if domain < 4 else 'Resettl.'}</b>"))
+    return headings
 
 
-def _cell_labels(z: list[list], text: list[list[str]], labels: list[str]) -> list[go.Scatter]:
+def _cell_labels(z: list[list], text: list[list[str]], labels: list[str]) -> list[dict]:
     """The cells' text as two text traces, white on the dark ratings and black on the rest (a heatmap's
     own text has one colour; one colour per trace also spares plotly validating a colour per cell)."""
     by_colour: dict[str, tuple[list, list, list]] = {}
@@ -95,7 +99,8 @@ def _cell_labels(z: list[list], text: list[list[str]], labels: list[str]) -> lis
                 rating = rules.RATINGS[int(value)] if value is not None and value >= 0 else None
                 xs, ys, words = by_colour.setdefault(RATING_TEXT_COLOURS.get(rating, "#1a1a1a"), ([], [], []))
                 xs.append(column), ys.append(label), words.append(word)
-    return [go.Scatter(x=xs, y=ys, mode="text", text=words, textfont=dict(color=colour, size=13), hoverinfo="skip")
+    return [dict(type="scatter", x=np.array(xs, dtype=object), y=np.array(ys, dtype=object), mode="text",
+                 text=np.array(words, dtype=object), textfont=dict(color=colour, size=13), hoverinfo="skip")
             for colour, (xs, ys, words) in by_colour.items()]
 
 
@@ -116,7 +121,7 @@ def key_question_bars(panel, *, height: int = 230) -> go.Figure:
                for t in rules.KEY_QUESTION_THRESHOLDS.values()]
     annotations = [dict(x=(low + high) / 2, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
                         text=rules.SHORT_LABELS[rating], font=dict(size=13)) for low, high, rating in bands]
-    bars = go.Bar(x=[q.pct for q in questions], y=labels, orientation="h", text=text, textposition="inside",
+    bars = dict(type="bar", x=[q.pct for q in questions], y=labels, orientation="h", text=text, textposition="inside",
                   insidetextanchor="end", textfont=dict(color="white", size=14), marker=dict(color="#333333"), width=0.6,
                   hovertext=[q.question for q in questions], hovertemplate="%{hovertext}<br>%{x:.0f}% Yes<extra></extra>")
     layout = dict(
@@ -125,7 +130,7 @@ def key_question_bars(panel, *, height: int = 230) -> go.Figure:
         xaxis=dict(range=[0, 100], title="% Yes of relevant cases", tickvals=[0, 50, 65, 80, 100], showgrid=False,
                    linecolor="#666", tickfont=dict(size=15)),
         yaxis=dict(autorange="reversed", showgrid=False, linecolor="#666", tickfont=dict(size=15)))
-    return go.Figure(data=[bars], layout=layout)
+    return make_figure([bars], layout)
 
 
 def inspection_timeline(history: pd.DataFrame, labels: list[str], *, title: str) -> go.Figure:
@@ -133,69 +138,72 @@ def inspection_timeline(history: pd.DataFrame, labels: list[str], *, title: str)
     ratings = list(rules.RATINGS)
     text = [f"{rating}{'' if pd.isna(score) else f' ({int(score)}/36)'}<br>{framework} framework"
             for rating, score, framework in zip(history["overall_rating"], history["score"], history["framework"])]
-    fig = go.Figure(go.Scatter(
-        x=history["inspection_date"], y=history["overall_rating"], mode="lines+markers+text", text=text,
+    points = dict(
+        type="scatter", x=history["inspection_date"], y=history["overall_rating"].to_numpy(), mode="lines+markers+text",
+        text=text,
         textposition="top center", line=dict(color="#777", dash="dot"), cliponaxis=False,
         marker=dict(size=18, symbol="diamond", color=[RATING_COLOURS.get(r, NOT_RATED_GREY) for r in history["overall_rating"]],
                     line=dict(color="#000", width=1)),
-        customdata=labels, hovertemplate="%{customdata}<br>%{text}<extra></extra>"))
-    fig = base_layout(fig, title=title, height=330)
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=ratings, range=[-0.5, 4])
-    fig.update_xaxes(title=None, tickformat="%b %Y")
-    return fig
+        customdata=labels, hovertemplate="%{customdata}<br>%{text}<extra></extra>")
+    layout = merged(base_layout(title=title, height=330), dict(
+        yaxis=dict(type="category", categoryorder="array", categoryarray=ratings, range=[-0.5, 4]),
+        xaxis=dict(tickformat="%b %Y")))
+    return make_figure([points], layout)
 
 
 def domain_score_bars(scores: pd.DataFrame, areas: list[str], *, title: str) -> go.Figure:
     """Domain sub-scores (0-12) of several areas side by side, one bar per area within each domain."""
-    fig = go.Figure()
+    bars = []
     patterns = ("", "/", ".", "x", "-", "|", "+", "\\")  # areas told apart without colour too
+    domains = np.array([DOMAIN_NAMES[d] for d in (1, 2, 3)], dtype=object)
     for index, area in enumerate(areas):
-        rows = scores[scores["area"] == area].set_index("domain_name").reindex(
-            [DOMAIN_NAMES[d] for d in (1, 2, 3)])
-        fig.add_bar(x=rows.index, y=rows["score"], name=area,
-                    text=[f"{int(s)}" if pd.notna(s) else "n/a" for s in rows["score"]], textposition="outside",
-                    marker=dict(pattern_shape=patterns[index % len(patterns)], line=dict(color="#333", width=1)),
-                    hovertemplate=f"{area}<br>%{{x}}: %{{y}} of 12<extra></extra>")
-    fig = base_layout(fig, title=title, height=420)
-    fig.update_layout(barmode="group", showlegend=True, legend=dict(orientation="h", y=-0.15),
-                      colorway=["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"])
-    fig.update_yaxes(title="Domain score (of 12)", range=[0, 13.5], dtick=3)
-    return fig
+        values = scores[scores["area"] == area].set_index("domain_name")["score"].reindex(domains).to_numpy()
+        bars.append(dict(type="bar", x=domains, y=values, name=area,
+                         text=[f"{int(s)}" if pd.notna(s) else "n/a" for s in values], textposition="outside",
+                         marker=dict(pattern_shape=patterns[index % len(patterns)], line=dict(color="#333", width=1)),
+                         hovertemplate=f"{area}<br>%{{x}}: %{{y}} of 12<extra></extra>"))
+    layout = merged(base_layout(title=title, height=420), dict(
+        barmode="group", showlegend=True, legend=dict(orientation="h", y=-0.15),
+        colorway=["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"],
+        yaxis=dict(title=dict(text="Domain score (of 12)"), range=[0, 13.5], dtick=3)))
+    return make_figure(bars, layout)
 
 
 def national_strip(scores: pd.DataFrame, highlighted: list[str], *, title: str) -> go.Figure:
     """Every area's latest score as a grey dot, the chosen areas labelled on top."""
     others = scores[~scores["area"].isin(highlighted)]
-    fig = go.Figure(go.Box(x=scores["score"], boxpoints=False, fillcolor="rgba(0,0,0,0)", line=dict(color="#999"),
-                           name="", hoverinfo="skip"))
-    fig.add_scatter(x=others["score"], y=[""] * len(others), mode="markers", customdata=others["area"],
-                    marker=dict(color=COMPARATOR_GREY, size=10, line=dict(color="#666", width=1)),
-                    hovertemplate="%{customdata}: %{x}/36<extra></extra>")
+    box = dict(type="box", x=scores["score"].to_numpy(), boxpoints=False, fillcolor="rgba(0,0,0,0)", line=dict(color="#999"),
+               name="", hoverinfo="skip")
+    dots = dict(type="scatter", x=others["score"].to_numpy(), y=[""] * len(others), mode="markers",
+                customdata=others["area"].to_numpy(),
+                marker=dict(color=COMPARATOR_GREY, size=10, line=dict(color="#666", width=1)),
+                hovertemplate="%{customdata}: %{x}/36<extra></extra>")
     chosen = scores[scores["area"].isin(highlighted)]
-    fig.add_scatter(x=chosen["score"], y=[""] * len(chosen), mode="markers+text", text=chosen["area"],
-                    textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(chosen))],
-                    marker=dict(color=AREA_COLOUR, size=16, symbol="diamond", line=dict(color="#000", width=1)),
-                    textfont=dict(size=14, color="#000"), hovertemplate="%{text}: %{x}/36<extra></extra>")
-    fig = base_layout(fig, title=title, height=260)
-    fig.update_xaxes(title="Latest score out of 36", range=[-0.5, 36.5], dtick=3)
-    return fig
+    marked = dict(type="scatter", x=chosen["score"].to_numpy(), y=[""] * len(chosen), mode="markers+text",
+                  text=chosen["area"].to_numpy(),
+                  textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(chosen))],
+                  marker=dict(color=AREA_COLOUR, size=16, symbol="diamond", line=dict(color="#000", width=1)),
+                  textfont=dict(size=14, color="#000"), hovertemplate="%{text}: %{x}/36<extra></extra>")
+    layout = merged(base_layout(title=title, height=260),
+                    dict(xaxis=dict(title=dict(text="Latest score out of 36"), range=[-0.5, 36.5], dtick=3)))
+    return make_figure([box, dots, marked], layout)
 
 
 def ratings_by_year(counts: pd.DataFrame, *, title: str) -> go.Figure:
     """Inspections per year stacked by overall rating, each segment labelled with its count."""
-    fig = go.Figure()
+    bars = []
     for rating in reversed(rules.RATINGS):
         rows = counts[counts["overall_rating"] == rating]
-        fig.add_bar(x=rows["year"], y=rows["inspections"], name=rating, text=rows["inspections"],
-                    textposition="inside", insidetextanchor="middle",
-                    marker=dict(color=RATING_COLOURS[rating], line=dict(color="#333", width=1)),
-                    textfont=dict(color=RATING_TEXT_COLOURS[rating], size=14),
-                    hovertemplate=f"%{{x}}: %{{y}} rated {rating}<extra></extra>")
-    fig = base_layout(fig, title=title, height=400)
-    fig.update_layout(barmode="stack", showlegend=True, legend=dict(orientation="h", y=-0.28))
-    fig.update_xaxes(title="Year published", dtick=1, tickformat="d")
-    fig.update_yaxes(title="Inspections", tickformat="d")
-    return fig
+        bars.append(dict(type="bar", x=rows["year"].to_numpy(), y=rows["inspections"].to_numpy(), name=rating,
+                         text=rows["inspections"].to_numpy(), textposition="inside", insidetextanchor="middle",
+                         marker=dict(color=RATING_COLOURS[rating], line=dict(color="#333", width=1)),
+                         textfont=dict(color=RATING_TEXT_COLOURS[rating], size=14),
+                         hovertemplate=f"%{{x}}: %{{y}} rated {rating}<extra></extra>"))
+    layout = merged(base_layout(title=title, height=400), dict(
+        barmode="stack", showlegend=True, legend=dict(orientation="h", y=-0.28),
+        xaxis=dict(title=dict(text="Year published"), dtick=1, tickformat="d"),
+        yaxis=dict(title=dict(text="Inspections"), tickformat="d")))
+    return make_figure(bars, layout)
 
 
 def good_or_better(shares: pd.DataFrame, *, title: str) -> go.Figure:
@@ -203,14 +211,14 @@ def good_or_better(shares: pd.DataFrame, *, title: str) -> go.Figure:
     rows = shares.sort_values(["pct_good_or_better", "code"], ascending=[True, True])
     labels = [f"{code} {name}" for code, name in zip(rows["code"], rows["name"])]
     weakest = rows["pct_good_or_better"].min()
-    fig = go.Figure(go.Bar(
-        x=rows["pct_good_or_better"], y=labels, orientation="h",
+    bars = dict(
+        type="bar", x=rows["pct_good_or_better"].to_numpy(), y=labels, orientation="h",
         text=[f"{p:.0f}% ({g} of {n})" for p, g, n in zip(rows["pct_good_or_better"], rows["good_or_better"], rows["rated"])],
         textposition="outside", cliponaxis=False,
         marker=dict(color=["#B2182B" if p == weakest else "#4d4d4d" for p in rows["pct_good_or_better"]],
                     pattern_shape=["/" if p == weakest else "" for p in rows["pct_good_or_better"]]),
-        hovertemplate="%{y}: %{x:.0f}% Good or better<extra></extra>"))
-    fig = base_layout(fig, title=title, height=max(300, 34 * len(rows) + 90))
-    fig.update_xaxes(title="% of latest inspections rated Good or Outstanding", range=[0, 125], dtick=25)
-    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)", type="category")
-    return fig
+        hovertemplate="%{y}: %{x:.0f}% Good or better<extra></extra>")
+    layout = merged(base_layout(title=title, height=max(300, 34 * len(rows) + 90)), dict(
+        xaxis=dict(title=dict(text="% of latest inspections rated Good or Outstanding"), range=[0, 125], dtick=25),
+        yaxis=dict(autorange="reversed", gridcolor="rgba(0,0,0,0)", type="category")))
+    return make_figure([bars], layout)
