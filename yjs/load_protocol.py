@@ -55,6 +55,7 @@ class Person:
     def __init__(self, websocket, url: str):
         self.websocket, self.url = websocket, url
         self.links: list[Link] = []
+        self.shown_hash = ""                     # the page the server last ran
         self.query_string = ""
         self._main_hash = ""
         self._bound_keys: set[str] = set()       # URL parameters the main script's widgets own
@@ -76,6 +77,9 @@ class Person:
             raise VisitFailed(f"no script_finished within {timeout_s:.0f} s") from None
         finally:
             self._waiting = None
+        if link is not None and self.shown_hash != link.script_hash:   # Streamlit falls back to the default page
+            shown = next((known.title for known in self.links if known.script_hash == self.shown_hash), "another page")
+            self._problems.append(f"asked for {link.title} ({link.script_hash}), the server ran {shown}")
         if self._problems:
             raise VisitFailed("; ".join(self._problems))
         return time.perf_counter() - started
@@ -120,6 +124,7 @@ class Person:
             self._max_age = message.new_session.config.max_cached_message_age
         elif kind == "navigation":
             self.links = [Link(page.page_script_hash, page.page_name) for page in message.navigation.app_pages]
+            self.shown_hash = message.navigation.page_script_hash
         elif kind == "page_info_changed":   # the frontend writes the bound widgets' values back into the URL
             given = parse_qsl(message.page_info_changed.query_string)
             keys = {key for key, _value in given}
@@ -169,7 +174,7 @@ class Tally:
     last_end: float = 0.0
 
 
-async def _person(url: str, number: int, deadline: float, settings: Settings, tally: Tally) -> None:
+async def _person(url: str, number: int, start: float, deadline: float, settings: Settings, tally: Tally) -> None:
     import websockets
 
     stream = url.replace("http://", "ws://", 1) + "/_stcore/stream"
@@ -181,17 +186,18 @@ async def _person(url: str, number: int, deadline: float, settings: Settings, ta
             person.query_string = settings.query_string
             reader = asyncio.create_task(person.read())
             try:
-                await _click_through(person, number, deadline, settings, think, tally)
+                await _click_through(person, number, start, deadline, settings, think, tally)
             finally:
                 reader.cancel()
     except (OSError, TimeoutError, websockets.WebSocketException) as exc:
         tally.errors.append(f"session {number}: could not connect or lost the connection: {exc}")
 
 
-async def _click_through(person: Person, number: int, deadline: float, settings: Settings,
+async def _click_through(person: Person, number: int, start: float, deadline: float, settings: Settings,
                          think: random.Random, tally: Tally) -> None:
-    """Open the app, then follow the menu from a different page for each person until the deadline."""
-    step, link = number, None
+    """Open the app, then follow the menu until the deadline, each person from a point `start` (0-1) of it,
+    so that a few people soon cover every page between them."""
+    step, link = None, None
     while True:
         title = OPENING if link is None else link.title
         try:
@@ -208,7 +214,7 @@ async def _click_through(person: Person, number: int, deadline: float, settings:
         await asyncio.sleep(think.uniform(*settings.think_s))
         if time.monotonic() >= deadline:
             return
-        step += 1
+        step = round(start * len(person.links)) + 1 if step is None else step + 1
         link = person.links[step % len(person.links)]
 
 
@@ -226,6 +232,6 @@ async def drive(url: str, sessions: int, seconds: float, settings: Settings | No
     """`sessions` people on the app at `url` for `seconds` (a visit under way at the end finishes)."""
     tally = Tally(first_start=time.perf_counter())
     deadline = time.monotonic() + seconds
-    await asyncio.gather(*(_person(url, number, deadline, settings or Settings(), tally)
+    await asyncio.gather(*(_person(url, number, number / sessions, deadline, settings or Settings(), tally)
                            for number in range(sessions)))
     return tally
