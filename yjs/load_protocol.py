@@ -47,6 +47,7 @@ class Settings:
     seed: int = 0
     query_string: str = "demo=true"
     figures: dict[str, str] = field(default_factory=dict)   # page title -> its first metric, from the database
+    clicks: int | None = None                               # stop after this many clicks (None: at the deadline)
 
 
 class Person:
@@ -179,6 +180,7 @@ async def _person(url: str, number: int, start: float, deadline: float, settings
 
     stream = url.replace("http://", "ws://", 1) + "/_stcore/stream"
     think = random.Random(f"{settings.seed}-{number}")
+    await asyncio.sleep(think.uniform(0, settings.think_s[1]))   # people arrive within a few seconds, not at once
     try:
         async with websockets.connect(stream, subprotocols=["streamlit"], origin=url, max_size=None,
                                       open_timeout=settings.timeout_s) as websocket:
@@ -209,7 +211,8 @@ async def _click_through(person: Person, number: int, start: float, deadline: fl
             if person.websocket.close_code is not None:
                 return
         tally.last_end = time.perf_counter()
-        if not person.links or time.monotonic() >= deadline:
+        clicks = 0 if step is None else clicks + 1
+        if not person.links or time.monotonic() >= deadline or clicks == settings.clicks:
             return
         await asyncio.sleep(think.uniform(*settings.think_s))
         if time.monotonic() >= deadline:
