@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
+import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -106,6 +107,8 @@ class Person:
                 message = ForwardMsg()
                 message.ParseFromString(payload)
                 self._receive(message)
+        except websockets.ConnectionClosed:
+            pass   # the visit waiting on it fails below, with the close code
         finally:
             code = self.websocket.close_code
             self._end(f"disconnected (close code {code})")
@@ -176,8 +179,6 @@ class Tally:
 
 
 async def _person(url: str, number: int, start: float, deadline: float, settings: Settings, tally: Tally) -> None:
-    import websockets
-
     stream = url.replace("http://", "ws://", 1) + "/_stcore/stream"
     think = random.Random(f"{settings.seed}-{number}")
     await asyncio.sleep(think.uniform(0, settings.think_s[1]))   # people arrive within a few seconds, not at once

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import websockets
 
 from yjs import load_sessions
 from yjs.load_protocol import OPENING, Link, Person, Settings, VisitFailed, drive
@@ -28,17 +29,29 @@ def test_sessions_visit_every_page_and_check_figures_without_errors(demo_db):
     assert figures["server_peak_rss_mb"] > 50 and figures["visits_per_s"] > 0
 
 
-@pytest.fixture(scope="module")
-def load_app_url():
+def serve_load_app() -> tuple[str, subprocess.Popen]:
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(LOAD_APP), "--server.port", str(port),
                                 "--server.address", "127.0.0.1", "--server.headless", "true",
                                 "--browser.gatherUsageStats", "false"],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url, _process = wait_until_served(f"http://127.0.0.1:{port}", process)
+    return wait_until_served(f"http://127.0.0.1:{port}", process)
+
+
+@pytest.fixture(scope="module")
+def load_app_url():
+    url, process = serve_load_app()
     yield url
     process.terminate()
     process.wait(timeout=20)
+
+
+async def opened(url: str, websocket) -> tuple[Person, asyncio.Task]:
+    """A person who has opened the app at `url`, and the task reading what the server sends."""
+    person = Person(websocket, url)
+    reader = asyncio.create_task(person.read())
+    await person.visit(None, 30)
+    return person, reader
 
 
 def test_exceptions_and_timeouts_are_errors_with_their_reasons(load_app_url):
@@ -51,13 +64,9 @@ def test_exceptions_and_timeouts_are_errors_with_their_reasons(load_app_url):
 
 def test_a_page_the_server_does_not_have_is_an_error(load_app_url):
     async def visit_nowhere() -> str:
-        import websockets
-
         async with websockets.connect(load_app_url.replace("http", "ws") + "/_stcore/stream",
                                       subprotocols=["streamlit"]) as websocket:
-            person = Person(websocket, load_app_url)
-            reader = asyncio.create_task(person.read())
-            await person.visit(None, 30)
+            person, reader = await opened(load_app_url, websocket)
             try:
                 await person.visit(Link("0" * 32, "Nowhere"), 30)
             except VisitFailed as exc:
@@ -72,3 +81,28 @@ def test_a_page_the_server_does_not_have_is_an_error(load_app_url):
 def test_a_server_that_does_not_answer_is_an_error():
     tally = asyncio.run(drive("http://127.0.0.1:9", 2, 1, Settings(timeout_s=5)))   # nothing listens on port 9
     assert len(tally.errors) == 2 and all("could not connect" in error for error in tally.errors)
+
+
+def test_a_server_that_stops_during_a_visit_is_an_error():
+    url, process = serve_load_app()
+
+    async def stop_during_slow_visit() -> str:
+        async with websockets.connect(url.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"]) as ws:
+            person, reader = await opened(url, ws)
+            visiting = asyncio.create_task(person.visit(next(p for p in person.links if p.title == "Slow"), 30))
+            while person.shown_hash != next(p.script_hash for p in person.links if p.title == "Slow"):
+                await asyncio.sleep(0.05)   # until the server runs the slow page (its navigation message)
+            process.kill()
+            try:
+                await visiting
+            except VisitFailed as exc:
+                return str(exc)
+            finally:
+                reader.cancel()
+        return "no error"
+
+    try:
+        assert asyncio.run(stop_during_slow_visit()).startswith("disconnected (close code")
+    finally:
+        process.kill()
+        process.wait(timeout=20)
