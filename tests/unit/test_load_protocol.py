@@ -106,3 +106,11 @@ def test_a_server_that_stops_during_a_visit_is_an_error():
     finally:
         process.kill()
         process.wait(timeout=20)
+
+
+def test_the_loadtest_command_speaks_the_protocol_by_default(demo_db):
+    result = subprocess.run([sys.executable, "-m", "yjs", "loadtest", "--db", str(demo_db), "--sessions", "2",
+                             "--seconds", "3", "--think", "0.1", "0.2"],
+                            cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    assert "2 sessions over the websocket protocol" in result.stdout and ", 0 errors" in result.stdout
