@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
@@ -230,6 +231,13 @@ def _check_figure(person: Person, title: str, settings: Settings, tally: Tally) 
     shown = person.metrics[0] if person.metrics else "no metric"
     if shown != settings.figures[title]:
         raise VisitFailed(f"shows {shown}, the database says {settings.figures[title]}")
+
+
+def in_own_loop(coroutine):
+    """Run `coroutine` to its end in a thread of its own, whose event loop is its own: the calling thread may
+    already run one (Playwright's sync API does), and asyncio.run refuses to nest."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def drive(url: str, sessions: int, seconds: float, settings: Settings | None = None) -> Tally:

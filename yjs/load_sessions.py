@@ -4,7 +4,6 @@ server spent (peak memory, CPU) while they clicked. Used by `python -m yjs loadt
 
 from __future__ import annotations
 
-import asyncio
 import os
 import resource
 import statistics
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from yjs.bench import percentile
-from yjs.load_protocol import Settings, Tally, drive
+from yjs.load_protocol import Settings, Tally, drive, in_own_loop
 from yjs.navigation import PAGES
 from yjs.serve import start_background
 
@@ -113,13 +112,13 @@ def measure(url: str, pid: int, sessions: int, seconds: float, settings: Setting
 
     # One person visits every page first, untimed: a fresh server's first runs import plotly, pandas and the
     # pages' modules (seconds, once per process), which is not what many people clicking cost.
-    warm = asyncio.run(drive(url, 1, 600, replace(report.settings, think_s=(0, 0), clicks=len(PAGES))))
+    warm = in_own_loop(drive(url, 1, 600, replace(report.settings, think_s=(0, 0), clicks=len(PAGES))))
     report.warm_up_s = sum(seconds for _page, seconds in warm.visits)
     sampler = threading.Thread(target=sample, daemon=True)
     server_cpu, client_cpu = _cpu_s(pid), _own_cpu_s()
     sampler.start()
     try:
-        report.tally = asyncio.run(drive(url, sessions, seconds, report.settings))
+        report.tally = in_own_loop(drive(url, sessions, seconds, report.settings))
     finally:
         done.set()
     report.tally.errors[:0] = [f"warming up: {error}" for error in warm.errors]

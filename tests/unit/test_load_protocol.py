@@ -9,7 +9,7 @@ import pytest
 import websockets
 
 from yjs import load_sessions
-from yjs.load_protocol import OPENING, Link, Person, Settings, VisitFailed, drive
+from yjs.load_protocol import OPENING, Link, Person, Settings, VisitFailed, drive, in_own_loop
 from yjs.navigation import pages_for
 from yjs.serve import free_port, wait_until_served
 
@@ -55,7 +55,7 @@ async def opened(url: str, websocket) -> tuple[Person, asyncio.Task]:
 
 
 def test_exceptions_and_timeouts_are_errors_with_their_reasons(load_app_url):
-    tally = asyncio.run(drive(load_app_url, 1, 6, Settings(think_s=(0.1, 0.1), timeout_s=2, query_string="")))
+    tally = in_own_loop(drive(load_app_url, 1, 6, Settings(think_s=(0.1, 0.1), timeout_s=2, query_string="")))
     visited = {page for page, _seconds in tally.visits}
     assert {OPENING, "Fine"} <= visited and not visited & {"Broken", "Slow"}
     assert any("Broken: exception ValueError: deliberately broken" in error for error in tally.errors), tally.errors
@@ -75,11 +75,11 @@ def test_a_page_the_server_does_not_have_is_an_error(load_app_url):
                 reader.cancel()
         return "no error"
 
-    assert asyncio.run(visit_nowhere()) == f"asked for Nowhere ({'0' * 32}), the server ran Fine"
+    assert in_own_loop(visit_nowhere()) == f"asked for Nowhere ({'0' * 32}), the server ran Fine"
 
 
 def test_a_server_that_does_not_answer_is_an_error():
-    tally = asyncio.run(drive("http://127.0.0.1:9", 2, 1, Settings(timeout_s=5)))   # nothing listens on port 9
+    tally = in_own_loop(drive("http://127.0.0.1:9", 2, 1, Settings(timeout_s=5)))   # nothing listens on port 9
     assert len(tally.errors) == 2 and all("could not connect" in error for error in tally.errors)
 
 
@@ -102,7 +102,7 @@ def test_a_server_that_stops_during_a_visit_is_an_error():
         return "no error"
 
     try:
-        assert asyncio.run(stop_during_slow_visit()).startswith("disconnected (close code")
+        assert in_own_loop(stop_during_slow_visit()).startswith("disconnected (close code")
     finally:
         process.kill()
         process.wait(timeout=20)
