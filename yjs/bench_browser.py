@@ -1,17 +1,19 @@
-"""Browser measurements for the benchmark: filter changes, server memory, many sessions at once."""
+"""Browser measurements for the benchmark: filter changes, server memory, many sessions at once
+(those over Streamlit's websocket protocol, yjs/load_sessions.py, not in Chromium)."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 from pathlib import Path
 
+from yjs import load_sessions
 from yjs.serve import start_background
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SESSION_SECONDS = 60   # how long the concurrent sessions click, at each database size
 ETHNICITIES = ("Black", "Asian", "Mixed", "Other", "White")
 
 
@@ -55,37 +57,6 @@ async def _wait_idle(page) -> None:
         raise RuntimeError(f"an exception on {page.url}")
 
 
-async def _session(browser, url: str, rounds: int = 2) -> list[float]:
-    """One person: open the app, then click through every page in the menu, twice."""
-    from yjs.navigation import PAGES
-
-    context = await browser.new_context(viewport={"width": 1280, "height": 800})
-    page = await context.new_page()
-    await page.goto(f"{url}/?demo=true")
-    await _wait_idle(page)
-    times = []
-    for _ in range(rounds):
-        for spec in (*PAGES[1:], PAGES[0]):
-            started = time.perf_counter()
-            await page.get_by_test_id("stSidebarNav").get_by_role("link", name=spec.title).click()
-            await page.get_by_role("heading", level=1).first.wait_for(timeout=120_000)
-            await _wait_idle(page)
-            times.append(time.perf_counter() - started)
-    await context.close()
-    return times
-
-
-async def _sessions(url: str, sessions: int) -> tuple[list[float], int]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        results = await asyncio.gather(*(_session(browser, url) for _ in range(sessions)), return_exceptions=True)
-        await browser.close()
-    errors = sum(isinstance(r, BaseException) for r in results)
-    return [t for r in results if not isinstance(r, BaseException) for t in r], errors
-
-
 def filter_changes(db: Path, reruns: int, sessions: int) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -98,9 +69,9 @@ def filter_changes(db: Path, reruns: int, sessions: int) -> dict:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             result = {"filter_change": summary(_time_filter_changes(page, url, reruns))}
             browser.close()
-        if sessions:
-            times, errors = asyncio.run(_sessions(url, sessions))
-            result["sessions"] = {"sessions": sessions, "errors": errors, **summary(times)}
+        if sessions:  # over the websocket protocol: 25 Chromium tabs would starve the server they measure
+            settings = load_sessions.checked_settings(db)
+            result["sessions"] = load_sessions.measure(url, server.pid, sessions, SESSION_SECONDS, settings).figures()
         result["server_peak_rss_mb"] = _peak_rss_mb(server.pid)
     finally:
         server.terminate()

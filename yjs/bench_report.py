@@ -9,6 +9,17 @@ def _mark(value: float, target: float) -> str:
     return "met" if value <= target else "MISSED"
 
 
+def _sessions_detail(s: dict) -> list[str]:
+    """What the protocol load test adds (absent from figures written before it)."""
+    if "visits" not in s:
+        return []
+    slowest = sorted(s["pages"].items(), key=lambda item: -item[1]["p95_ms"])[:5]
+    return [f"    {s['visits']} visits in {s['seconds']} s ({s['visits_per_s']} pages/s), max {s['max_ms']} ms, "
+            f"server CPU {s['server_cpu_cores']} cores, server peak {s['server_peak_rss_mb']} MB",
+            "    slowest p95: " + ", ".join(f"{page} {figures['p95_ms']:.0f} ms" for page, figures in slowest),
+            *(f"    error: {reason}" for reason in s["error_reasons"][:5])]
+
+
 def table(results: dict) -> str:
     lines = [f"YJS Insight benchmark ({results['machine']['cpus']} cores, Python {results['machine']['python']})"]
     sizes = results["sizes"]
@@ -42,5 +53,6 @@ def table(results: dict) -> str:
                 lines.append(f"  {s['sessions']} concurrent sessions: page p95 {s['p95_ms']} ms, median {s['median_ms']} ms, "
                              f"errors {s['errors']} ({_mark(s['p95_ms'], TARGETS['sessions_p95_ms'])} "
                              f"{TARGETS['sessions_p95_ms']} ms)")
+                lines += _sessions_detail(s)
     lines.append(f"\nTotal {results.get('total_s', '?')} s")
     return "\n".join(lines)

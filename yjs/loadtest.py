@@ -1,4 +1,6 @@
-"""A load test: N people clicking through every page at once for a bounded time, on loopback.
+"""A load test in Chromium (`python -m yjs loadtest --browser`): N people clicking through every page at
+once for a bounded time, on loopback. The default loadtest speaks Streamlit's websocket protocol instead
+(yjs/load_sessions.py), because on a small machine the tabs' rendering starves the server they measure.
 
 It serves a database on a free loopback port, opens N browser sessions in Debian's Chromium,
 and has each click through the pages in menu order until the time is up. On every visit it checks

@@ -44,7 +44,11 @@ def start_background(db: Path, timeout: float = 60, port: int | None = None,
         [sys.executable, "-m", "yjs.serve", "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false", *options],
         cwd=ROOT, env={**os.environ, "YJS_DB": str(db)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
+    return wait_until_served(f"http://127.0.0.1:{port}", process, timeout)
+
+
+def wait_until_served(url: str, process: subprocess.Popen, timeout: float = 60) -> tuple[str, subprocess.Popen]:
+    """(url, process) once the Streamlit server `process` answers its health check at `url`."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -49,3 +49,21 @@ def test_the_benchmark_times_every_registered_page():
 
     assert set(PAGE_VARIATIONS) == {page.path for page in PAGES}
     assert all(len(variations) >= 3 for variations in PAGE_VARIATIONS.values())
+
+
+def test_report_shows_the_protocol_sessions_figures():
+    sessions = {"sessions": 25, "errors": 1, "median_ms": 900, "p95_ms": 2500, "max_ms": 4000, "visits": 300,
+                "seconds": 60, "visits_per_s": 5.0, "server_cpu_cores": 1.1, "server_peak_rss_mb": 400,
+                "pages": {"Overview": {"p95_ms": 1200}, "Cohort explorer": {"p95_ms": 3100}},
+                "error_reasons": ["session 3, Overview: no script_finished within 60 s"]}
+    results = {"machine": {"cpus": 2, "python": "3.11"}, "total_s": 1, "sizes": [{
+        "cohort_rows": 20000, "build_s": 1, "size_mb": 10, "pages": {},
+        "baseline": {"duckdb": {"median_ms": 10, "peak_rss_mb": 100}, "pandas": {"median_ms": 20, "peak_rss_mb": 300},
+                     "time_ratio": 0.5, "memory_ratio": 0.33},
+        "browser": {"filter_change": {"median_ms": 400, "p95_ms": 900}, "server_peak_rss_mb": 400, "sessions": sessions},
+    }]}
+    text = table(results)
+    assert "25 concurrent sessions: page p95 2500 ms, median 900 ms, errors 1 (MISSED 2000 ms)" in text
+    assert "300 visits in 60 s (5.0 pages/s)" in text
+    assert "slowest p95: Cohort explorer 3100 ms, Overview 1200 ms" in text
+    assert "error: session 3, Overview: no script_finished within 60 s" in text
