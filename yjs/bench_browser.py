@@ -70,7 +70,7 @@ def filter_changes(db: Path, reruns: int, sessions: int) -> dict:
             result = {"filter_change": summary(_time_filter_changes(page, url, reruns))}
             browser.close()
         if sessions:  # over the websocket protocol: 25 Chromium tabs would starve the server they measure
-            settings = load_sessions.checked_settings(db)
+            settings = load_sessions.checked_settings(db, sessions)
             result["sessions"] = load_sessions.measure(url, server.pid, sessions, SESSION_SECONDS, settings).figures()
         result["server_peak_rss_mb"] = _peak_rss_mb(server.pid)
     finally:

@@ -134,7 +134,8 @@ def cmd_loadtest(args: argparse.Namespace) -> int:
         if args.browser:
             report = loadtest.run(db, args.sessions, args.seconds, progress=progress)
         else:
-            settings = load_sessions.checked_settings(db, think_s=tuple(args.think), seed=args.seed)
+            settings = load_sessions.checked_settings(db, 0 if args.no_area else args.sessions,
+                                                      think_s=tuple(args.think), seed=args.seed)
             report = load_sessions.run(db, args.sessions, args.seconds, settings, progress=progress)
     print("\n".join(report.lines()))
     return EXIT_OK if not report.errors else EXIT_INVALID
@@ -235,6 +236,8 @@ def parser() -> argparse.ArgumentParser:
     load.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0), metavar=("MIN", "MAX"),
                       help="seconds between clicks, uniform random (default 1 3)")
     load.add_argument("--seed", type=int, default=0, help="seed of the think times (default 0)")
+    load.add_argument("--no-area", action="store_true",
+                      help="nobody chooses an area (by default each person has a demo area of their own)")
     load.add_argument("--browser", action="store_true", help="drive Chromium tabs instead of the protocol")
     load.set_defaults(handler=cmd_loadtest)
     restore = commands.add_parser("restore", help="list the backups, or put one back",

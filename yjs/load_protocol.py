@@ -49,6 +49,18 @@ class Settings:
     seed: int = 0
     query_string: str = "demo=true"
     figures: dict[str, str] = field(default_factory=dict)   # page title -> its first metric, from the database
+    areas: tuple[str, ...] = ()   # each person's "Your area" in turn, as people from different services would
+    area_figures: dict[str, dict[str, str]] = field(default_factory=dict)   # area -> figures that depend on it
+
+    def person_query(self, number: int) -> tuple[str | None, str]:
+        """Person `number`'s area (None: none chosen) and the query string their first visit carries."""
+        if not self.areas:
+            return None, self.query_string
+        area = self.areas[number % len(self.areas)]
+        return area, "&".join(part for part in (self.query_string, urlencode({"area": area})) if part)
+
+    def expected(self, area: str | None, title: str) -> str | None:
+        return self.area_figures.get(area, {}).get(title, self.figures.get(title))
     clicks: int | None = None                               # stop after this many clicks (None: at the deadline)
 
 
@@ -60,6 +72,7 @@ class Person:
         self.links: list[Link] = []
         self.shown_hash = ""                     # the page the server last ran
         self.query_string = ""
+        self.area: str | None = None             # the sidebar's "Your area" this person chose
         self._main_hash = ""
         self._bound_keys: set[str] = set()       # URL parameters the main script's widgets own
         self._cache: dict[str, int] = {}         # message hash -> run count when last used
@@ -186,8 +199,9 @@ async def _person(url: str, number: int, start: float, deadline: float, settings
     try:
         async with websockets.connect(stream, subprotocols=["streamlit"], origin=url, max_size=None,
                                       open_timeout=settings.timeout_s) as websocket:
-            person = Person(websocket, f"{url}/?{settings.query_string}")
-            person.query_string = settings.query_string
+            area, query_string = settings.person_query(number)
+            person = Person(websocket, f"{url}/?{query_string}")
+            person.query_string, person.area = query_string, area
             reader = asyncio.create_task(person.read())
             try:
                 await _click_through(person, number, start, deadline, settings, think, tally)
@@ -225,12 +239,13 @@ async def _click_through(person: Person, number: int, start: float, deadline: fl
 
 def _check_figure(person: Person, title: str, settings: Settings, tally: Tally) -> None:
     """The page's first metric must be the database's figure (a wrong filter would show another)."""
-    if title not in settings.figures:
+    expected = settings.expected(person.area, title)
+    if expected is None:
         return
     tally.figures_checked += 1
     shown = person.metrics[0] if person.metrics else "no metric"
-    if shown != settings.figures[title]:
-        raise VisitFailed(f"shows {shown}, the database says {settings.figures[title]}")
+    if shown != expected:
+        raise VisitFailed(f"shows {shown}, the database says {expected}" + (f" for {person.area}" if person.area else ""))
 
 
 def in_own_loop(coroutine):

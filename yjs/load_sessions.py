@@ -78,6 +78,7 @@ class SessionsReport:
                 "seconds": round(self.elapsed_s, 1),
                 "visits_per_s": round(len(self.tally.visits) / self.elapsed_s, 2),
                 "think_s": list(self.settings.think_s), "warm_up_ms": round(self.warm_up_s * 1000),
+                "areas": len(self.settings.areas),
                 "server_peak_rss_mb": self.peak_rss_mb,
                 "server_cpu_cores": round(self.server_cpu_s / self.elapsed_s, 2),
                 "client_cpu_cores": round(self.client_cpu_s / self.elapsed_s, 2),
@@ -86,7 +87,9 @@ class SessionsReport:
     def lines(self) -> list[str]:
         f = self.figures()
         lines = [f"{self.sessions} sessions over the websocket protocol for {f['seconds']} s (think "
-                 f"{f['think_s'][0]:g}-{f['think_s'][1]:g} s): {f['visits']} page visits, "
+                 f"{f['think_s'][0]:g}-{f['think_s'][1]:g} s, "
+                 + ("each with a demo area of their own" if f["areas"] else "no area chosen")
+                 + f"): {f['visits']} page visits, "
                  f"{f['figures_checked']} figures checked against the database, {f['errors']} errors "
                  f"(after an untimed first visit of every page: {f['warm_up_ms']} ms)",
                  f"page time: median {f['median_ms']:.0f} ms, p95 {f['p95_ms']:.0f} ms, max {f['max_ms']:.0f} ms",
@@ -133,11 +136,17 @@ def _own_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def checked_settings(db: Path, **options) -> Settings:
-    """Settings whose visits also check the Overview's and the Cohort explorer's first figure."""
-    from yjs.loadtest import expected_figures
+def checked_settings(db: Path, sessions: int = 0, **options) -> Settings:
+    """Settings whose visits also check the Overview's and the Cohort explorer's first figure.
 
-    return Settings(figures=expected_figures(db), **options)
+    With `sessions`, each person chooses a demo area of their own as "Your area" (people from different
+    services), so the area pages compute `sessions` different views rather than serve one from the cache.
+    """
+    from yjs.loadtest import demo_areas, expected_figures
+
+    areas = demo_areas(db, sessions) if sessions else ()
+    figures, by_area = expected_figures(db, areas)
+    return Settings(figures=figures, areas=areas, area_figures=by_area, **options)
 
 
 def run(db: Path, sessions: int = 25, seconds: float = 120, settings: Settings | None = None,

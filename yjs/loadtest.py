@@ -29,6 +29,8 @@ FIGURE_CHECKS = {
     "Overview": "SELECT count(DISTINCT area) FROM inspection_summary",
     "Cohort explorer": "SELECT count(*) FROM cohort_facts WHERE is_demo",
 }
+# With "Your area" chosen, the Cohort explorer counts that area's children (the Overview still counts areas).
+AREA_FIGURE_CHECKS = {"Cohort explorer": "SELECT count(*) FROM cohort_facts WHERE area = $area"}
 
 
 @dataclass
@@ -64,14 +66,30 @@ class LoadReport:
                 *(f"error: {error}" for error in self.errors[:20])]
 
 
-def expected_figures(db: Path) -> dict[str, str]:
+def expected_figures(db: Path, areas: tuple[str, ...] = ()) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """The figures every visit should show, and those that depend on the person's area."""
     con = duckdb.connect()
     con.execute("ATTACH $path AS checked (READ_ONLY)", {"path": str(db)})
     con.execute("USE checked")
     try:
-        return {page: f"{con.execute(sql).fetchone()[0]:,}" for page, sql in FIGURE_CHECKS.items()}
+        figures = {page: f"{con.execute(sql).fetchone()[0]:,}" for page, sql in FIGURE_CHECKS.items()}
+        by_area = {area: {page: f"{con.execute(sql, {'area': area}).fetchone()[0]:,}"
+                          for page, sql in AREA_FIGURE_CHECKS.items()} for area in areas}
+        return figures, by_area
     finally:
         con.close()
+
+
+def demo_areas(db: Path, count: int) -> tuple[str, ...]:
+    """`count` demo areas (fewer if there are fewer), one for each person of a load test."""
+    from yjs.db import Database
+
+    database = Database(db)
+    try:
+        options = database.query("shared/filter_options")
+    finally:
+        database.close()
+    return tuple(options.loc[options["is_demo"], "area"].head(count))
 
 
 def _rss_mb(pid: int) -> float:
@@ -134,7 +152,7 @@ async def _people(url: str, sessions: int, seconds: float, expected: dict, repor
 def run(db: Path, sessions: int = 25, seconds: float = 120, progress=print) -> LoadReport:
     """Serve `db`, drive `sessions` people for `seconds`, and report. Stops by itself."""
     report = LoadReport(sessions, seconds)
-    expected = expected_figures(db)
+    expected, _by_area = expected_figures(db)
     url, server = start_background(db)
     done = threading.Event()
 

@@ -17,7 +17,9 @@ LOAD_APP = Path(__file__).parent / "load_app" / "app.py"
 
 
 def test_sessions_visit_every_page_and_check_figures_without_errors(demo_db):
-    settings = load_sessions.checked_settings(demo_db, think_s=(0.1, 0.3), timeout_s=120)
+    settings = load_sessions.checked_settings(demo_db, 3, think_s=(0.1, 0.3), timeout_s=120)
+    assert len(set(settings.areas)) == 3                           # each person from a service of their own
+    assert all(settings.area_figures[a]["Cohort explorer"] != settings.figures["Cohort explorer"] for a in settings.areas)
     report = load_sessions.run(demo_db, sessions=3, seconds=15, settings=settings, progress=lambda _message: None)
     assert report.errors == [], report.lines()
     visited = set(report.pages())
@@ -27,6 +29,16 @@ def test_sessions_visit_every_page_and_check_figures_without_errors(demo_db):
     figures = report.figures()
     assert figures["visits"] == len(report.times) >= 13 and figures["p95_ms"] >= figures["median_ms"] > 0
     assert figures["server_peak_rss_mb"] > 50 and figures["visits_per_s"] > 0
+
+
+def test_each_person_carries_their_own_area_and_is_checked_against_its_figures():
+    settings = Settings(query_string="demo=true", figures={"Overview": "67", "Cohort explorer": "20,000"},
+                        areas=("Ynys Môn", "Tower & Hamlets"), area_figures={"Ynys Môn": {"Cohort explorer": "301"}})
+    assert settings.person_query(0) == ("Ynys Môn", "demo=true&area=Ynys+M%C3%B4n")
+    assert settings.person_query(3) == ("Tower & Hamlets", "demo=true&area=Tower+%26+Hamlets")
+    assert settings.expected("Ynys Môn", "Cohort explorer") == "301"
+    assert settings.expected("Ynys Môn", "Overview") == "67"                 # the Overview counts areas either way
+    assert Settings(query_string="demo=true").person_query(5) == (None, "demo=true")
 
 
 def serve_load_app() -> tuple[str, subprocess.Popen]:
