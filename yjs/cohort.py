@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 
 @dataclass(frozen=True)
 class Dimension:
@@ -60,3 +62,19 @@ def ordered(dimension: Dimension, values) -> list[str]:
     values = [v for v in values if v is not None]
     known = [v for v in dimension.order if v in values]
     return known + sorted(v for v in values if v not in dimension.order)
+
+
+# The KPIs a cohort of children gives, in the order the pages show them: (code, numerator, denominator),
+# the last two naming counts of queries/cohort/kpi_counts.sql.
+KPIS = (("kpi_accommodation", "accommodation_n", "accommodation_d"), ("kpi_ete", "ete_n", "ended_d"),
+        ("kpi_send", "send_n", "send_d"), ("kpi_mental_health", "mental_health_n", "mental_health_d"),
+        ("kpi_substance_misuse", "substance_n", "substance_d"), ("kpi_oocd_completion", "oocd_n", "oocd_d"),
+        ("kpi_wider_services", "wider_n", "ended_d"))
+
+
+def kpi_rows(counts: dict, indicators: pd.DataFrame) -> pd.DataFrame:
+    """Each KPI's code, name, polarity, numerator and denominator, from the counts and the indicator list."""
+    named = indicators.set_index("code")
+    return pd.DataFrame([{"code": code, "name": named.at[code, "name"], "polarity": named.at[code, "polarity"],
+                          "numerator": int(counts[numerator]), "denominator": int(counts[denominator])}
+                         for code, numerator, denominator in KPIS])

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from yjs import appdata, disclosure
-from yjs.cohort import BY_KEY, DIMENSIONS, cohort_params, ordered
+from yjs.cohort import BY_KEY, DIMENSIONS, cohort_params, kpi_rows, ordered
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ def _table(frame: pd.DataFrame, row_dim: str, col_dim: str) -> pd.DataFrame:
 
 
 def kpis(scope: CohortScope) -> pd.DataFrame:
-    return appdata.query("cohort/kpis", **scope.params())
+    counts = appdata.query("cohort/kpi_counts", **scope.params()).iloc[0].to_dict()
+    return kpi_rows(counts, appdata.query("cohort/kpi_indicators"))
 
 
 def stage_counts_by_year(scope: CohortScope, grouping: str, query=appdata.query) -> pd.DataFrame:

@@ -4,7 +4,7 @@ import pytest
 
 from tests.dbcheck import fetch
 from yjs.bench import _pandas_kpi_counts
-from yjs.cohort import BY_KEY, DIMENSIONS, cohort_params
+from yjs.cohort import BY_KEY, DIMENSIONS, cohort_params, kpi_rows
 from yjs.db import Database
 
 SELECTIONS = [{}, {"sex": ["Female"]}, {"ethnicity": ["Black", "Mixed"], "disposal_type": ["Court"]},
@@ -84,7 +84,8 @@ def test_kpis_match_the_pandas_baselines_counts(database, demo_db, areas, select
     # The benchmark's pandas side must do the same work as ours for its ratios to mean anything.
     import pandas as pd
 
-    frame = database.query("cohort/kpis", **cohort_params(areas, 2020, 2025, selections)).set_index("code")
+    counts = database.query("cohort/kpi_counts", **cohort_params(areas, 2020, 2025, selections)).iloc[0].to_dict()
+    frame = kpi_rows(counts, database.query("cohort/kpi_indicators")).set_index("code")
     rows = expected(demo_db, areas, selections, "*")
     columns = [name for (name,) in fetch(demo_db, "SELECT column_name FROM duckdb_columns() "
                                                   "WHERE table_name = 'cohort_facts' ORDER BY column_index")]
@@ -110,3 +111,19 @@ def test_a_crosstab_table_sums_outcomes_fills_gaps_with_zero_and_keeps_the_natur
     assert table.to_numpy().tolist() == [[5, 5], [0, 4]]
     assert (table.index.name, table.columns.name) == ("Ethnicity", "Sex")
     assert _table(frame.iloc[:0], "ethnicity", "sex").to_numpy().sum() == 0
+
+
+def test_the_kpis_pair_their_counts_in_order_with_their_names():
+    import pandas as pd
+
+    from yjs.cohort import KPIS
+
+    indicators = pd.DataFrame({"code": [code for code, _n, _d in reversed(KPIS)] + ["kpi_victims_rj"],
+                               "name": [f"name of {code}" for code, _n, _d in reversed(KPIS)] + ["victims"],
+                               "polarity": ["higher is better"] * (len(KPIS) + 1)})
+    counts = {name: number for number, name in enumerate(sorted({c for _k, n, d in KPIS for c in (n, d)}))}
+    frame = kpi_rows(counts, indicators)
+    assert frame["code"].tolist() == [code for code, _n, _d in KPIS]            # the page's order, not the list's
+    assert frame.loc[frame["code"] == "kpi_ete", ["numerator", "denominator"]].values.tolist() == \
+        [[counts["ete_n"], counts["ended_d"]]]
+    assert frame.loc[frame["code"] == "kpi_ete", "name"].item() == "name of kpi_ete"
