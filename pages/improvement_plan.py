@@ -30,7 +30,6 @@ for column, status in zip(columns[1:], plans.STATUS_ORDER):
     column.metric(status, int(counts[status]))
 
 
-
 def by_theme() -> None:
     st.caption("Actions grouped by the plan's pillars or themes, with the count of each status in the heading. "
                "The plan's own status words stay beside the BRAG status; “Not assessed” means they give no clear one.")

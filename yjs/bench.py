@@ -250,11 +250,16 @@ def _figures(runs: dict[str, list[float]]) -> dict:
             "peak_rss_mb": _peak_rss_mb()}
 
 
-def _peak_rss_mb(pid: int | str = "self") -> float:
+def status_mb(pid: int | str, field_name: str) -> float:
+    """A memory figure of /proc/PID/status in MB: VmRSS now, VmHWM the peak over the process's life."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(f"{field_name}:"):
             return round(int(line.split()[1]) / 1024, 1)
     return float("nan")
+
+
+def _peak_rss_mb(pid: int | str = "self") -> float:
+    return status_mb(pid, "VmHWM")
 
 
 def _in_subprocess(function: str, db: Path | str, reruns: int) -> dict:

@@ -50,9 +50,9 @@ def comparator_set(area: str, choice: str, frame: pd.DataFrame, groups: dict[str
         return ComparatorSet(f"saved group “{choice}”", tuple(sorted(set(chosen) | {area})))
     if area not in members or choice == ALL:
         return ComparatorSet("all areas", tuple(members))
-    place = members[area][0 if choice == REGION else 1]
-    return ComparatorSet(place, tuple(name for name, where in members.items()
-                                      if where[0 if choice == REGION else 1] == place))
+    level = 0 if choice == REGION else 1   # region, else country
+    place = members[area][level]
+    return ComparatorSet(place, tuple(name for name, where in members.items() if where[level] == place))
 
 
 def latest_by_area(series: pd.DataFrame, period_end) -> pd.DataFrame:

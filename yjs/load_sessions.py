@@ -6,26 +6,18 @@ from __future__ import annotations
 
 import os
 import resource
-import statistics
 import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from yjs.bench import percentile
+from yjs.bench import status_mb, summary
 from yjs.load_protocol import Settings, Tally, drive, in_own_loop
 from yjs.navigation import PAGES
 from yjs.serve import start_background
 
 _TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _status_mb(pid: int, field_name: str) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(f"{field_name}:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return float("nan")
 
 
 def _cpu_s(pid: int) -> float:
@@ -35,9 +27,7 @@ def _cpu_s(pid: int) -> float:
 
 
 def _ms(seconds: list[float]) -> dict:
-    return {"median_ms": round(statistics.median(seconds) * 1000, 1),
-            "p95_ms": round(percentile(seconds, 0.95) * 1000, 1),
-            "max_ms": round(max(seconds) * 1000, 1), "runs": len(seconds)}
+    return {**summary(seconds), "max_ms": round(max(seconds) * 1000, 1)}
 
 
 @dataclass
@@ -109,7 +99,7 @@ def measure(url: str, pid: int, sessions: int, seconds: float, settings: Setting
     def sample() -> None:
         while not done.wait(0.5):
             try:
-                report.rss_mb.append(_status_mb(pid, "VmRSS"))
+                report.rss_mb.append(status_mb(pid, "VmRSS"))
             except OSError:
                 return
 
@@ -127,7 +117,7 @@ def measure(url: str, pid: int, sessions: int, seconds: float, settings: Setting
     report.tally.errors[:0] = [f"warming up: {error}" for error in warm.errors]
     report.server_cpu_s = _cpu_s(pid) - server_cpu
     report.client_cpu_s = _own_cpu_s() - client_cpu
-    report.peak_rss_mb = _status_mb(pid, "VmHWM")
+    report.peak_rss_mb = status_mb(pid, "VmHWM")
     return report
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+from yjs.bench import status_mb
 from yjs.bench_browser import CHROMIUM, CHROMIUM_ARGS, _wait_idle
 from yjs.serve import start_background
 
@@ -94,13 +95,6 @@ def demo_areas(db: Path, count: int) -> tuple[str, ...]:
     return tuple(options.loc[options["is_demo"], "area"].head(count))
 
 
-def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 async def _person(browser, url: str, deadline: float, expected: dict, report: LoadReport, number: int) -> None:
     from playwright.async_api import expect
 
@@ -169,14 +163,14 @@ def run(db: Path, sessions: int = 25, seconds: float = 120, progress=print) -> L
     def sample() -> None:
         while not done.wait(1.0):
             try:
-                report.rss_mb.append(_rss_mb(server.pid))
+                report.rss_mb.append(status_mb(server.pid, "VmRSS"))
             except OSError:
                 return
 
     sampler = threading.Thread(target=sample, daemon=True)
     try:
         progress(f"serving {db} at {url}; {sessions} sessions for {seconds:.0f} s")
-        report.rss_mb.append(_rss_mb(server.pid))
+        report.rss_mb.append(status_mb(server.pid, "VmRSS"))
         sampler.start()
         asyncio.run(_people(url, sessions, seconds, expected, report))
     finally:
