@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     := $(or $(YJS_DB),data/yjs.duckdb)
+PORT   ?= 8501
 
-.PHONY: run test build clean
+.PHONY: run test lint format build clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,14 +23,23 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 $(DB): | $(VENV)/.run-installed
 	$(BIN)/python -m yjs build --db $(DB)
 
+# Plain `streamlit run app.py`, as Streamlit Community Cloud and most deployment guides run it.
 run: $(VENV)/.run-installed | $(DB)
-	YJS_DB=$(DB) $(BIN)/python -m yjs.serve --server.address 127.0.0.1 --server.port 8501
+	YJS_DB=$(DB) $(BIN)/python -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 build: $(VENV)/.run-installed
 	$(BIN)/python -m yjs build --db $(DB)
 
-test: $(VENV)/.dev-installed
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache tests/browser/screenshots
+	rm -rf $(VENV) .pytest_cache .ruff_cache tests/browser/screenshots

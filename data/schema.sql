@@ -240,6 +240,16 @@ CREATE TABLE cohort (
     PRIMARY KEY (child_id, start_date)
 );
 
+-- Every value of each cohort dimension, numbered in its natural order: filled from
+-- yjs/domain/cohort.py DIMENSIONS, the one place they are listed, before views.sql makes each
+-- dimension's ENUM type from them.
+CREATE TABLE cohort_dimension_values (
+    dimension VARCHAR NOT NULL,
+    position  INTEGER NOT NULL,
+    value     VARCHAR NOT NULL,
+    PRIMARY KEY (dimension, value)
+);
+
 -- HMIP's scoring rules as tables, filled from yjs.rules at build time so the views below and
 -- the Python rules can never disagree.
 CREATE TABLE rating_scores (
@@ -278,5 +288,5 @@ CREATE TABLE action_edits (
     reason    VARCHAR,
     source    VARCHAR NOT NULL    -- 'app', or the imported file's name
 );
--- audit_log (the append-only audit trail) is created from queries/audit/create_log.sql by the build
+-- audit_log (the append-only audit trail) is created from queries/write/audit/create_audit_log.sql by the build
 -- and, in a database built before it existed, by the first audited write (yjs/audit.py).

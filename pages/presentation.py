@@ -2,28 +2,39 @@
 
 import streamlit as st
 
-from yjs import disclosure, ui, ui_present
+from yjs.app import boardpack as ui_boardpack
+from yjs.app import present as ui_present
+from yjs.app.entry import current_page
 from yjs.boardpack.content import SECTION_TITLES
-from yjs.dates import long_date
+from yjs.domain import disclosure
+from yjs.domain.dates import long_date
 
-filters = ui.filters()
+filters = current_page().filters
 if not filters.area:
     st.title("Board presentation")
-    st.info("Choose **Your area** in the sidebar to present its ratings, key questions, indicators, "
-            "disproportionality and improvement plan.", icon=":material/arrow_back:")
+    st.info(
+        "Choose **Your area** in the sidebar to present its ratings, key questions, indicators, "
+        "disproportionality and improvement plan.",
+        icon=":material/arrow_back:",
+    )
     st.stop()
 
 title = st.empty()
 row = st.container(horizontal=True, vertical_alignment="bottom")
-meeting = ui_present.meeting_date(row)
+meeting = ui_boardpack.meeting_date(row)
 threshold = ui_present.threshold(disclosure.MIN_THRESHOLD)
-number = ui_present.current_slide(len(SECTION_TITLES))
-pack = ui_present.slide(filters.area, meeting, threshold, SECTION_TITLES[number - 1])
+number = ui_boardpack.current_slide(len(SECTION_TITLES))
+pack = ui_boardpack.slide(filters.area, meeting, threshold, SECTION_TITLES[number - 1])
 title.title(f"{pack.area}: board meeting of {long_date(meeting)}")
-ui_present.slide_buttons(row, number, SECTION_TITLES)
+ui_boardpack.slide_buttons(row, number, SECTION_TITLES)
 if pack.is_demo:
     st.warning(pack.notice, icon=":material/science:")
 if not ui_present.presenting():
-    st.button("Start presentation", icon=":material/slideshow:", on_click=ui_present.start, key="start_presentation",
-              help="Hides the sidebar, enlarges text and charts and hides small counts; the link gets ?present=1.")
-ui_present.show_section(number, pack.sections[0])
+    st.button(
+        "Start presentation",
+        icon=":material/slideshow:",
+        on_click=ui_present.start,
+        key="start_presentation",
+        help="Hides the sidebar, enlarges text and charts and hides small counts; the link gets ?present=1.",
+    )
+ui_boardpack.show_section(number, pack.sections[0])

@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from yjs import appdata, indicator_data, ui, ui_indicators
+from yjs.app import indicators as ui_indicators
+from yjs.app import widgets as ui
+from yjs.app.entry import current_page
 
-filters = ui.filters()
+filters = current_page().filters
 st.title("Indicator scorecard")
 area, demo = ui_indicators.area_or_prompt(filters)
 if area is None:
     st.stop()
-choice = ui_indicators.comparator_picker(indicator_data.saved_groups())
-card = indicator_data.area_scorecard(area, choice, demo, appdata.database().signature())
+choice = ui_indicators.comparator_picker(ui_indicators.saved_groups())
+card = ui_indicators.area_scorecard(area, choice, demo)
 if card["value"].isna().all():
     ui_indicators.no_values(area, "any indicator")
     st.stop()
@@ -19,17 +21,39 @@ if demo:
 bottom = card[card["band"] == "D"]["indicator"].tolist()
 if bottom:
     st.error(f"**Bottom quartile** of the comparators on: {', '.join(bottom)}.", icon=":material/south:")
-st.caption(f"{area}'s latest value of each indicator against the comparators chosen above. Band A is the best quarter, "
-           "D the worst, by each indicator's polarity. Click a column heading to sort; download it from the table's menu.")
-st.dataframe(card, hide_index=True, width="stretch", height=36 * (len(card) + 1) + 4,
-             column_order=["indicator", "period", "value", "comparator_median", "band", "rank", "direction", "trend",
-                           "unit", "polarity"],
-             column_config={
-    "indicator": st.column_config.TextColumn("Indicator", pinned=True), "unit": "Unit", "polarity": "Better when",
-    "period": "Latest period", "value": st.column_config.NumberColumn("Value", format="%.1f"),
-    "comparator_median": st.column_config.NumberColumn("Comparator median", format="%.1f"),
-    "band": "Band", "rank": "Rank", "direction": "Direction of travel",
-    "trend": st.column_config.LineChartColumn("Trend", width="medium"),
-})
+st.caption(
+    f"{area}'s latest value of each indicator against the comparators chosen above. Band A is the best quarter, "
+    "D the worst, by each indicator's polarity. Click a column heading to sort; download it from the table's menu."
+)
+st.dataframe(
+    card,
+    hide_index=True,
+    width="stretch",
+    height=36 * (len(card) + 1) + 4,
+    column_order=[
+        "indicator",
+        "period",
+        "value",
+        "comparator_median",
+        "band",
+        "rank",
+        "direction",
+        "trend",
+        "unit",
+        "polarity",
+    ],
+    column_config={
+        "indicator": st.column_config.TextColumn("Indicator", pinned=True),
+        "unit": "Unit",
+        "polarity": "Better when",
+        "period": "Latest period",
+        "value": st.column_config.NumberColumn("Value", format="%.1f"),
+        "comparator_median": st.column_config.NumberColumn("Comparator median", format="%.1f"),
+        "band": "Band",
+        "rank": "Rank",
+        "direction": "Direction of travel",
+        "trend": st.column_config.LineChartColumn("Trend", width="medium"),
+    },
+)
 
 ui.download_buttons(card.drop(columns=["trend"]), f"scorecard-{area}")

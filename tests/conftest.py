@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from yjs.build import build
+from yjs.store.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_COHORT = 3_000
@@ -35,9 +35,11 @@ def writable_db(real_db, tmp_path) -> Path:
 @pytest.fixture
 def use_db(monkeypatch):
     """Point the app and CLI at a database through YJS_DB, as a user would."""
+
     def point(path: Path) -> Path:
         monkeypatch.setenv("YJS_DB", str(path))
         return path
+
     return point
 
 

@@ -15,8 +15,9 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 def _progress_bar(total: float, description: str):
     from tqdm import tqdm
 
-    bar = tqdm(total=total, bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}", file=sys.stderr,
-               dynamic_ncols=True)
+    bar = tqdm(
+        total=total, bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}", file=sys.stderr, dynamic_ncols=True
+    )
     bar.set_description_str(description)
     bar.label = description
     return bar
@@ -28,13 +29,15 @@ def _advance(bar, step: str, position: float) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from yjs.build import build
+    from yjs.store.build import build
 
     db = database_path(args.db)
     started = time.perf_counter()
     with _progress_bar(100, f"Building {db}") as bar:
+
         def progress(step: str, fraction: float) -> None:
             _advance(bar, step, round(fraction * 100))
+
         build(db, demo=not args.no_demo, cohort_size=args.cohort_size, progress=progress)
     size_mb = db.stat().st_size / 2**20
     demo = "no demo data" if args.no_demo else f"demo data with {args.cohort_size:,} cohort rows"
@@ -43,19 +46,27 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from yjs.db import DatabaseUnavailable
+    from yjs.data.db import DatabaseUnavailable
     from yjs.importers import KINDS, ImportFailed, run_import
-    from yjs.store import StoreError
+    from yjs.store.atomic import StoreError
 
     db = database_path(args.db)
     steps = ("reading", "validating", "writing", "done")
     try:
         with _progress_bar(len(steps), f"Importing {args.file.name}") as bar:
+
             def progress(step: str) -> None:
                 _advance(bar, step, steps.index(step) + 1)
-            result = run_import(KINDS[args.kind], args.file, db, dry_run=args.dry_run,
-                                add_areas=getattr(args, "add_areas", False), progress=progress,
-                                actor=_command_line_actor())
+
+            result = run_import(
+                KINDS[args.kind],
+                args.file,
+                db,
+                dry_run=args.dry_run,
+                add_areas=getattr(args, "add_areas", False),
+                progress=progress,
+                actor=_command_line_actor(),
+            )
     except ImportFailed as failure:
         print(f"{args.file.name}: {len(failure.problems)} problem(s); nothing was written.", file=sys.stderr)
         for problem in failure.problems:
@@ -72,16 +83,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _command_line_actor():
-    from yjs.auth import local_actor
+    from yjs.domain.roles import local_actor
 
     return local_actor("admin", where="command line")
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from yjs import backups
-    from yjs.dates import long_date_time
-    from yjs.recovery import restore
-    from yjs.store import StoreError
+    from yjs.domain.dates import long_date_time
+    from yjs.store import backups
+    from yjs.store.atomic import StoreError
+    from yjs.store.recovery import restore
 
     db = database_path(args.db)
     found = backups.listing(db)
@@ -91,8 +102,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
             return EXIT_OK
         print(f"Backups of {db}, newest first (restore one with: python -m yjs restore NAME or NUMBER):")
         for number, backup in enumerate(found, start=1):
-            print(f"{number:>3}  {backup.path.name}  {long_date_time(backup.taken_at)}  "
-                  f"{backup.reason.replace('-', ' ')}  {backup.size_mb:.1f} MB")
+            print(
+                f"{number:>3}  {backup.path.name}  {long_date_time(backup.taken_at)}  "
+                f"{backup.reason.replace('-', ' ')}  {backup.size_mb:.1f} MB"
+            )
         return EXIT_OK
     try:
         source = restore(db, args.backup, _command_line_actor())
@@ -106,12 +119,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     import json
 
-    from yjs import bench
-    from yjs.bench_report import table
+    from yjs.perf import bench
+    from yjs.perf.report import table
 
     started = time.perf_counter()
-    results = bench.run(args.cohort_size, args.sessions, args.reruns, browser=not args.no_browser,
-                        progress=lambda message: print(f"... {message}", file=sys.stderr, flush=True))
+    results = bench.run(
+        args.cohort_size,
+        args.sessions,
+        args.reruns,
+        browser=not args.no_browser,
+        progress=lambda message: print(f"... {message}", file=sys.stderr, flush=True),
+    )
     results["total_s"] = round(time.perf_counter() - started, 1)
     print(table(results))
     if args.out:
@@ -123,8 +141,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_loadtest(args: argparse.Namespace) -> int:
     import tempfile
 
-    from yjs import load_sessions, loadtest
-    from yjs.build import build
+    from yjs.perf import loadtest
+    from yjs.perf import sessions as load_sessions
+    from yjs.store.build import build
 
     def progress(message: str) -> None:
         print(f"... {message}", file=sys.stderr, flush=True)
@@ -134,20 +153,20 @@ def cmd_loadtest(args: argparse.Namespace) -> int:
         if args.browser:
             report = loadtest.run(db, args.sessions, args.seconds, progress=progress)
         else:
-            settings = load_sessions.checked_settings(db, 0 if args.no_area else args.sessions,
-                                                      think_s=tuple(args.think), seed=args.seed)
+            settings = load_sessions.checked_settings(
+                db, 0 if args.no_area else args.sessions, think_s=tuple(args.think), seed=args.seed
+            )
             report = load_sessions.run(db, args.sessions, args.seconds, settings, progress=progress)
     print("\n".join(report.lines()))
     return EXIT_OK if not report.errors else EXIT_INVALID
-def cmd_boardpack(args: argparse.Namespace) -> int:
-    from streamlit import logger
 
-    logger.set_log_level("error")  # the shared modules' caches warn that no app is running: expected here
+
+def cmd_boardpack(args: argparse.Namespace) -> int:
     from yjs import boardpack
     from yjs.boardpack.content import UnknownArea, gather
-    from yjs.boardpack.images import ImagesUnavailable
-    from yjs.db import Database, DatabaseUnavailable
-    from yjs.dates import long_date, parse_date
+    from yjs.charts.images import ImagesUnavailable
+    from yjs.data.db import Database, DatabaseUnavailable
+    from yjs.domain.dates import long_date, parse_date
 
     fmt = args.out.suffix.lower().lstrip(".")
     if fmt not in boardpack.FORMATS:
@@ -173,9 +192,11 @@ def cmd_boardpack(args: argparse.Namespace) -> int:
         print(f"{exc.problem}: {exc.path}\nFix: {exc.fix}", file=sys.stderr)
         return EXIT_INVALID
     missing = [s.title for s in pack.sections if s.missing]
-    print(f"Wrote {args.out} ({len(data) / 1024:.0f} KB): board pack for {pack.area}, meeting of "
-          f"{long_date(meeting)}{'; demo data' if pack.is_demo else ''}"
-          + (f". Incomplete: {', '.join(missing)} (each says what is missing)." if missing else "."))
+    print(
+        f"Wrote {args.out} ({len(data) / 1024:.0f} KB): board pack for {pack.area}, meeting of "
+        f"{long_date(meeting)}{'; demo data' if pack.is_demo else ''}"
+        + (f". Incomplete: {', '.join(missing)} (each says what is missing)." if missing else ".")
+    )
     return EXIT_OK
 
 
@@ -191,79 +212,114 @@ def _positive(text: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    from yjs.build import DEFAULT_COHORT_SIZE
     from yjs.importers import KINDS
+    from yjs.store.build import DEFAULT_COHORT_SIZE
 
     root = argparse.ArgumentParser(prog="python -m yjs", description="YJS Insight: build and load the database.")
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build = commands.add_parser("build", help="build the database from data/ (and demo data)",
-                                description="Build the database from the seed CSVs under data/ and the demo "
-                                            "generator into a new file, then swap it into place atomically.")
+    build = commands.add_parser(
+        "build",
+        help="build the database from data/ (and demo data)",
+        description="Build the database from the seed CSVs under data/ and the demo "
+        "generator into a new file, then swap it into place atomically.",
+    )
     _add_db(build)
     build.add_argument("--no-demo", action="store_true", help="real seed data only: no invented areas")
-    build.add_argument("--cohort-size", type=_positive, default=DEFAULT_COHORT_SIZE,
-                       help=f"demo child-level cohort rows (default {DEFAULT_COHORT_SIZE:,})")
+    build.add_argument(
+        "--cohort-size",
+        type=_positive,
+        default=DEFAULT_COHORT_SIZE,
+        help=f"demo child-level cohort rows (default {DEFAULT_COHORT_SIZE:,})",
+    )
     build.set_defaults(handler=cmd_build)
 
-    load = commands.add_parser("import", help="validate and load a CSV or XLSX file",
-                               description="Validate a CSV/XLSX file and load it atomically. Exit 0 on success, "
-                                           "1 when any row is invalid (every problem is listed; nothing is "
-                                           "written), 2 for usage errors.")
+    load = commands.add_parser(
+        "import",
+        help="validate and load a CSV or XLSX file",
+        description="Validate a CSV/XLSX file and load it atomically. Exit 0 on success, "
+        "1 when any row is invalid (every problem is listed; nothing is "
+        "written), 2 for usage errors.",
+    )
     kinds = load.add_subparsers(dest="kind", required=True, metavar="KIND")
     for name, kind in KINDS.items():
-        sub = kinds.add_parser(name, help=f"import {name}",
-                               description=f"Import {name}. Columns (case-insensitive, any order): "
-                                           f"{', '.join(kind.required)} (required); {', '.join(kind.optional)}.")
+        sub = kinds.add_parser(
+            name,
+            help=f"import {name}",
+            description=f"Import {name}. Columns (case-insensitive, any order): "
+            f"{', '.join(kind.required)} (required); {', '.join(kind.optional)}.",
+        )
         sub.add_argument("file", type=Path, help="CSV or XLSX file")
         _add_db(sub)
         sub.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
         if name == "inspections":
             sub.add_argument("--add-areas", action="store_true", help="add unknown areas instead of rejecting them")
         sub.set_defaults(handler=cmd_import)
-    load = commands.add_parser("loadtest", help="many sessions clicking through the pages at once",
-                               description="Serve a database on loopback and have N sessions click through every "
-                                           "page for a bounded time, checking figures against the database; prints "
-                                           "errors, page times, throughput and server memory. The sessions speak "
-                                           "Streamlit's websocket protocol as the browser does, without rendering "
-                                           "(--browser: real Chromium tabs, which on a small machine measure "
-                                           "Chromium more than the server). Exit 1 on any error.")
+    load = commands.add_parser(
+        "loadtest",
+        help="many sessions clicking through the pages at once",
+        description="Serve a database on loopback and have N sessions click through every "
+        "page for a bounded time, checking figures against the database; prints "
+        "errors, page times, throughput and server memory. The sessions speak "
+        "Streamlit's websocket protocol as the browser does, without rendering "
+        "(--browser: real Chromium tabs, which on a small machine measure "
+        "Chromium more than the server). Exit 1 on any error.",
+    )
     load.add_argument("--db", type=Path, help="database to serve (default: a new demo build in a temporary folder)")
     load.add_argument("--sessions", type=_positive, default=25, help="concurrent sessions (default 25)")
     load.add_argument("--seconds", type=float, default=120, help="how long they click (default 120)")
-    load.add_argument("--cohort-size", type=_positive, default=DEFAULT_COHORT_SIZE,
-                      help="demo cohort rows of the temporary build")
-    load.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0), metavar=("MIN", "MAX"),
-                      help="seconds between clicks, uniform random (default 1 3)")
+    load.add_argument(
+        "--cohort-size", type=_positive, default=DEFAULT_COHORT_SIZE, help="demo cohort rows of the temporary build"
+    )
+    load.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=(1.0, 3.0),
+        metavar=("MIN", "MAX"),
+        help="seconds between clicks, uniform random (default 1 3)",
+    )
     load.add_argument("--seed", type=int, default=0, help="seed of the think times (default 0)")
-    load.add_argument("--no-area", action="store_true",
-                      help="nobody chooses an area (by default each person has a demo area of their own)")
+    load.add_argument(
+        "--no-area",
+        action="store_true",
+        help="nobody chooses an area (by default each person has a demo area of their own)",
+    )
     load.add_argument("--browser", action="store_true", help="drive Chromium tabs instead of the protocol")
     load.set_defaults(handler=cmd_loadtest)
-    restore = commands.add_parser("restore", help="list the backups, or put one back",
-                                  description="Backups are taken before every import or build that replaces the "
-                                              "database (the last 10 are kept, in the backups folder beside it). "
-                                              "Restoring is atomic and backs up the current file first.")
+    restore = commands.add_parser(
+        "restore",
+        help="list the backups, or put one back",
+        description="Backups are taken before every import or build that replaces the "
+        "database (the last 10 are kept, in the backups folder beside it). "
+        "Restoring is atomic and backs up the current file first.",
+    )
     _add_db(restore)
     restore.add_argument("--list", action="store_true", help="list the backups, newest first (the default)")
     restore.add_argument("backup", nargs="?", help="a backup's file name, or its number in the list (1 = newest)")
     restore.set_defaults(handler=cmd_restore)
-    bench = commands.add_parser("bench", help="measure build, page and browser times, memory, and a pandas baseline",
-                                description="Build databases in a temporary folder and print (and optionally write as "
-                                            "JSON) build time and size, every page's script time, the cohort "
-                                            "explorer's filter change in a real browser, server memory, a pandas "
-                                            "baseline and many concurrent sessions.")
+    bench = commands.add_parser(
+        "bench",
+        help="measure build, page and browser times, memory, and a pandas baseline",
+        description="Build databases in a temporary folder and print (and optionally write as "
+        "JSON) build time and size, every page's script time, the cohort "
+        "explorer's filter change in a real browser, server memory, a pandas "
+        "baseline and many concurrent sessions.",
+    )
     bench.add_argument("--cohort-size", type=_positive, default=1_000_000, help="the large size (default 1,000,000)")
     bench.add_argument("--sessions", type=_positive, default=25, help="concurrent browser sessions (0 to skip)")
     bench.add_argument("--reruns", type=_positive, default=10, help="reruns per measurement (default 10)")
     bench.add_argument("--no-browser", action="store_true", help="skip the browser measurements")
     bench.add_argument("--out", type=Path, help="also write the figures as JSON")
     bench.set_defaults(handler=cmd_bench)
-    pack = commands.add_parser("boardpack", help="write an area's board pack as PDF or PowerPoint",
-                               description="Write the board pack of one area for one board meeting: ratings, key "
-                                           "questions of the weakest standards, indicator scorecard, "
-                                           "disproportionality and the improvement plan's highlight report. "
-                                           "Charts are drawn with Chromium (/usr/bin/chromium or $BROWSER_PATH).")
+    pack = commands.add_parser(
+        "boardpack",
+        help="write an area's board pack as PDF or PowerPoint",
+        description="Write the board pack of one area for one board meeting: ratings, key "
+        "questions of the weakest standards, indicator scorecard, "
+        "disproportionality and the improvement plan's highlight report. "
+        "Charts are drawn with Chromium (/usr/bin/chromium or $BROWSER_PATH).",
+    )
     pack.add_argument("--area", required=True, help="the area's name (as in the app)")
     pack.add_argument("--date", required=True, help="the board meeting's date, YYYY-MM-DD")
     pack.add_argument("--out", required=True, type=Path, help="FILE.pdf or FILE.pptx")

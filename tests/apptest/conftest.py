@@ -14,7 +14,7 @@ def fresh_streamlit_caches():
 
 @pytest.fixture(autouse=True)
 def navigation_only(request, monkeypatch):
-    """Run the app as `python -m yjs.serve` does: navigation only, never the legacy `pages/` path.
+    """Run the app as a running server does after its first request: navigation only, never the legacy `pages/` path.
 
     AppTest resets Streamlit's record of that before every run, so with our `pages/` folder each
     rerun would otherwise go through the legacy path and ui.filters()' recovery rerun, which

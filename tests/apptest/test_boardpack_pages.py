@@ -1,6 +1,6 @@
 """The board pack panel on the area's pages: prepare with progress, then download both files."""
 
-from tests.apptest.pages import open_expanders, open_page
+from tests.support.apptest import open_expanders, open_page
 
 
 def _downloads(at) -> dict[str, object]:
@@ -9,20 +9,22 @@ def _downloads(at) -> dict[str, object]:
 
 def test_area_profile_prepares_ealings_board_pack(real_db, use_db):
     use_db(real_db)
-    at = open_page("pages/area_profile.py", {"area": "Ealing"})
+    at = open_page("pages/profile.py", {"area": "Ealing"})
     assert "Download PDF" not in _downloads(at)
     at.date_input(key="boardpack_meeting").set_value("2024-05-01")
     at.button(key="boardpack_prepare").click().run()
     assert not at.exception, at.exception
-    assert [s.label for s in at.status] == ["Board pack for Ealing, meeting of 1 May 2024, is ready (incomplete: "
-                                            "Indicator scorecard, Disproportionality by ethnicity)"]
+    assert [s.label for s in at.status] == [
+        "Board pack for Ealing, meeting of 1 May 2024, is ready (incomplete: "
+        "Indicator scorecard, Disproportionality by ethnicity)"
+    ]
     downloads = _downloads(at)
     assert "Download PDF" in downloads and "Download PowerPoint" in downloads
 
 
 def test_highlight_report_packs_for_its_own_meeting(real_db, use_db):
     use_db(real_db)
-    at = open_page("pages/highlight_report.py", {"area": "Ealing"}, meeting="2024-05-01", previous="2024-03-01")
+    at = open_page("pages/highlight.py", {"area": "Ealing"}, meeting="2024-05-01", previous="2024-03-01")
     assert not at.get("date_input") or all(d.key != "boardpack_meeting" for d in at.date_input)
     at.button(key="boardpack_prepare").click().run()
     assert not at.exception, at.exception
@@ -30,8 +32,8 @@ def test_highlight_report_packs_for_its_own_meeting(real_db, use_db):
 
 
 def test_presentation_steps_through_the_sections_with_the_strictest_suppression(demo_db, use_db):
-    from tests.dbcheck import fetch
-    from yjs.ui_present import STRICTEST_THRESHOLD
+    from tests.support.dbcheck import fetch
+    from yjs.app.present import STRICTEST_THRESHOLD
 
     use_db(demo_db)
     area = fetch(demo_db, "SELECT area FROM cohort_facts GROUP BY area ORDER BY count(*) DESC LIMIT 1")[0][0]
@@ -53,7 +55,7 @@ def test_presentation_asks_for_an_area(real_db, use_db):
 
 def test_every_chart_on_a_page_has_a_png_download(real_db, use_db):
     use_db(real_db)
-    at = open_page("pages/area_profile.py", {"area": "Ealing"})
+    at = open_page("pages/profile.py", {"area": "Ealing"})
     charts = len(at.get("plotly_chart"))
     assert charts >= 3 and [b.proto.label for b in at.get("download_button")].count("Download chart (PNG)") == charts
 
@@ -62,16 +64,20 @@ def test_every_table_and_chart_on_the_shared_views_downloads(demo_db, use_db):
     """Each table has CSV and XLSX (the highlight report and plan export theirs as one workbook or one sheet)."""
     import pytest
 
-    from tests.dbcheck import fetch
+    from tests.support.dbcheck import fetch
 
     use_db(demo_db)
     area = fetch(demo_db, "SELECT area FROM cohort_facts GROUP BY area ORDER BY count(*) DESC LIMIT 1")[0][0]
-    views = {"pages/overview.py": {"demo": "true"}, "pages/ratings_matrix.py": {"demo": "true"},
-             "pages/area_profile.py": {"area": "Ealing"}, "pages/scorecard.py": {"demo": "true", "area": area},
-             "pages/benchmarking.py": {"demo": "true", "area": area},
-             "pages/disproportionality.py": {"demo": "true", "area": area},
-             "pages/cohort_explorer.py": {"demo": "true", "area": area},
-             "pages/presentation.py": {"demo": "true", "area": area, "slide": "4"}}
+    views = {
+        "pages/overview.py": {"demo": "true"},
+        "pages/ratings.py": {"demo": "true"},
+        "pages/profile.py": {"area": "Ealing"},
+        "pages/scorecard.py": {"demo": "true", "area": area},
+        "pages/benchmarking.py": {"demo": "true", "area": area},
+        "pages/disproportionality.py": {"demo": "true", "area": area},
+        "pages/cohort.py": {"demo": "true", "area": area},
+        "pages/presentation.py": {"demo": "true", "area": area, "slide": "4"},
+    }
     for path, shared in views.items():
         at = open_page(path, shared)
         if any(e.key and e.key.startswith("table_") for e in at.expander):

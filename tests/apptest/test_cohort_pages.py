@@ -10,11 +10,11 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest.pages import open_page as open_shared
-from yjs.build import build
+from tests.support.apptest import open_page as open_shared
+from yjs.store.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
-COHORT = "pages/cohort_explorer.py"
+COHORT = "pages/cohort.py"
 DISPRO = "pages/disproportionality.py"
 
 
@@ -46,8 +46,10 @@ def test_cohort_explorer_counts_match_the_database(demo_db, use_db):
     use_db(demo_db)
     at = open_page(COHORT, rows="Ethnicity", cols="Disposal type", f_sex="Female")
     con = duckdb.connect(str(demo_db), read_only=True)
-    expected = con.execute("SELECT count(*) FROM cohort_facts WHERE is_demo AND sex = 'Female' AND "
-                           "ethnicity = 'Black' AND disposal_type = 'Court'").fetchone()[0]
+    expected = con.execute(
+        "SELECT count(*) FROM cohort_facts WHERE is_demo AND sex = 'Female' AND "
+        "ethnicity = 'Black' AND disposal_type = 'Court'"
+    ).fetchone()[0]
     total = con.execute("SELECT count(*) FROM cohort_facts WHERE is_demo AND sex = 'Female'").fetchone()[0]
     con.close()
     table = at.dataframe[0].value
@@ -89,12 +91,13 @@ def test_no_page_shows_a_count_of_one_to_four_children(sparse_db, use_db, page):
     con = duckdb.connect(str(sparse_db), read_only=True)
     smallest = con.execute("SELECT area FROM cohort GROUP BY area ORDER BY count(*) LIMIT 1").fetchone()[0]
     con.close()
+    suppressed = []
     for query in ({}, {"area": smallest}, {"area": smallest, "rows": "Care status", "cols": "Offence"}):
         at = open_page(page, **query)
         offending = [text for text in visible_texts(at) if SMALL.search(str(text))]
         assert not offending, f"{page} {query}: {offending[:5]}"
-        assert any("c" == str(v).strip() for frame in at.dataframe for v in frame.value.to_numpy().ravel()), \
-            "a sparse area should show suppressed cells"
+        suppressed.append(any(str(v).strip() == "c" for frame in at.dataframe for v in frame.value.to_numpy().ravel()))
+    assert any(suppressed), "a sparse area should show suppressed cells"
 
 
 def test_real_areas_without_cohort_data_say_so(real_db, use_db):

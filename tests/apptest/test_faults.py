@@ -11,10 +11,11 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest.pages import ROOT
-from tests.dbcheck import data_fingerprint
-from yjs import backups, store
+from tests.support.apptest import ROOT
+from tests.support.dbcheck import data_fingerprint
 from yjs.importers import KINDS, run_import
+from yjs.store import atomic as store
+from yjs.store import backups
 
 
 def start(db_path, use_db) -> AppTest:
@@ -38,7 +39,7 @@ def recovered(at) -> None:
 
 
 def overwrite_header(path):
-    with open(path, "r+b") as handle:   # a disk fault: the header overwritten
+    with open(path, "r+b") as handle:  # a disk fault: the header overwritten
         handle.write(b"\xde\xad\xbe\xef" * 2048)
 
 
@@ -47,20 +48,25 @@ def replace_with_empty_duckdb(path):
     duckdb.connect(str(path)).close()
 
 
-@pytest.mark.parametrize("damage, problem", [
-    (lambda path: path.unlink(), "The database file does not exist"),
-    (overwrite_header, "could not be opened"),
-    (replace_with_empty_duckdb, "not a YJS Insight database"),
-], ids=["missing", "corrupt", "foreign"])
-def test_a_broken_file_is_explained_then_the_app_recovers_once_it_is_replaced(real_db, use_db, tmp_path, damage,
-                                                                             problem):
+@pytest.mark.parametrize(
+    "damage, problem",
+    [
+        (lambda path: path.unlink(), "The database file does not exist"),
+        (overwrite_header, "could not be opened"),
+        (replace_with_empty_duckdb, "not a YJS Insight database"),
+    ],
+    ids=["missing", "corrupt", "foreign"],
+)
+def test_a_broken_file_is_explained_then_the_app_recovers_once_it_is_replaced(
+    real_db, use_db, tmp_path, damage, problem
+):
     path = tmp_path / "yjs.duckdb"
     shutil.copyfile(real_db, path)
     damage(path)
     at = start(path, use_db)
     shows_fault(at, problem, "python -m yjs build")
     path.unlink(missing_ok=True)
-    shutil.copyfile(real_db, path)   # rebuilt, or restored from a backup
+    shutil.copyfile(real_db, path)  # rebuilt, or restored from a backup
     recovered(at)
 
 
@@ -71,7 +77,7 @@ def test_unreadable_then_permission_restored(real_db, use_db, tmp_path, monkeypa
     shutil.copyfile(real_db, path)
     readable = os.access
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if str(p) == str(path) else readable(p, mode, **kw))
-    at = start(path, use_db)   # (the tests run as root, whom chmod cannot lock out, hence the stand-in)
+    at = start(path, use_db)  # (the tests run as root, whom chmod cannot lock out, hence the stand-in)
     shows_fault(at, "cannot be read", f"chmod u+r {path}")
     monkeypatch.setattr(os, "access", readable)
     recovered(at)
@@ -80,12 +86,21 @@ def test_unreadable_then_permission_restored(real_db, use_db, tmp_path, monkeypa
 def test_locked_by_another_program_then_released(real_db, use_db, tmp_path):
     path = tmp_path / "yjs.duckdb"
     shutil.copyfile(real_db, path)
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import duckdb, sys
         con = duckdb.connect({str(path)!r})   # another program holding the file open for writing
         print("locked", flush=True)
         sys.stdin.read()
-    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
         at = start(path, use_db)
@@ -97,10 +112,13 @@ def test_locked_by_another_program_then_released(real_db, use_db, tmp_path):
     recovered(at)
 
 
-@pytest.mark.parametrize("code, words", [(errno.EROFS, "read-only file system"), (errno.ENOSPC, "full disk"),
-                                         (errno.EACCES, "may not be written")])
-def test_an_import_into_a_folder_it_cannot_write_says_why_and_changes_nothing(writable_db, tmp_path, monkeypatch,
-                                                                            code, words):
+@pytest.mark.parametrize(
+    "code, words",
+    [(errno.EROFS, "read-only file system"), (errno.ENOSPC, "full disk"), (errno.EACCES, "may not be written")],
+)
+def test_an_import_into_a_folder_it_cannot_write_says_why_and_changes_nothing(
+    writable_db, tmp_path, monkeypatch, code, words
+):
     before = data_fingerprint(writable_db)
 
     def refuse(source, target):

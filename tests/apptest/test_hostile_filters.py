@@ -5,15 +5,29 @@ from pathlib import Path
 
 import pytest
 
-from tests.apptest.pages import open_page
-from tests.dbcheck import data_fingerprint, fetch
-from yjs.apptest_login import log_in, roles_file
-from yjs.navigation import PAGES
+from tests.support.apptest import log_in, open_page, roles_file
+from tests.support.dbcheck import data_fingerprint, fetch
+from yjs.app.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 INJECTION = "Ealing'); DROP TABLE areas; --"
-PAGE_PARAMETERS = ["kind", "compare", "rows", "cols", "indicator", "compare_with", "events", "outcomes", "suppress",
-                   "years", "trend_stage", "f_sex", "f_ethnicity", "f_disposal_type", "f_offence_category"]
+PAGE_PARAMETERS = [
+    "kind",
+    "compare",
+    "rows",
+    "cols",
+    "indicator",
+    "compare_with",
+    "events",
+    "outcomes",
+    "suppress",
+    "years",
+    "trend_stage",
+    "f_sex",
+    "f_ethnicity",
+    "f_disposal_type",
+    "f_offence_category",
+]
 
 
 @pytest.mark.parametrize("page", [p.path for p in PAGES])
@@ -22,8 +36,11 @@ def test_injection_strings_in_every_filter_of_every_page_change_nothing(demo_db,
 
     use_db(demo_db)
     before = data_fingerprint(demo_db)
-    at = log_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60), "admin@example.org",
-                roles_file(tmp_path, {"admin@example.org": "admin"}))
+    at = log_in(
+        AppTest.from_file(str(ROOT / "app.py"), default_timeout=60),
+        "admin@example.org",
+        roles_file(tmp_path, {"admin@example.org": "admin"}),
+    )
     for key in ("demo", "region", "area", "period"):
         at.query_params[key] = INJECTION
     at.run()

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.apptest.pages import open_page
-from tests.dbcheck import fetch
-from yjs import benchmarking
+from tests.support.apptest import open_page
+from tests.support.dbcheck import fetch
+from yjs.domain import benchmarking
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,29 +18,38 @@ def metrics(at):
 def test_benchmark_rank_and_band_match_a_direct_calculation(demo_db, use_db):
     use_db(demo_db)
     at = open_page("pages/benchmarking.py", {"demo": "true", "area": "Thamesreach"}, indicator="First time entrants")
-    latest = fetch(demo_db, "SELECT max(period) FROM indicator_values WHERE area = 'Thamesreach' AND "
-                            "indicator_code = 'fte_rate' AND value IS NOT NULL")[0][0]
-    london = fetch(demo_db, "SELECT v.area, v.value FROM indicator_values v JOIN areas a ON a.name = v.area "
-                            "WHERE a.region = 'London' AND a.is_demo AND v.indicator_code = 'fte_rate' AND v.period = ?",
-                   latest)
+    latest = fetch(
+        demo_db,
+        "SELECT max(period) FROM indicator_values WHERE area = 'Thamesreach' AND "
+        "indicator_code = 'fte_rate' AND value IS NOT NULL",
+    )[0][0]
+    london = fetch(
+        demo_db,
+        "SELECT v.area, v.value FROM indicator_values v JOIN areas a ON a.name = v.area "
+        "WHERE a.region = 'London' AND a.is_demo AND v.indicator_code = 'fte_rate' AND v.period = ?",
+        latest,
+    )
     values = dict(london)
     rank = benchmarking.rank(values["Thamesreach"], list(values.values()), benchmarking.LOWER)
     shown = metrics(at)
     assert shown["Rank in London"] == f"{rank[0]} of {rank[1]}"
-    assert shown["Quartile band"] == benchmarking.quartile_band(values["Thamesreach"], list(values.values()),
-                                                                benchmarking.LOWER)
+    assert shown["Quartile band"] == benchmarking.quartile_band(
+        values["Thamesreach"], list(values.values()), benchmarking.LOWER
+    )
     assert any("Demo data on screen" in w.value for w in at.warning)
     assert any(m.value.startswith("**Bottom quartile of London:**") for m in at.markdown)
 
 
 def test_a_real_area_is_compared_only_with_real_figures(demo_db, use_db):
     use_db(demo_db)
-    at = open_page("pages/benchmarking.py", {"demo": "true", "area": "Buckinghamshire"}, indicator="First time entrants")
+    at = open_page(
+        "pages/benchmarking.py", {"demo": "true", "area": "Buckinghamshire"}, indicator="First time entrants"
+    )
     shown = metrics(at)
     assert shown["Latest (2024)"] == "140.0"
-    assert shown["Quartile band"] == "–"             # no real comparators with figures: no band
+    assert shown["Quartile band"] == "–"  # no real comparators with figures: no band
     assert not any("Demo data" in w.value for w in at.warning)
-    assert "improving" in " ".join(m.value for m in at.markdown)   # 168 -> 140, lower is better
+    assert "improving" in " ".join(m.value for m in at.markdown)  # 168 -> 140, lower is better
 
 
 def test_an_area_without_values_gets_a_clear_message(demo_db, use_db):
@@ -68,7 +77,7 @@ def test_pages_prompt_for_an_area(demo_db, use_db, page):
 
 def test_uploading_a_bad_file_lists_problems_and_a_good_one_imports(writable_db, use_db):
     use_db(writable_db)
-    at = open_page("pages/load_data.py", {}, kind="indicators")
+    at = open_page("pages/load.py", {}, kind="indicators")
     at.file_uploader[0].upload("bad.csv", b"area,indicator,period,value\nNowhere,fte_rate,2024,12\n").run()
     assert "nothing was written" in at.error[0].value
     assert at.dataframe[0].value.iloc[0]["Problem"].startswith("unknown area 'Nowhere'")
@@ -76,11 +85,13 @@ def test_uploading_a_bad_file_lists_problems_and_a_good_one_imports(writable_db,
     assert "1 added" in at.info[0].value
     at.button[0].click().run()
     assert "Imported" in at.success[0].value
-    assert fetch(writable_db, "SELECT value, source FROM indicator_values WHERE area = 'Ealing'") == [(151.0, "good.csv")]
+    assert fetch(writable_db, "SELECT value, source FROM indicator_values WHERE area = 'Ealing'") == [
+        (151.0, "good.csv")
+    ]
 
 
 def test_saving_a_comparator_group_makes_it_a_choice(writable_db, use_db, tmp_path):
-    from yjs.build import build
+    from yjs.store.build import build
 
     db = build(tmp_path / "groups.duckdb", cohort_size=100)
     use_db(db)
@@ -90,6 +101,7 @@ def test_saving_a_comparator_group_makes_it_a_choice(writable_db, use_db, tmp_pa
     at.button[0].click().run()
     assert "Saved “Neighbours” with 3 areas" in at.success[0].value
     assert fetch(db, "SELECT list(area ORDER BY area) FROM comparator_groups WHERE name = 'Neighbours'") == [
-        (["Hollowfirth", "Larkspur", "Thamesreach"],)]
+        (["Hollowfirth", "Larkspur", "Thamesreach"],)
+    ]
     at = open_page("pages/benchmarking.py", {"demo": "true", "area": "Thamesreach"}, compare_with="Group: Neighbours")
     assert "Rank in saved group “Neighbours”" in metrics(at)

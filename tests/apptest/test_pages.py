@@ -5,9 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from yjs.apptest_login import log_in, roles_file
-from yjs.navigation import PAGES
-from tests.apptest.pages import dataframe_with
+from tests.support.apptest import dataframe_with, log_in, roles_file
+from yjs.app.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -44,8 +43,13 @@ def test_overview_on_real_data_counts_the_five_seed_areas(real_db, use_db):
     use_db(real_db)
     at = run_app()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Areas inspected": "5", "Outstanding": "0", "Good": "2", "Requires improvement": "2",
-                       "Inadequate": "1"}
+    assert metrics == {
+        "Areas inspected": "5",
+        "Outstanding": "0",
+        "Good": "2",
+        "Requires improvement": "2",
+        "Inadequate": "1",
+    }
     assert not at.warning, "no demo notice when no demo rows are shown"
     assert at.toggle(key="demo").disabled, "nothing to switch on in a database built with --no-demo"
     table = dataframe_with(at, "area", "data", "source")

@@ -2,13 +2,13 @@
 
 import datetime as dt
 
-from tests.apptest.pages import open_expanders, open_page
-from tests.dbcheck import fetch
-from yjs import brag
-from yjs.auth import Actor
-from yjs.plan_edits import ActionEdit, edit_action
+from tests.support.apptest import open_expanders, open_page
+from tests.support.dbcheck import fetch
+from yjs.domain import brag
+from yjs.domain.roles import Actor
+from yjs.store.plan_edits import ActionEdit, edit_action
 
-PLAN_PAGE, REPORT_PAGE = "pages/improvement_plan.py", "pages/highlight_report.py"
+PLAN_PAGE, REPORT_PAGE = "pages/plan.py", "pages/highlight.py"
 READING = "Reading: Reading YJS HMIP Improvement Plan – December 2024"
 EALING = "Ealing: HMIP Post-Inspection Improvement Plan August 2023"
 
@@ -28,8 +28,13 @@ def reading_action(db, ref="P1.1") -> int:
 def test_the_plan_shows_the_seed_counts_by_status(real_db, use_db):
     use_db(real_db)
     at = open_page(PLAN_PAGE, plan=EALING)
-    expected = dict(fetch(real_db, "SELECT coalesce(brag, 'Not assessed'), count(*) FROM action_current_status "
-                                   "WHERE plan = 'ealing-2023-08' GROUP BY 1"))
+    expected = dict(
+        fetch(
+            real_db,
+            "SELECT coalesce(brag, 'Not assessed'), count(*) FROM action_current_status "
+            "WHERE plan = 'ealing-2023-08' GROUP BY 1",
+        )
+    )
     shown = metrics(at)
     assert shown["Actions"] == "50"
     assert {status: int(shown[status]) for status in expected} == expected
@@ -42,11 +47,14 @@ def test_the_plan_shows_the_seed_counts_by_status(real_db, use_db):
 def test_only_the_open_tab_is_built(real_db, use_db):
     """Switching tabs reruns the page (the tabs are bound to the link), so the hidden ones cost nothing."""
     use_db(real_db)
+
     def built(at) -> tuple[int, int, bool]:
         themes = sum("actions (" in e.label for e in at.expander)
         return themes, len(at.get("plotly_chart")), any(b.label == "Save changes" for b in at.button)
 
-    themes = fetch(real_db, "SELECT count(DISTINCT theme) FROM improvement_actions WHERE plan = 'reading-2024-12'")[0][0]
+    themes = fetch(real_db, "SELECT count(DISTINCT theme) FROM improvement_actions WHERE plan = 'reading-2024-12'")[0][
+        0
+    ]
     assert themes > 1 and built(open_page(PLAN_PAGE, plan=READING)) == (themes, 0, False)
     assert built(open_page(PLAN_PAGE, plan=READING, view="Timeline")) == (0, 1, False)
     assert built(open_page(PLAN_PAGE, plan=READING, view="Edit and history")) == (0, 0, True)
@@ -62,8 +70,12 @@ def test_the_plan_as_at_an_earlier_date_shows_it_then(real_db, use_db):
 def test_an_edit_in_the_app_shows_in_the_plan_the_history_and_the_report(writable_db, use_db):
     use_db(writable_db)
     target = reading_action(writable_db)
-    at = open_page(PLAN_PAGE, plan=READING, view="Edit and history", edit_action=f"P1.1: Ensure board members are clear on their roles "
-                                                       "and responsibilities")
+    at = open_page(
+        PLAN_PAGE,
+        plan=READING,
+        view="Edit and history",
+        edit_action="P1.1: Ensure board members are clear on their roles and responsibilities",
+    )
     widget(at.selectbox, "New status").set_value(brag.BLUE)
     widget(at.text_area, "Progress note").input("Induction relaunched at the away day")
     widget(at.text_input, "Your name (recorded in the history)").input("Board secretary")
@@ -71,9 +83,12 @@ def test_an_edit_in_the_app_shows_in_the_plan_the_history_and_the_report(writabl
     at.run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert any("Saved: status, progress note" in s.value for s in at.success)
-    assert fetch(writable_db, "SELECT brag, note, updated_by FROM action_current_status JOIN action_status_updates "
-                              "USING (action_id, brag) WHERE action_id = ?", target) == \
-        [(brag.BLUE, "Induction relaunched at the away day", "Board secretary")]
+    assert fetch(
+        writable_db,
+        "SELECT brag, note, updated_by FROM action_current_status JOIN action_status_updates "
+        "USING (action_id, brag) WHERE action_id = ?",
+        target,
+    ) == [(brag.BLUE, "Induction relaunched at the away day", "Board secretary")]
     assert metrics(at)["Blue"] == "1"
     cells = [v for frame in at.dataframe for v in frame.value.to_numpy().ravel().tolist()]
     assert "Induction relaunched at the away day" in cells and "Progress note" in cells
@@ -87,15 +102,23 @@ def test_an_edit_in_the_app_shows_in_the_plan_the_history_and_the_report(writabl
 def test_an_edit_from_a_stale_form_is_refused_with_a_message(writable_db, use_db):
     use_db(writable_db)
     target = reading_action(writable_db)
-    at = open_page(PLAN_PAGE, plan=READING, view="Edit and history", edit_action=f"P1.1: Ensure board members are clear on their roles "
-                                                       "and responsibilities")
-    edit_action(writable_db, target, ActionEdit(status=brag.AMBER), actor=Actor("Someone else", "editor"), read_version=0)
+    at = open_page(
+        PLAN_PAGE,
+        plan=READING,
+        view="Edit and history",
+        edit_action="P1.1: Ensure board members are clear on their roles and responsibilities",
+    )
+    edit_action(
+        writable_db, target, ActionEdit(status=brag.AMBER), actor=Actor("Someone else", "editor"), read_version=0
+    )
     at.run()  # a rerun in between (another widget, a tab) keeps the version the form was drawn from
     widget(at.selectbox, "New status").set_value(brag.GREEN)
     widget(at.button, "Save changes").click()
     at.run()
-    assert any("someone else changed this action" in e.value and "Your change, to make again: status Green" in e.value
-               for e in at.error)
+    assert any(
+        "someone else changed this action" in e.value and "Your change, to make again: status Green" in e.value
+        for e in at.error
+    )
     assert fetch(writable_db, "SELECT brag FROM action_current_status WHERE action_id = ?", target) == [(brag.AMBER,)]
 
 
@@ -111,8 +134,11 @@ def test_a_due_date_change_without_a_reason_is_refused(writable_db, use_db):
 
 def test_the_highlight_report_of_a_demo_plan_says_it_is_demo(demo_db, use_db):
     use_db(demo_db)
-    plan = fetch(demo_db, "SELECT p.area || ': ' || p.title FROM improvement_plans p JOIN areas a ON a.name = p.area "
-                          "WHERE a.is_demo ORDER BY p.area LIMIT 1")[0][0]
+    plan = fetch(
+        demo_db,
+        "SELECT p.area || ': ' || p.title FROM improvement_plans p JOIN areas a ON a.name = p.area "
+        "WHERE a.is_demo ORDER BY p.area LIMIT 1",
+    )[0][0]
     at = open_page(REPORT_PAGE, shared={"demo": "true"}, plan=plan, meeting="2024-06-30", previous="2024-01-31")
     assert any("Demo data" in w.value for w in at.warning)
     assert [h.value for h in at.subheader][0] == "Board meeting of 30 June 2024, compared with 31 January 2024"

@@ -6,13 +6,13 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from yjs.apptest_login import log_in, roles_file
+from tests.support.apptest import log_in, roles_file
+from yjs.app.navigation import PAGES
 from yjs.importers import KINDS, ImportFailed, run_import
-from yjs.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 ROLES = {"chair@council.gov.uk": "viewer", "lead@council.gov.uk": "editor", "admin@council.gov.uk": "admin"}
-RESTRICTED = ("pages/load_data.py", "pages/audit_trail.py")
+RESTRICTED = ("pages/load.py", "pages/audit.py")
 VIEWER_PAGES = [page.path for page in PAGES if page.path not in RESTRICTED]
 
 
@@ -33,16 +33,22 @@ def registered(at) -> list[str]:
     with pytest.raises(ValueError) as unknown:
         at.switch_page("app.py")  # exists, never a page of its own
     listed = str(unknown.value).split("Known pages: ")[1]
-    return sorted(Path(p.strip(" '[]."))
-                  .relative_to(ROOT).as_posix() for p in listed.split(",") if p.strip(" '[].").startswith(str(ROOT)))
+    return sorted(
+        Path(p.strip(" '[].")).relative_to(ROOT).as_posix()
+        for p in listed.split(",")
+        if p.strip(" '[].").startswith(str(ROOT))
+    )
 
 
-@pytest.mark.parametrize("email, pages", [
-    ("chair@council.gov.uk", VIEWER_PAGES),
-    ("someone@partner.org", VIEWER_PAGES),                                   # by domain
-    ("lead@council.gov.uk", VIEWER_PAGES + ["pages/load_data.py"]),
-    ("admin@council.gov.uk", VIEWER_PAGES + ["pages/load_data.py", "pages/audit_trail.py"]),
-])
+@pytest.mark.parametrize(
+    "email, pages",
+    [
+        ("chair@council.gov.uk", VIEWER_PAGES),
+        ("someone@partner.org", VIEWER_PAGES),  # by domain
+        ("lead@council.gov.uk", VIEWER_PAGES + ["pages/load.py"]),
+        ("admin@council.gov.uk", VIEWER_PAGES + ["pages/load.py", "pages/audit.py"]),
+    ],
+)
 def test_each_role_gets_only_its_pages_so_a_guessed_url_finds_nothing(real_db, use_db, roles, email, pages):
     use_db(real_db)
     at = app_as(email, roles)
@@ -81,7 +87,7 @@ def test_without_login_the_app_is_a_local_editor_and_says_so(real_db, use_db):
     use_db(real_db)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert "Local single-user mode" in " ".join(c.value for c in at.sidebar.caption)
-    assert registered(at) == sorted(VIEWER_PAGES + ["pages/load_data.py"])
+    assert registered(at) == sorted(VIEWER_PAGES + ["pages/load.py"])
 
 
 def test_a_viewer_gets_no_save_group_form(demo_db, use_db, roles):
@@ -93,7 +99,7 @@ def test_a_viewer_gets_no_save_group_form(demo_db, use_db, roles):
 
 
 def test_the_audit_trail_lists_imports_failures_and_refusals_and_downloads(writable_db, use_db, roles, tmp_path):
-    from yjs.auth import Actor, PermissionDenied
+    from yjs.domain.roles import Actor, PermissionDenied
 
     use_db(writable_db)
     good = tmp_path / "good.csv"
@@ -106,7 +112,7 @@ def test_the_audit_trail_lists_imports_failures_and_refusals_and_downloads(writa
     with pytest.raises(PermissionDenied):
         run_import(KINDS["inspections"], good, writable_db, actor=Actor("chair@council.gov.uk", "viewer"))
     at = app_as("admin@council.gov.uk", roles)
-    at.switch_page("pages/audit_trail.py").run()
+    at.switch_page("pages/audit.py").run()
     assert not at.exception, at.exception
     assert "trail is intact" in at.success[0].value
     table = at.dataframe[0].value
@@ -126,7 +132,7 @@ def audit_page_after(db, change_by_hand: str, use_db, roles):
     con.close()
     use_db(db)
     at = app_as("admin@council.gov.uk", roles)
-    return at.switch_page("pages/audit_trail.py").run()
+    return at.switch_page("pages/audit.py").run()
 
 
 def test_the_audit_page_shows_a_row_altered_outside_the_app(writable_db, use_db, roles, tmp_path):
@@ -143,30 +149,33 @@ def test_a_database_built_before_the_audit_trail_says_nothing_is_recorded_yet(wr
 
 
 def test_an_upload_over_the_size_limit_is_refused_with_its_size(writable_db, use_db, roles, monkeypatch):
+    from tests.support.dbcheck import data_fingerprint
     from yjs.importers import tabular
 
-    from tests.dbcheck import data_fingerprint
-
-    monkeypatch.setattr(tabular, "MAX_FILE_BYTES", 40)   # the limit, scaled down to a test-sized file
+    monkeypatch.setattr(tabular, "MAX_FILE_BYTES", 40)  # the limit, scaled down to a test-sized file
     use_db(writable_db)
     before = data_fingerprint(writable_db)
     at = app_as("lead@council.gov.uk", roles, kind="indicators")
-    at.switch_page("pages/load_data.py").run()
+    at.switch_page("pages/load.py").run()
     assert "(up to 100 MB)" in at.file_uploader[0].label
     at.file_uploader[0].upload("big.csv", b"area,indicator,period,value\n" + b"Ealing,fte_rate,2024,151\n" * 3).run()
     assert "the limit is 100 MB" in at.error[0].value and "Nothing was written" in at.error[0].value
-    assert not at.main.button and data_fingerprint(writable_db) == before   # no Import button
+    assert not at.main.button and data_fingerprint(writable_db) == before  # no Import button
 
 
 def test_an_editor_imports_on_the_page_and_the_trail_names_them(writable_db, use_db, roles):
-    from tests.dbcheck import audit_rows
+    from tests.support.dbcheck import audit_rows
 
     use_db(writable_db)
     at = app_as("lead@council.gov.uk", roles, kind="indicators")
-    at.switch_page("pages/load_data.py").run()
+    at.switch_page("pages/load.py").run()
     at.file_uploader[0].upload("good.csv", b"area,indicator,period,value\nEaling,fte_rate,2024,151\n").run()
     at.main.button[0].click().run()
     assert "backed up first" in at.success[0].value
     [row] = audit_rows(writable_db)
-    assert (row["actor"], row["role"], row["file_name"], row["rows_added"]) == ("lead@council.gov.uk", "editor",
-                                                                                "good.csv", 1)
+    assert (row["actor"], row["role"], row["file_name"], row["rows_added"]) == (
+        "lead@council.gov.uk",
+        "editor",
+        "good.csv",
+        1,
+    )

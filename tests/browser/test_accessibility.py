@@ -4,12 +4,14 @@ critical violation. Each page opens on an area with data, so its tables and char
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import wait_for_app
-from tests.dbcheck import fetch
-from yjs.navigation import PAGES
+from tests.support.browser import wait_for_app
+from tests.support.dbcheck import fetch
+from yjs.app.navigation import PAGES
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-           "resultTypes": ["violations"]}
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
 BLOCKING = ("serious", "critical")
 COHORT_PAGES = {"cohort", "disproportionality"}
 
@@ -17,14 +19,20 @@ COHORT_PAGES = {"cohort", "disproportionality"}
 @pytest.fixture(scope="module")
 def cohort_area(demo_db) -> str:
     """A demo area with children, a plan and an inspection: every section of every page has something."""
-    return fetch(demo_db, "SELECT area FROM cohort_facts WHERE area IN (SELECT area FROM improvement_plans) "
-                          "GROUP BY area ORDER BY count(*) DESC LIMIT 1")[0][0]
+    return fetch(
+        demo_db,
+        "SELECT area FROM cohort_facts WHERE area IN (SELECT area FROM improvement_plans) "
+        "GROUP BY area ORDER BY count(*) DESC LIMIT 1",
+    )[0][0]
 
 
 def blocking_violations(page) -> list[str]:
     results = Axe().run(page, options=WCAG_AA)
-    return [f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
-            for v in results.response["violations"] if v["impact"] in BLOCKING]
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v["impact"] in BLOCKING
+    ]
 
 
 @pytest.mark.parametrize("present", [False, True], ids=["normal", "presentation"])

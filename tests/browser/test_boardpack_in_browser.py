@@ -1,12 +1,13 @@
 """The board pack from the app in Chromium: one click prepares it, the PDF downloads and names the area."""
 
 import io
+from pathlib import Path
 
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import screenshot, wait_for_app
-from tests.dbcheck import fetch
+from tests.support.browser import screenshot, wait_for_app
+from tests.support.dbcheck import fetch
 
 
 def test_ealing_board_pack_from_the_area_profile(page, app_url, demo_db):
@@ -19,7 +20,7 @@ def test_ealing_board_pack_from_the_area_profile(page, app_url, demo_db):
     expect(page.get_by_text("is ready")).to_be_visible()
     with page.expect_download() as download:
         download_pdf.click()
-    data = open(download.value.path(), "rb").read()
+    data = Path(download.value.path()).read_bytes()
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
     score = fetch(demo_db, "SELECT score FROM latest_inspections WHERE area = 'Ealing'")[0][0]
     assert "Board pack" in text and "Ealing" in text and f"scoring {score}/36" in text

@@ -5,7 +5,7 @@ import re
 import duckdb
 from playwright.sync_api import expect
 
-from tests.browser.conftest import choose, screenshot, wait_for_app
+from tests.support.browser import choose, screenshot, wait_for_app
 
 
 def count(db, sql):

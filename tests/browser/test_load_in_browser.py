@@ -2,7 +2,7 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
-from yjs import loadtest
+from yjs.perf import loadtest
 
 
 def test_concurrent_sessions_see_the_databases_figures_without_errors(browser, demo_db):

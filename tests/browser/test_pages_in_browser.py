@@ -6,10 +6,10 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import choose, screenshot, wait_for_app
-from yjs.navigation import PAGES, pages_for
+from tests.support.browser import choose, screenshot, wait_for_app
+from yjs.app.navigation import PAGES, pages_for
 
-LOCAL_PAGES = pages_for("editor")   # the server runs without login: the local single-user editor's pages
+LOCAL_PAGES = pages_for("editor")  # the server runs without login: the local single-user editor's pages
 
 
 @pytest.mark.parametrize("spec", LOCAL_PAGES, ids=[p.url_path for p in LOCAL_PAGES])

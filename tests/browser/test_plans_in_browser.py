@@ -3,16 +3,17 @@ report; a stale edit is refused; a plan imports through the column mapping. Chec
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import choose, screenshot, served, wait_for_app
-from tests.dbcheck import fetch
+from tests.support.browser import choose, screenshot, served, wait_for_app
+from tests.support.dbcheck import fetch
 from tests.unit.test_import_actions import reading_table
-from yjs import brag
-from yjs.auth import Actor
-from yjs.plan_edits import ActionEdit, edit_action
+from yjs.domain import brag
+from yjs.domain.roles import Actor
+from yjs.store.plan_edits import ActionEdit, edit_action
 
 READING = "plan=Reading%3A+Reading+YJS+HMIP+Improvement+Plan+%E2%80%93+December+2024"
 
@@ -61,11 +62,12 @@ def test_an_edit_shows_in_the_plan_the_history_and_the_highlight_report(page, pl
     wait_for_app(page)
     expect(page.get_by_text("Saved: status, progress note")).to_be_visible(timeout=30_000)  # a write copies the file
     target = reading_action(plan_db, "P1.3")
-    assert fetch(plan_db, "SELECT brag, note, updated_by FROM action_status_updates WHERE action_id = ?", target) == \
-        [(brag.RED, "Audit lead post still vacant", "Board secretary")]
-    assert fetch(plan_db, "SELECT field, new_value, edited_by FROM action_edits WHERE action_id = ? ORDER BY edit_id",
-                 target) == [("status", "Red", "Board secretary"), ("progress_note", "Audit lead post still vacant",
-                                                                   "Board secretary")]
+    assert fetch(plan_db, "SELECT brag, note, updated_by FROM action_status_updates WHERE action_id = ?", target) == [
+        (brag.RED, "Audit lead post still vacant", "Board secretary")
+    ]
+    assert fetch(
+        plan_db, "SELECT field, new_value, edited_by FROM action_edits WHERE action_id = ? ORDER BY edit_id", target
+    ) == [("status", "Red", "Board secretary"), ("progress_note", "Audit lead post still vacant", "Board secretary")]
     expect(page.get_by_test_id("stMetric").filter(has_text="Red")).to_contain_text("1")
     expect(page.get_by_text("No field of this action has been changed")).to_have_count(0)
     screenshot(page, "plan-reading-edited")
@@ -75,10 +77,12 @@ def test_an_edit_shows_in_the_plan_the_history_and_the_highlight_report(page, pl
     expect(page.get_by_role("heading", name=re.compile(r"Slipped since .* \(\d+\)"))).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download Markdown").click()
-    markdown = open(download.value.path(), encoding="utf-8").read()
+    markdown = Path(download.value.path()).read_text(encoding="utf-8")
     assert "| P1.3 | Develop audit framework and audit lead to ensure consistency |" in markdown
     assert "turned Red (was Not assessed)" in markdown
-    red_now = fetch(plan_db, "SELECT count(*) FROM action_current_status WHERE plan = 'reading-2024-12' AND brag = 'Red'")
+    red_now = fetch(
+        plan_db, "SELECT count(*) FROM action_current_status WHERE plan = 'reading-2024-12' AND brag = 'Red'"
+    )
     assert f"| Red | 0 | {red_now[0][0]} | {red_now[0][0]} |" in markdown
     screenshot(page, "highlight-reading")
 
@@ -111,6 +115,7 @@ def test_a_plan_imports_through_the_column_mapping(page, plan_url, plan_db, tmp_
     expect(page.get_by_text("every row is valid")).to_be_visible()
     screenshot(page, "load-actions")
     page.get_by_role("button", name=re.compile(r"Import 36 rows")).click()
-    expect(page.get_by_text(re.compile(r"Imported\. reading-plan\.csv: 36 actions rows valid; 0 added"))) \
-        .to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile(r"Imported\. reading-plan\.csv: 36 actions rows valid; 0 added"))).to_be_visible(
+        timeout=30_000
+    )
     assert fetch(plan_db, "SELECT count(*) FROM improvement_actions WHERE plan = 'reading-2024-12'") == [(36,)]

@@ -5,9 +5,9 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import SCREENSHOTS, screenshot, wait_for_app
-from tests.dbcheck import fetch
-from yjs.ui_present import STRICTEST_THRESHOLD
+from tests.support.browser import SCREENSHOTS, screenshot, wait_for_app
+from tests.support.dbcheck import fetch
+from yjs.app.present import STRICTEST_THRESHOLD
 
 PROJECTOR = {"width": 1280, "height": 720}
 
@@ -24,9 +24,12 @@ def projector_screenshot(page, name: str) -> None:
 
 
 def smallest_font(page, selector: str) -> float:
-    return page.evaluate("""selector => Math.min(...[...document.querySelectorAll(selector)]
+    return page.evaluate(
+        """selector => Math.min(...[...document.querySelectorAll(selector)]
         .filter(e => e.offsetParent !== null || e.closest('svg'))
-        .map(e => parseFloat(getComputedStyle(e).fontSize)))""", selector)
+        .map(e => parseFloat(getComputedStyle(e).fontSize)))""",
+        selector,
+    )
 
 
 def test_presentation_steps_through_ealings_sections(page, app_url, demo_db):
@@ -57,8 +60,11 @@ def test_presentation_steps_through_ealings_sections(page, app_url, demo_db):
 
 
 def test_demo_area_presentation_shows_the_plan_and_disproportionality(page, app_url, demo_db):
-    area = fetch(demo_db, "SELECT area FROM cohort_facts WHERE area IN (SELECT area FROM improvement_plans) "
-                          "GROUP BY area ORDER BY count(*) DESC LIMIT 1")[0][0]
+    area = fetch(
+        demo_db,
+        "SELECT area FROM cohort_facts WHERE area IN (SELECT area FROM improvement_plans) "
+        "GROUP BY area ORDER BY count(*) DESC LIMIT 1",
+    )[0][0]
     page.set_viewport_size(PROJECTOR)
     page.goto(f"{app_url}/presentation?area={area}&demo=true&present=1&slide=4")
     wait_for_app(page)
@@ -67,8 +73,9 @@ def test_demo_area_presentation_shows_the_plan_and_disproportionality(page, app_
     projector_screenshot(page, "presentation-4-disproportionality")
     page.keyboard.press("ArrowRight")
     expect(page.get_by_role("heading", name="5. Improvement plan highlight report")).to_be_visible()
-    actions = fetch(demo_db, "SELECT count(*) FROM improvement_actions JOIN improvement_plans USING (plan) "
-                             "WHERE area = ?", area)[0][0]
+    actions = fetch(
+        demo_db, "SELECT count(*) FROM improvement_actions JOIN improvement_plans USING (plan) WHERE area = ?", area
+    )[0][0]
     expect(page.get_by_text(f": {actions} actions at the meeting of")).to_be_visible()
     projector_screenshot(page, "presentation-5-plan")
 

@@ -4,8 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import choose, screenshot, wait_for_app
-from tests.dbcheck import fetch
+from tests.support.browser import choose, screenshot, wait_for_app
+from tests.support.dbcheck import fetch
 
 DIFFERING = """
     WITH latest AS (SELECT inspection_id FROM latest_inspections WHERE list_contains(?, area))
@@ -21,8 +21,11 @@ def test_matrix_filtered_by_overall_rating_shows_the_databases_count(page, app_u
     choose(page, page.get_by_role("combobox", name="Overall rating"), "Requires improvement")
     expect(page).to_have_url(re.compile(r"rating=Requires"))
     wait_for_app(page)
-    count = fetch(demo_db, "SELECT count(*) FROM latest_inspections WHERE overall_rating = 'Requires improvement' "
-                           "AND framework IN (2018, 2021)")[0][0]
+    count = fetch(
+        demo_db,
+        "SELECT count(*) FROM latest_inspections WHERE overall_rating = 'Requires improvement' "
+        "AND framework IN (2018, 2021)",
+    )[0][0]
     expect(page.get_by_text(f"{count} inspections, sorted by score")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
     screenshot(page, "ratings-matrix-requires-improvement")
@@ -31,8 +34,12 @@ def test_matrix_filtered_by_overall_rating_shows_the_databases_count(page, app_u
 def test_profile_explains_a_rating_and_follows_the_chosen_area(page, app_url, demo_db):
     page.goto(f"{app_url}/profile?area=Ealing")
     wait_for_app(page)
-    expect(page.get_by_text("2.3 Implementation and delivery is Requires improvement because its lowest key "
-                            "question, keeping the child safe, is 54% (7 of 13").first).to_be_visible()
+    expect(
+        page.get_by_text(
+            "2.3 Implementation and delivery is Requires improvement because its lowest key "
+            "question, keeping the child safe, is 54% (7 of 13"
+        ).first
+    ).to_be_visible()
     screenshot(page, "area-profile-ealing", height=4200)
     choose(page, page.get_by_test_id("stSidebar").get_by_role("combobox", name="Your area"), "Kingston and Richmond")
     wait_for_app(page)
@@ -61,12 +68,16 @@ def test_compare_counts_the_standards_on_which_the_areas_differ(page, app_url, d
 def test_overview_names_the_weakest_standard(page, app_url, demo_db):
     page.goto(f"{app_url}/?demo=true")
     wait_for_app(page)
-    code, name = fetch(demo_db, """
+    code, name = fetch(
+        demo_db,
+        """
         WITH latest AS (SELECT inspection_id FROM inspection_summary WHERE standards_rated > 0
-                        QUALIFY row_number() OVER (PARTITION BY area ORDER BY inspection_date DESC, inspection_id DESC) = 1)
+                        QUALIFY row_number() OVER (
+                            PARTITION BY area ORDER BY inspection_date DESC, inspection_id DESC) = 1)
         SELECT r.code, s.name FROM standard_ratings AS r JOIN latest USING (inspection_id)
         JOIN standards AS s ON s.framework = 2021 AND s.code = r.code WHERE r.code <> '4.1'
-        GROUP BY ALL ORDER BY avg(CASE WHEN rating IN ('Good', 'Outstanding') THEN 1 ELSE 0 END), r.code LIMIT 1""")[0]
+        GROUP BY ALL ORDER BY avg(CASE WHEN rating IN ('Good', 'Outstanding') THEN 1 ELSE 0 END), r.code LIMIT 1""",
+    )[0]
     expect(page.get_by_text(f"the weakest, {code} {name}, is hatched")).to_be_visible()
     screenshot(page, "overview-national-picture", height=3000)
 

@@ -6,12 +6,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.dbcheck import audit_rows, data_fingerprint
-from yjs import audit, backups, groups
-from yjs.auth import Actor, PermissionDenied, RolesFileError, RolesMap, allows, read_roles, require_role
-from yjs.db import open_read_only
+from tests.support.dbcheck import audit_rows, data_fingerprint
+from yjs.data.db import open_read_only
+from yjs.domain.roles import Actor, PermissionDenied, RolesFileError, RolesMap, allows, read_roles, require_role
 from yjs.importers import KINDS, ImportFailed, run_import
 from yjs.importers.inspections import InspectionsKind
+from yjs.store import audit, backups, groups
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITOR = Actor("lead@council.gov.uk", "editor")
@@ -23,9 +23,18 @@ def inspection_file(tmp_path, text="area,published,overall_rating\nEaling,2024-0
     return path
 
 
-@pytest.mark.parametrize("role, needed, allowed", [
-    ("viewer", "viewer", True), ("viewer", "editor", False), ("editor", "editor", True),
-    ("editor", "admin", False), ("admin", "editor", True), (None, "viewer", False), ("root", "viewer", False)])
+@pytest.mark.parametrize(
+    "role, needed, allowed",
+    [
+        ("viewer", "viewer", True),
+        ("viewer", "editor", False),
+        ("editor", "editor", True),
+        ("editor", "admin", False),
+        ("admin", "editor", True),
+        (None, "viewer", False),
+        ("root", "viewer", False),
+    ],
+)
 def test_roles_are_ordered_viewer_editor_admin(role, needed, allowed):
     assert allows(role, needed) is allowed
     if not allowed:
@@ -41,14 +50,17 @@ def test_an_address_of_its_own_outranks_its_domain_and_case_is_ignored(tmp_path)
     assert roles.role_for("chair@council.gov.uk") == "viewer"
     assert roles.role_for("chair@council.gov.uk.evil.com") is None
     assert roles.role_for("council.gov.uk") is None and roles.role_for(None) is None
-    assert RolesMap().role_for("anyone@anywhere.org") is None   # no entry, no access
+    assert RolesMap().role_for("anyone@anywhere.org") is None  # no entry, no access
 
 
-@pytest.mark.parametrize("text, message", [
-    ('[users]\n"a@b.org" = "owner"\n', "has role 'owner'"),
-    ("[users\n", "not valid TOML"),
-    ('users = "everyone"\n', "must be a table"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('[users]\n"a@b.org" = "owner"\n', "has role 'owner'"),
+        ("[users\n", "not valid TOML"),
+        ('users = "everyone"\n', "must be a table"),
+    ],
+)
 def test_a_bad_roles_file_names_its_fault(tmp_path, text, message):
     path = tmp_path / "roles.toml"
     path.write_text(text)
@@ -61,7 +73,13 @@ def test_a_successful_import_is_recorded_with_who_the_checksum_and_counts(writab
     run_import(KINDS["inspections"], file, writable_db, actor=EDITOR)
     [row] = audit_rows(writable_db)
     assert (row["actor"], row["role"], row["event"], row["subject"], row["file_name"], row["outcome"]) == (
-        "lead@council.gov.uk", "editor", "import", "inspections", "new.csv", "succeeded")
+        "lead@council.gov.uk",
+        "editor",
+        "import",
+        "inspections",
+        "new.csv",
+        "succeeded",
+    )
     assert row["sha256"] == audit.file_checksum(file) and len(row["sha256"]) == 64
     assert (row["rows_added"], row["rows_updated"], row["rows_unchanged"]) == (1, 0, 0)
 
@@ -87,7 +105,9 @@ def test_the_record_commits_with_the_change_or_not_at_all(writable_db, tmp_path,
     with pytest.raises(RuntimeError):
         run_import(KINDS["inspections"], inspection_file(tmp_path), writable_db, actor=EDITOR)
     assert data_fingerprint(writable_db) == before
-    assert [(r["outcome"], r["detail"]) for r in audit_rows(writable_db)] == [("failed", "stopped by an error: disk full")]
+    assert [(r["outcome"], r["detail"]) for r in audit_rows(writable_db)] == [
+        ("failed", "stopped by an error: disk full")
+    ]
 
 
 def test_a_viewer_cannot_import_even_by_calling_the_function_and_the_attempt_is_recorded(writable_db, tmp_path):
@@ -118,8 +138,9 @@ def test_a_database_built_before_the_audit_trail_gets_it_at_its_first_import(wri
 
 def test_the_chain_finds_a_row_removed_or_changed_by_hand(writable_db, tmp_path):
     for n in range(3):
-        run_import(KINDS["inspections"], inspection_file(tmp_path, f"area,published\nEaling,2024-0{n + 1}-01\n"),
-                   writable_db)
+        run_import(
+            KINDS["inspections"], inspection_file(tmp_path, f"area,published\nEaling,2024-0{n + 1}-01\n"), writable_db
+        )
     con = open_read_only(writable_db)
     log = con.execute("SELECT * FROM audit_log").df()
     con.close()
@@ -138,4 +159,4 @@ def test_no_query_file_changes_or_removes_audit_rows():
             writers.append(path.name)
         if re.search(r"\binsert\s+into\s+audit_log\b", sql):
             writers.append(path.name)
-    assert sorted(writers) == ["append.sql", "carry_forward.sql"]
+    assert sorted(writers) == ["append_audit_row.sql", "carry_forward_audit_rows.sql"]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from yjs import backups
-from yjs.auth import Actor, PermissionDenied
+from tests.support.dbcheck import audit_rows, data_fingerprint, fetch
+from yjs.domain.roles import Actor, PermissionDenied
 from yjs.importers import KINDS, ImportFailed, run_import
-from yjs.recovery import restore
-from tests.dbcheck import audit_rows, data_fingerprint, fetch
+from yjs.store import backups
+from yjs.store.recovery import restore
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = Actor("admin@example.org", "admin")
@@ -58,7 +58,7 @@ def test_restore_puts_the_old_data_back_and_backs_up_what_it_replaced(writable_d
     assert data_fingerprint(writable_db) == original
     newest = backups.listing(writable_db)[0]
     assert newest.reason == "before-restore" and data_fingerprint(newest.path) == imported
-    restore(writable_db, newest.path.name, ADMIN)   # and a restore can itself be undone
+    restore(writable_db, newest.path.name, ADMIN)  # and a restore can itself be undone
     assert data_fingerprint(writable_db) == imported
 
 
@@ -80,8 +80,14 @@ def test_only_an_admin_may_restore_and_a_refusal_is_recorded(writable_db, tmp_pa
 
 
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "yjs", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, env={**os.environ, "YJS_DB": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "yjs", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "YJS_DB": ""},
+    )
 
 
 def test_the_restore_command_lists_restores_and_explains_a_wrong_name(writable_db, tmp_path):

@@ -6,17 +6,37 @@ import subprocess
 import sys
 from pathlib import Path
 
-from yjs.bench_report import table
-from yjs.navigation import PAGES
+from yjs.app.navigation import PAGES
+from yjs.perf.pagetimes import PAGE_VARIATIONS
+from yjs.perf.report import table
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_bench_runs_and_writes_its_figures(tmp_path):
     out = tmp_path / "bench.json"
-    result = subprocess.run([sys.executable, "-m", "yjs", "bench", "--cohort-size", "2000", "--reruns", "2",
-                             "--sessions", "0", "--no-browser", "--out", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=600, env=dict(os.environ))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "yjs",
+            "bench",
+            "--cohort-size",
+            "2000",
+            "--reruns",
+            "2",
+            "--sessions",
+            "0",
+            "--no-browser",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=dict(os.environ),
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads(out.read_text())
     sizes = [entry["cohort_rows"] for entry in figures["sizes"]]
@@ -29,13 +49,29 @@ def test_bench_runs_and_writes_its_figures(tmp_path):
 
 
 def test_report_marks_missed_targets():
-    results = {"machine": {"cpus": 2, "python": "3.11"}, "total_s": 1, "sizes": [{
-        "cohort_rows": 20000, "build_s": 1, "size_mb": 10,
-        "pages": {"pages/overview.py": {"median_ms": 90, "p95_ms": 100}, "pages/slow.py": {"median_ms": 400, "p95_ms": 500}},
-        "baseline": {"duckdb": {"median_ms": 10, "peak_rss_mb": 100}, "pandas": {"median_ms": 20, "peak_rss_mb": 300},
-                     "time_ratio": 0.5, "memory_ratio": 0.33, "time_ratios": {"facets": 0.4, "kpis": 1.2}},
-        "browser": {"filter_change": {"median_ms": 400, "p95_ms": 1200}, "server_peak_rss_mb": 250},
-    }]}
+    results = {
+        "machine": {"cpus": 2, "python": "3.11"},
+        "total_s": 1,
+        "sizes": [
+            {
+                "cohort_rows": 20000,
+                "build_s": 1,
+                "size_mb": 10,
+                "pages": {
+                    "pages/overview.py": {"median_ms": 90, "p95_ms": 100},
+                    "pages/slow.py": {"median_ms": 400, "p95_ms": 500},
+                },
+                "baseline": {
+                    "duckdb": {"median_ms": 10, "peak_rss_mb": 100},
+                    "pandas": {"median_ms": 20, "peak_rss_mb": 300},
+                    "time_ratio": 0.5,
+                    "memory_ratio": 0.33,
+                    "time_ratios": {"facets": 0.4, "kpis": 1.2},
+                },
+                "browser": {"filter_change": {"median_ms": 400, "p95_ms": 1200}, "server_peak_rss_mb": 250},
+            }
+        ],
+    }
     text = table(results)
     assert "pages/overview.py" in text and "met" in text
     assert "pages/slow.py" in text and "MISSED" in text
@@ -44,24 +80,48 @@ def test_report_marks_missed_targets():
 
 
 def test_the_benchmark_times_every_registered_page():
-    from yjs.bench import PAGE_VARIATIONS
-    from yjs.navigation import PAGES
-
-    assert set(PAGE_VARIATIONS) == {page.path for page in PAGES}
+    assert set(PAGE_VARIATIONS) == {page.url_path for page in PAGES}
     assert all(len(variations) >= 3 for variations in PAGE_VARIATIONS.values())
 
 
 def test_report_shows_the_protocol_sessions_figures():
-    sessions = {"sessions": 25, "errors": 1, "median_ms": 900, "p95_ms": 2500, "max_ms": 4000, "visits": 300,
-                "seconds": 60, "visits_per_s": 5.0, "server_cpu_cores": 1.1, "server_peak_rss_mb": 400,
-                "pages": {"Overview": {"p95_ms": 1200}, "Cohort explorer": {"p95_ms": 3100}},
-                "error_reasons": ["session 3, Overview: no script_finished within 60 s"]}
-    results = {"machine": {"cpus": 2, "python": "3.11"}, "total_s": 1, "sizes": [{
-        "cohort_rows": 20000, "build_s": 1, "size_mb": 10, "pages": {},
-        "baseline": {"duckdb": {"median_ms": 10, "peak_rss_mb": 100}, "pandas": {"median_ms": 20, "peak_rss_mb": 300},
-                     "time_ratio": 0.5, "memory_ratio": 0.33},
-        "browser": {"filter_change": {"median_ms": 400, "p95_ms": 900}, "server_peak_rss_mb": 400, "sessions": sessions},
-    }]}
+    sessions = {
+        "sessions": 25,
+        "errors": 1,
+        "median_ms": 900,
+        "p95_ms": 2500,
+        "max_ms": 4000,
+        "visits": 300,
+        "seconds": 60,
+        "visits_per_s": 5.0,
+        "server_cpu_cores": 1.1,
+        "server_peak_rss_mb": 400,
+        "pages": {"Overview": {"p95_ms": 1200}, "Cohort explorer": {"p95_ms": 3100}},
+        "error_reasons": ["session 3, Overview: no script_finished within 60 s"],
+    }
+    results = {
+        "machine": {"cpus": 2, "python": "3.11"},
+        "total_s": 1,
+        "sizes": [
+            {
+                "cohort_rows": 20000,
+                "build_s": 1,
+                "size_mb": 10,
+                "pages": {},
+                "baseline": {
+                    "duckdb": {"median_ms": 10, "peak_rss_mb": 100},
+                    "pandas": {"median_ms": 20, "peak_rss_mb": 300},
+                    "time_ratio": 0.5,
+                    "memory_ratio": 0.33,
+                },
+                "browser": {
+                    "filter_change": {"median_ms": 400, "p95_ms": 900},
+                    "server_peak_rss_mb": 400,
+                    "sessions": sessions,
+                },
+            }
+        ],
+    }
     text = table(results)
     assert "25 concurrent sessions: page p95 2500 ms, median 900 ms, errors 1 (MISSED 2000 ms)" in text
     assert "300 visits in 60 s (5.0 pages/s)" in text

@@ -2,13 +2,13 @@
 
 import pytest
 
-from yjs.benchmarking import HIGHER, LOWER, NEITHER, benchmark, direction, group_rate, quartile_band, rank
+from yjs.domain.benchmarking import HIGHER, LOWER, NEITHER, benchmark, direction, group_rate, quartile_band, rank
 
 VALUES = [120.0, 140.0, 157.0, 169.0, 180.0, 200.0, 210.0, 250.0]  # eight areas' FTE rates
 
 
 def test_rank_follows_polarity():
-    assert rank(140.0, VALUES, LOWER) == (2, 8)     # second lowest FTE rate: second best
+    assert rank(140.0, VALUES, LOWER) == (2, 8)  # second lowest FTE rate: second best
     assert rank(140.0, VALUES, HIGHER) == (7, 8)
     assert rank(140.0, VALUES, NEITHER) is None
 
@@ -17,8 +17,10 @@ def test_ties_share_the_better_rank():
     assert rank(5.0, [5.0, 5.0, 3.0], LOWER) == (2, 3)
 
 
-@pytest.mark.parametrize("value,band", [(120.0, "A"), (140.0, "A"), (157.0, "B"), (169.0, "B"), (180.0, "C"),
-                                        (200.0, "C"), (210.0, "D"), (250.0, "D")])
+@pytest.mark.parametrize(
+    "value,band",
+    [(120.0, "A"), (140.0, "A"), (157.0, "B"), (169.0, "B"), (180.0, "C"), (200.0, "C"), (210.0, "D"), (250.0, "D")],
+)
 def test_quartile_bands_put_the_best_quarter_in_a(value, band):
     assert quartile_band(value, VALUES, LOWER) == band
 
@@ -28,15 +30,18 @@ def test_bands_flip_when_higher_is_better():
     assert quartile_band(120.0, VALUES, HIGHER) == "D"
 
 
-@pytest.mark.parametrize("current,previous,polarity,expected", [
-    (157, 169, LOWER, "improving"),      # the national FTE rate fell from 169 (2023) to 157 (2024)
-    (140, 168, LOWER, "improving"),
-    (35.0, 32.2, LOWER, "worsening"),
-    (70.0, 60.0, HIGHER, "improving"),
-    (60.0, 60.0, HIGHER, "no change"),
-    (55.0, 50.0, NEITHER, "changed"),
-    (55.0, None, HIGHER, "no previous value"),
-])
+@pytest.mark.parametrize(
+    "current,previous,polarity,expected",
+    [
+        (157, 169, LOWER, "improving"),  # the national FTE rate fell from 169 (2023) to 157 (2024)
+        (140, 168, LOWER, "improving"),
+        (35.0, 32.2, LOWER, "worsening"),
+        (70.0, 60.0, HIGHER, "improving"),
+        (60.0, 60.0, HIGHER, "no change"),
+        (55.0, 50.0, NEITHER, "changed"),
+        (55.0, None, HIGHER, "no previous value"),
+    ],
+)
 def test_direction_of_travel(current, previous, polarity, expected):
     assert direction(current, previous, polarity) == expected
 

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from yjs import boardpack
 from yjs.boardpack import content
 from yjs.boardpack.model import BoardPack, Section, Table
-from yjs.db import Database
+from yjs.data.db import Database
 from yjs.importers import KINDS, run_import
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,8 +47,12 @@ def ealing_files(ealing) -> dict[str, bytes]:
 
 def test_ealing_pack_holds_every_section_with_its_figures(ealing):
     assert [s.title for s in ealing.sections] == [
-        "Inspection ratings", "Key questions of the weakest standards", "Indicator scorecard",
-        "Disproportionality by ethnicity", "Improvement plan highlight report"]
+        "Inspection ratings",
+        "Key questions of the weakest standards",
+        "Indicator scorecard",
+        "Disproportionality by ethnicity",
+        "Improvement plan highlight report",
+    ]
     ratings, key_questions, indicators, disproportionality, plan = ealing.sections
     assert "Requires improvement, scoring 17/36" in ratings.summary
     assert ratings.tables[0].frame.iloc[0].tolist() == ["Overall", "Requires improvement", "17/36"]
@@ -114,9 +118,19 @@ def test_an_area_with_no_data_and_a_welsh_name_renders(writable_db, tmp_path):
 def test_a_very_long_action_renders_in_full_in_the_pdf_and_cut_on_a_slide():
     action = "Strengthen partnership working with health and education colleagues " * 40  # ~2,800 characters
     frame = pd.DataFrame({"Ref": ["1a"], "Action": [action.strip() + " END"], "Status": ["Red"]})
-    pack = BoardPack("Ealing", MEETING, MEETING, False, (Section(
-        "Improvement plan highlight report", "One long action.",
-        tables=(Table("Decisions needed (1)", frame, {"Status": {"Red": ("#D55E00", "black")}}),)),))
+    pack = BoardPack(
+        "Ealing",
+        MEETING,
+        MEETING,
+        False,
+        (
+            Section(
+                "Improvement plan highlight report",
+                "One long action.",
+                tables=(Table("Decisions needed (1)", frame, {"Status": {"Red": ("#D55E00", "black")}}),),
+            ),
+        ),
+    )
     pages, text = pdf_text(boardpack.render(pack, "pdf"))
     assert "END" in text and pages >= 2
     deck = Presentation(io.BytesIO(boardpack.render(pack, "pptx")))
@@ -126,8 +140,10 @@ def test_a_very_long_action_renders_in_full_in_the_pdf_and_cut_on_a_slide():
 
 def test_disproportionality_in_a_pack_suppresses_small_counts_as_the_screen_does(demo_db):
     db = Database(demo_db)
-    areas = db.query("cohort/scope_summary", areas=db.query("shared/filter_options")["area"].tolist())
-    demo_area = db.query("shared/filter_options").query("is_demo")["area"].iloc[0]
+    areas = db.query(
+        "read/cohort/cohort_summary", areas=db.query("read/areas/areas_with_inspection_years")["area"].tolist()
+    )
+    demo_area = db.query("read/areas/areas_with_inspection_years").query("is_demo")["area"].iloc[0]
     section = content.gather(db.query, demo_area, dt.date(2026, 1, 1)).sections[3]
     assert areas["children"].iloc[0] > 0 and section.tables, section.summary
     shown = section.tables[0].frame
@@ -143,7 +159,7 @@ def test_unknown_area_suggests_close_names(real_db):
 
 
 def test_projector_charts_have_24px_labels_and_room_for_them(ealing):
-    from yjs.charts import PROJECTOR_LABEL_SIZE, for_projector
+    from yjs.charts.base import PROJECTOR_LABEL_SIZE, for_projector
 
     figure = ealing.sections[1].charts[0].figure
     big = for_projector(figure)
@@ -159,8 +175,13 @@ def test_a_slide_gathers_only_its_own_section_and_it_matches_the_whole_pack(real
     query = Database(real_db).query
     for title in content.SECTION_TITLES:
         asked = []
-        one = content.gather(lambda name, **params: asked.append(name) or query(name, **params), "Ealing", MEETING,
-                             today=ealing.generated, titles=(title,))
+        one = content.gather(
+            lambda name, asked=asked, **params: asked.append(name) or query(name, **params),
+            "Ealing",
+            MEETING,
+            today=ealing.generated,
+            titles=(title,),
+        )
         whole = next(section for section in ealing.sections if section.title == title)
         assert [section.title for section in one.sections] == [title]
         assert (one.area, one.is_demo) == (ealing.area, ealing.is_demo)

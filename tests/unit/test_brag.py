@@ -2,24 +2,27 @@
 
 import pytest
 
-from yjs import brag
+from yjs.domain import brag
 
 
-@pytest.mark.parametrize("text,status", [
-    ("Completed Nov", "Blue"),
-    ("complete", "Blue"),
-    ("On track for March", "Green"),
-    ("Delayed by recruitment", "Amber"),
-    ("Off track", "Red"),
-    ("Overdue", "Red"),
-    ("To be completed in April 2024", None),
-    ("workshops delivered by Feb 2024 – YJB Training rollout May 24", None),
-    ("In progress", None),
-    ("Oct 2023", None),
-    ("Planned for April 24", None),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        ("Completed Nov", "Blue"),
+        ("complete", "Blue"),
+        ("On track for March", "Green"),
+        ("Delayed by recruitment", "Amber"),
+        ("Off track", "Red"),
+        ("Overdue", "Red"),
+        ("To be completed in April 2024", None),
+        ("workshops delivered by Feb 2024 – YJB Training rollout May 24", None),
+        ("In progress", None),
+        ("Oct 2023", None),
+        ("Planned for April 24", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_status_from_text_maps_only_clear_wording(text, status):
     assert brag.status_from_text(text) == status
 

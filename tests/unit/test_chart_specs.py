@@ -9,20 +9,31 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from yjs import brag, charts, charts_plans, charts_ratings, rules
-from yjs.charts import PROJECTOR_LABEL_SIZE, RATING_COLOURS, for_projector, label_margins, merged
+from yjs.charts import base as charts
+from yjs.charts import plans as charts_plans
+from yjs.charts import ratings as charts_ratings
+from yjs.charts.base import PROJECTOR_LABEL_SIZE, RATING_COLOURS, for_projector, label_margins, merged
+from yjs.domain import brag, rules
 
 
 def latest(scores: dict[str, int | None]) -> pd.DataFrame:
-    return pd.DataFrame({"area": list(scores), "score": pd.array(list(scores.values()), dtype="Int32"),
-                         "overall_rating": [rules.GOOD] * len(scores)})
+    return pd.DataFrame(
+        {
+            "area": list(scores),
+            "score": pd.array(list(scores.values()), dtype="Int32"),
+            "overall_rating": [rules.GOOD] * len(scores),
+        }
+    )
 
 
 def test_merged_merges_nested_keys_and_leaves_both_inputs_alone():
     base = {"margin": {"l": 10, "t": 20}, "height": 300}
     extra = {"margin": {"t": 90}, "xaxis": {"dtick": 3}}
     assert merged(base, extra) == {"margin": {"l": 10, "t": 90}, "height": 300, "xaxis": {"dtick": 3}}
-    assert base == {"margin": {"l": 10, "t": 20}, "height": 300} and extra == {"margin": {"t": 90}, "xaxis": {"dtick": 3}}
+    assert base == {"margin": {"l": 10, "t": 20}, "height": 300} and extra == {
+        "margin": {"t": 90},
+        "xaxis": {"dtick": 3},
+    }
 
 
 def test_score_histogram_shades_each_rating_band_behind_the_bars_and_names_it():
@@ -45,7 +56,7 @@ def test_score_histogram_marks_the_chosen_area_with_a_line_and_its_score_in_word
 
 
 def heatmap_input() -> tuple[pd.DataFrame, list[str]]:
-    ratings = {code: rules.GOOD for code in rules.SCORED_STANDARDS}
+    ratings = dict.fromkeys(rules.SCORED_STANDARDS, rules.GOOD)
     ratings |= {"1.1": rules.INADEQUATE, "2.2": rules.OUTSTANDING, "3.4": rules.NOT_RATED, "4.1": None}
     wide = pd.DataFrame([{"inspection_id": 1, "overall_rating": rules.GOOD, "score": 24, "source": "s", **ratings}])
     return wide, ["Ealing"]
@@ -54,8 +65,11 @@ def heatmap_input() -> tuple[pd.DataFrame, list[str]]:
 def test_heatmap_cells_carry_their_rating_in_words_white_on_the_dark_ratings():
     wide, labels = heatmap_input()
     figure = charts_ratings.ratings_heatmap(wide, labels, {(1, "1.1"): "Governance"}, marked=["2.2"])
-    words = {(x, colour): text for trace in figure.data[1:] for x, text, colour
-             in zip(trace.x, trace.text, [trace.textfont.color] * len(trace.x))}
+    words = {
+        (x, colour): text
+        for trace in figure.data[1:]
+        for x, text, colour in zip(trace.x, trace.text, [trace.textfont.color] * len(trace.x), strict=True)
+    }
     assert words[("1.1", "white")] == "Inad" and words[("2.2", "white")] == "Outst"
     assert words[("1.2", "black")] == "Good" and words[("3.4", "#1a1a1a")] == "Not rated"
     assert words[("4.1", "#1a1a1a")] == "–" and words[(charts_ratings.OVERALL, "black")] == "Good"
@@ -67,15 +81,23 @@ def test_heatmap_cells_carry_their_rating_in_words_white_on_the_dark_ratings():
 
 
 def test_plan_timeline_bars_run_from_the_start_to_the_due_date_one_trace_a_status():
-    rows = pd.DataFrame({
-        "ref": ["1", "2", "3"], "action": ["Audit", "Train", "Recruit"], "lead": ["Ann", "Bo", "Cy"],
-        "status": [brag.RED, brag.BLUE, brag.RED], "overdue": [True, False, False],
-        "bar_start": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01"]),
-        "due_date": pd.to_datetime(["2024-06-30", "2024-04-30", "2025-01-31"])})
+    rows = pd.DataFrame(
+        {
+            "ref": ["1", "2", "3"],
+            "action": ["Audit", "Train", "Recruit"],
+            "lead": ["Ann", "Bo", "Cy"],
+            "status": [brag.RED, brag.BLUE, brag.RED],
+            "overdue": [True, False, False],
+            "bar_start": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01"]),
+            "due_date": pd.to_datetime(["2024-06-30", "2024-04-30", "2025-01-31"]),
+        }
+    )
     figure = charts_plans.timeline(rows, dt.date(2024, 7, 1), title="t")
     assert [trace.name for trace in figure.data] == [brag.RED, brag.BLUE]  # in the statuses' own order
     red = figure.data[0]
-    ends = [pd.Timestamp(start) + pd.Timedelta(milliseconds=length) for start, length in zip(red.base, red.x)]
+    ends = [
+        pd.Timestamp(start) + pd.Timedelta(milliseconds=length) for start, length in zip(red.base, red.x, strict=True)
+    ]
     assert ends == list(pd.to_datetime(["2024-06-30", "2025-01-31"]))
     assert list(red.text) == [f"{brag.RED}, overdue", brag.RED] and red.customdata[0][0] == "Ann"
     assert red.marker.color == charts_plans.BRAG_COLOURS[brag.RED] and figure.layout.xaxis.type == "date"

@@ -6,19 +6,32 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.dbcheck import data_fingerprint
+
+from tests.support.dbcheck import data_fingerprint
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli(*args, db=None):
     env = {**os.environ, "YJS_DB": str(db)} if db else dict(os.environ)
-    return subprocess.run([sys.executable, "-m", "yjs", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "yjs", *map(str, args)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["import"], ["import", "inspections"], ["import", "areas"], ["restore"],
-                                     ["boardpack"], ["loadtest"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["build"],
+        ["import"],
+        ["import", "inspections"],
+        ["import", "areas"],
+        ["restore"],
+        ["boardpack"],
+        ["loadtest"],
+    ],
+)
 def test_every_command_has_help(command):
     result = cli(*command, "--help")
     assert result.returncode == 0 and "usage:" in result.stdout
@@ -33,7 +46,7 @@ def test_build_into_a_new_file_with_progress(tmp_path):
     db = tmp_path / "built.duckdb"
     result = cli("build", "--db", db, "--cohort-size", "500")
     assert result.returncode == 0, result.stderr
-    assert "100%" in result.stderr            # the progress bar ran to the end
+    assert "100%" in result.stderr  # the progress bar ran to the end
     assert result.stdout.startswith(f"Built {db}")
     assert db.exists() and not list(tmp_path.glob(".*tmp*"))
 
@@ -76,8 +89,12 @@ def test_boardpack_writes_a_pdf_with_progress_and_says_what_is_missing(real_db, 
 
 
 def test_boardpack_bad_input_is_a_clear_error(real_db, tmp_path):
-    unknown = cli("boardpack", "--area", "Atlantis", "--date", "2024-05-01", "--out", tmp_path / "x.pdf", "--db", real_db)
-    assert unknown.returncode == 1 and "No area called 'Atlantis'" in unknown.stderr and "Traceback" not in unknown.stderr
+    unknown = cli(
+        "boardpack", "--area", "Atlantis", "--date", "2024-05-01", "--out", tmp_path / "x.pdf", "--db", real_db
+    )
+    assert (
+        unknown.returncode == 1 and "No area called 'Atlantis'" in unknown.stderr and "Traceback" not in unknown.stderr
+    )
     assert cli("boardpack", "--area", "Ealing", "--date", "2024-05-01", "--out", tmp_path / "x.docx").returncode == 2
     assert cli("boardpack", "--area", "Ealing", "--date", "1 May", "--out", tmp_path / "x.pdf").returncode == 2
     assert not list(tmp_path.iterdir())

@@ -8,7 +8,7 @@ import time
 import duckdb
 import pytest
 
-from yjs.db import Database, DatabaseUnavailable, bind, load_query, open_read_only
+from yjs.data.db import Database, DatabaseUnavailable, bind, load_query, open_read_only
 from yjs.paths import QUERIES_DIR
 
 
@@ -22,7 +22,7 @@ def test_every_query_file_declares_its_parameters():
 
 
 def test_bind_refuses_missing_and_unexpected_parameters():
-    query = load_query("overview/latest_inspections")
+    query = load_query("read/ratings/latest_inspection_by_area")
     with pytest.raises(TypeError, match="missing"):
         bind(query, {"show_demo": True})
     with pytest.raises(TypeError, match="unexpected"):
@@ -32,9 +32,11 @@ def test_bind_refuses_missing_and_unexpected_parameters():
 def test_values_are_bound_not_formatted(demo_db):
     db = Database(demo_db)
     hostile = ["London'); DROP TABLE areas; --"]
-    result = db.query("overview/latest_inspections", show_demo=True, regions=hostile, year_from=2018, year_to=2026)
+    result = db.query(
+        "read/ratings/latest_inspection_by_area", show_demo=True, regions=hostile, year_from=2018, year_to=2026
+    )
     assert result.empty
-    assert not db.query("shared/filter_options").empty  # the table is still there
+    assert not db.query("read/areas/areas_with_inspection_years").empty  # the table is still there
 
 
 def test_the_app_connection_is_read_only(demo_db):
@@ -46,7 +48,7 @@ def test_the_app_connection_is_read_only(demo_db):
 
 def test_missing_database_gives_the_command_that_fixes_it(tmp_path):
     with pytest.raises(DatabaseUnavailable) as error:
-        Database(tmp_path / "nowhere.duckdb").query("shared/database_info")
+        Database(tmp_path / "nowhere.duckdb").query("read/meta/meta_values")
     assert error.value.problem == "The database file does not exist"
     assert error.value.fix.startswith("python -m yjs build")
 
@@ -68,12 +70,21 @@ def test_an_empty_duckdb_file_is_not_a_yjs_database(tmp_path):
 def test_a_database_locked_by_a_writer_is_explained(real_db, tmp_path):
     path = tmp_path / "locked.duckdb"
     path.write_bytes(real_db.read_bytes())
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import duckdb, sys, time
         con = duckdb.connect({str(path)!r})
         print("locked", flush=True)
         sys.stdin.read()
-    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
         with pytest.raises(DatabaseUnavailable, match="locked"):
@@ -87,10 +98,10 @@ def test_the_connection_follows_a_replaced_file(real_db, demo_db, tmp_path):
     path = tmp_path / "live.duckdb"
     path.write_bytes(real_db.read_bytes())
     db = Database(path)
-    assert not db.query("shared/filter_options")["is_demo"].any()
+    assert not db.query("read/areas/areas_with_inspection_years")["is_demo"].any()
     time.sleep(0.01)
     replacement = tmp_path / "new.duckdb"
     replacement.write_bytes(demo_db.read_bytes())
     replacement.replace(path)
-    assert db.query("shared/filter_options")["is_demo"].any()
+    assert db.query("read/areas/areas_with_inspection_years")["is_demo"].any()
     db.close()

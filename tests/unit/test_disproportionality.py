@@ -3,17 +3,19 @@
 import pandas as pd
 import pytest
 
-from yjs import disproportionality
+from yjs.domain import disproportionality
 
-COUNTS = pd.DataFrame({
-    "group_value": ["White", "Black", "Asian", "Unknown"],
-    "population": [10_000, 1_000, 2_000, None],
-    "entered": [200, 60, 30, 12],
-    "court": [50, 24, 8, 3],
-    "custody": [5, 6, 0, 0],
-    "followed_up": [150, 40, 20, 8],
-    "reoffended": [45, 14, 3, 2],
-})
+COUNTS = pd.DataFrame(
+    {
+        "group_value": ["White", "Black", "Asian", "Unknown"],
+        "population": [10_000, 1_000, 2_000, None],
+        "entered": [200, 60, 30, 12],
+        "court": [50, 24, 8, 3],
+        "custody": [5, 6, 0, 0],
+        "followed_up": [150, 40, 20, 8],
+        "reoffended": [45, 14, 3, 2],
+    }
+)
 
 
 def test_each_stage_is_measured_against_the_one_before():
@@ -28,7 +30,7 @@ def test_each_stage_is_measured_against_the_one_before():
 
 def test_rris_resting_on_small_counts_are_withheld():
     table = disproportionality.rri_table(COUNTS, "ethnicity").set_index(["group", "stage_key"])
-    asian_reoffending = table.loc[("Asian", "reoffended")]     # 3 of 20: a count below 5
+    asian_reoffending = table.loc[("Asian", "reoffended")]  # 3 of 20: a count below 5
     assert pd.isna(asian_reoffending["rri"]) and "below 5" in asian_reoffending["note"]
     shown = disproportionality.display_counts(table.reset_index()).set_index(["group", "stage_key"])
     assert shown.loc[("Asian", "reoffended"), "group_events"] == "c"
@@ -43,8 +45,16 @@ def test_unknown_ethnicity_is_counted_in_shares_but_never_compared():
 
 
 def test_groupings_without_population_skip_the_entering_stage():
-    counts = pd.DataFrame({"group_value": ["Not care-experienced", "Care-experienced"], "entered": [400, 100],
-                           "court": [100, 45], "custody": [10, 9], "followed_up": [300, 80], "reoffended": [60, 32]})
+    counts = pd.DataFrame(
+        {
+            "group_value": ["Not care-experienced", "Care-experienced"],
+            "entered": [400, 100],
+            "court": [100, 45],
+            "custody": [10, 9],
+            "followed_up": [300, 80],
+            "reoffended": [60, 32],
+        }
+    )
     table = disproportionality.rri_table(counts, "care_experience")
     assert set(table["stage_key"]) == {"court", "custody", "reoffended"}
     assert table.set_index("stage_key").loc["reoffended", "rri"] == pytest.approx((32 / 80) / (60 / 300))
@@ -66,11 +76,20 @@ def test_a_cohort_share_resting_on_a_small_count_is_withheld():
 
 @pytest.mark.parametrize("stage_key", [stage.key for stage in disproportionality.STAGES])
 def test_a_trend_computes_only_its_stage_and_gives_the_full_tables_figures(stage_key):
-    by_year = pd.concat([COUNTS.assign(year=2023), COUNTS.assign(year=2024, custody=[5, 1, 0, 0]),
-                         COUNTS.assign(year=2025, court=[50, 30, 9, 3])])
+    by_year = pd.concat(
+        [
+            COUNTS.assign(year=2023),
+            COUNTS.assign(year=2024, custody=[5, 1, 0, 0]),
+            COUNTS.assign(year=2025, court=[50, 30, 9, 3]),
+        ]
+    )
     trend = disproportionality.trend(by_year, "ethnicity", stage_key).reset_index(drop=True)
-    full = pd.concat([disproportionality.rri_table(counts.drop(columns="year"), "ethnicity").assign(year=year)
-                      for year, counts in by_year.groupby("year")])
+    full = pd.concat(
+        [
+            disproportionality.rri_table(counts.drop(columns="year"), "ethnicity").assign(year=year)
+            for year, counts in by_year.groupby("year")
+        ]
+    )
     expected = full[(full["stage_key"] == stage_key) & full["rri"].notna()]
     expected = expected[expected["rri"] > 0].reset_index(drop=True)
     columns = ["year", "group", "group_events", "group_base", "rri", "low", "high", "flagged"]

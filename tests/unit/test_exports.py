@@ -6,12 +6,22 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from yjs import exports
+from yjs.domain import exports
 
 
-@pytest.mark.parametrize("text,safe", [("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"),
-                                       ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-                                       ("Ealing", "Ealing"), ("a=b", "a=b")])
+@pytest.mark.parametrize(
+    "text,safe",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("Ealing", "Ealing"),
+        ("a=b", "a=b"),
+    ],
+)
 def test_formula_text_is_neutralised(text, safe):
     assert exports.neutralise_text(text) == safe
 

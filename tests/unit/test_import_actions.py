@@ -4,10 +4,10 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from tests.dbcheck import data_fingerprint, fetch
-from yjs.auth import Actor
-from yjs.build import read_seed
+from tests.support.dbcheck import data_fingerprint, fetch
+from yjs.domain.roles import Actor
 from yjs.importers import KINDS, ImportFailed, run_import
+from yjs.store.build import read_seed
 
 KIND = KINDS["actions"]
 
@@ -20,17 +20,38 @@ def seed_plan(plan: str) -> pd.DataFrame:
 def reading_table() -> pd.DataFrame:
     """Reading's plan under the plan's own headings (plus area, plan title, pillar and ref)."""
     r = seed_plan("reading-2024-12")
-    return pd.DataFrame({"Area": r.area, "Plan": r.title, "Pillar": r.theme, "Ref": r.ref, "Action/What": r.action,
-                         "What did HMIP find/Why": r.finding, "Lead/Who": r.lead, "Board sponsor": r.board_sponsor,
-                         "Timescale/When": r.due_text, "Measures/How": r.measures,
-                         "Quality Assurance/Know": r.evidence, "BRAG": r.status_text})
+    return pd.DataFrame(
+        {
+            "Area": r.area,
+            "Plan": r.title,
+            "Pillar": r.theme,
+            "Ref": r.ref,
+            "Action/What": r.action,
+            "What did HMIP find/Why": r.finding,
+            "Lead/Who": r.lead,
+            "Board sponsor": r.board_sponsor,
+            "Timescale/When": r.due_text,
+            "Measures/How": r.measures,
+            "Quality Assurance/Know": r.evidence,
+            "BRAG": r.status_text,
+        }
+    )
 
 
 def ealing_table() -> pd.DataFrame:
     e = seed_plan("ealing-2023-08")
-    return pd.DataFrame({"Area": e.area, "Ref": e.ref, "Area for improvement": e.theme, "Actions": e.action,
-                         "Action Owner(s)": e.lead, "Commencement date": e.start_text,
-                         "Completed Y/N (RAG)": e.status_text, "Status date": "2024-03-28"})
+    return pd.DataFrame(
+        {
+            "Area": e.area,
+            "Ref": e.ref,
+            "Area for improvement": e.theme,
+            "Actions": e.action,
+            "Action Owner(s)": e.lead,
+            "Commencement date": e.start_text,
+            "Completed Y/N (RAG)": e.status_text,
+            "Status date": "2024-03-28",
+        }
+    )
 
 
 def write(frame: pd.DataFrame, path):
@@ -42,14 +63,25 @@ def write(frame: pd.DataFrame, path):
 
 
 def counts(db):
-    return fetch(db, "SELECT (SELECT count(*) FROM improvement_plans), (SELECT count(*) FROM improvement_actions), "
-                     "(SELECT count(*) FROM action_status_updates), (SELECT count(*) FROM action_edits)")[0]
+    return fetch(
+        db,
+        "SELECT (SELECT count(*) FROM improvement_plans), (SELECT count(*) FROM improvement_actions), "
+        "(SELECT count(*) FROM action_status_updates), (SELECT count(*) FROM action_edits)",
+    )[0]
 
 
-@pytest.mark.parametrize("table, suffix, rows", [(reading_table, ".csv", 36), (ealing_table, ".xlsx", 50),
-                                                 (reading_table, ".xlsx", 36), (ealing_table, ".csv", 50)])
+@pytest.mark.parametrize(
+    "table, suffix, rows",
+    [
+        (reading_table, ".csv", 36),
+        (ealing_table, ".xlsx", 50),
+        (reading_table, ".xlsx", 36),
+        (ealing_table, ".csv", 50),
+    ],
+)
 def test_the_seed_plans_import_from_their_own_headings_and_reimport_changes_nothing(
-        writable_db, tmp_path, table, suffix, rows):
+    writable_db, tmp_path, table, suffix, rows
+):
     before = counts(writable_db)
     result = run_import(KIND, write(table(), tmp_path / f"plan{suffix}"), writable_db)
     assert (result.rows, result.added, result.updated, result.unchanged) == (rows, 0, 0, rows)
@@ -60,40 +92,63 @@ def test_a_changed_status_is_appended_and_the_plan_is_not_duplicated(writable_db
     table = reading_table()
     table.loc[0, "BRAG"] = "Green"
     table.loc[1, "Timescale/When"] = "June 2025"
-    result = run_import(KIND, write(table, tmp_path / "reading.csv"), writable_db, actor=Actor("Board secretary", "editor"))
+    result = run_import(
+        KIND, write(table, tmp_path / "reading.csv"), writable_db, actor=Actor("Board secretary", "editor")
+    )
     assert (result.added, result.updated, result.unchanged) == (0, 2, 34)
     assert fetch(writable_db, "SELECT count(*) FROM improvement_actions WHERE plan = 'reading-2024-12'") == [(36,)]
-    assert fetch(writable_db, "SELECT brag FROM action_current_status WHERE plan = 'reading-2024-12' AND ref = 'P1.1'") \
-        == [("Green",)]
-    history = fetch(writable_db, "SELECT a.ref, e.field, e.old_value, e.new_value, e.edited_by FROM action_edits e "
-                                 "JOIN improvement_actions a USING (action_id) ORDER BY e.edit_id")
-    assert history == [("P1.1", "status", None, "Green", "Board secretary"),
-                       ("P1.2", "due_text", "March 2025", "June 2025", "Board secretary"),
-                       ("P1.2", "due_date", "2025-03-31", "2025-06-30", "Board secretary")]
+    assert fetch(
+        writable_db, "SELECT brag FROM action_current_status WHERE plan = 'reading-2024-12' AND ref = 'P1.1'"
+    ) == [("Green",)]
+    history = fetch(
+        writable_db,
+        "SELECT a.ref, e.field, e.old_value, e.new_value, e.edited_by FROM action_edits e "
+        "JOIN improvement_actions a USING (action_id) ORDER BY e.edit_id",
+    )
+    assert history == [
+        ("P1.1", "status", None, "Green", "Board secretary"),
+        ("P1.2", "due_text", "March 2025", "June 2025", "Board secretary"),
+        ("P1.2", "due_date", "2025-03-31", "2025-06-30", "Board secretary"),
+    ]
 
 
 def test_a_new_plan_for_an_area_without_one_is_created_once(writable_db, tmp_path):
-    table = pd.DataFrame({"Area": ["Buckinghamshire YOS"] * 3, "Theme": ["Governance", "", "Practice"],
-                          "Action": ["Refresh the board", "Induct new members", "Audit plans"],
-                          "Timescale": ["March 2025", "Jan 24", ""], "RAG": ["G", "Completed", "Planned for April 24"]})
+    table = pd.DataFrame(
+        {
+            "Area": ["Buckinghamshire YOS"] * 3,
+            "Theme": ["Governance", "", "Practice"],
+            "Action": ["Refresh the board", "Induct new members", "Audit plans"],
+            "Timescale": ["March 2025", "Jan 24", ""],
+            "RAG": ["G", "Completed", "Planned for April 24"],
+        }
+    )
     path = write(table, tmp_path / "bucks.csv")
     first = run_import(KIND, path, writable_db)
     assert (first.added, first.unchanged) == (3, 0)
     again = run_import(KIND, path, writable_db)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
-    rows = fetch(writable_db, "SELECT ref, theme, due_date::VARCHAR, brag, status_text FROM action_current_status a "
-                              "JOIN improvement_plans p USING (plan) WHERE p.area = 'Buckinghamshire' ORDER BY ref")
-    assert rows == [("1", "Governance", "2025-03-31", "Green", "G"),
-                    ("2", "Governance", "2024-01-31", "Blue", "Completed"),   # a blank theme carries the one above
-                    ("3", "Practice", None, None, "Planned for April 24")]    # unclear words: kept, not assessed
+    rows = fetch(
+        writable_db,
+        "SELECT ref, theme, due_date::VARCHAR, brag, status_text FROM action_current_status a "
+        "JOIN improvement_plans p USING (plan) WHERE p.area = 'Buckinghamshire' ORDER BY ref",
+    )
+    assert rows == [
+        ("1", "Governance", "2025-03-31", "Green", "G"),
+        ("2", "Governance", "2024-01-31", "Blue", "Completed"),  # a blank theme carries the one above
+        ("3", "Practice", None, None, "Planned for April 24"),
+    ]  # unclear words: kept, not assessed
 
 
 def bad_rows():
-    return pd.DataFrame({"Area": ["Reading", "Atlantis", "Reading", "Reading", "Reading"],
-                         "Ref": ["X1", "X2", "X3", "X4", "X1"],
-                         "Action": ["One", "Two", "Three", "Four", "Five"],
-                         "Timescale/When": ["March 2025", "March 2025", "Soonish", "", ""],
-                         "BRAG": ["Green", "", "", "Yellow", ""]})
+    return pd.DataFrame(
+        {
+            "Area": ["Reading", "Atlantis", "Reading", "Reading", "Reading"],
+            "Ref": ["X1", "X2", "X3", "X4", "X1"],
+            "Action": ["One", "Two", "Three", "Four", "Five"],
+            "Timescale/When": ["March 2025", "March 2025", "Soonish", "", ""],
+            "BRAG": ["Green", "", "", "Yellow", ""],
+        }
+    )
 
 
 def test_every_bad_line_is_reported_and_nothing_is_written(writable_db, tmp_path):
@@ -150,8 +205,8 @@ def test_an_unknown_heading_is_named(writable_db, tmp_path):
 
 
 def test_without_permission_nothing_is_imported(writable_db, tmp_path):
-    from tests.dbcheck import data_fingerprint
-    from yjs.auth import PermissionDenied
+    from tests.support.dbcheck import data_fingerprint
+    from yjs.domain.roles import PermissionDenied
 
     before = data_fingerprint(writable_db)
     with pytest.raises(PermissionDenied):
@@ -162,8 +217,9 @@ def test_without_permission_nothing_is_imported(writable_db, tmp_path):
 def test_a_mapping_renames_only_the_headings(writable_db, tmp_path):
     from yjs.importers.remap import rename_headings
 
-    table = pd.DataFrame({"Service": ["Reading"], "Deliverable": ["Publish the plan"], "Notes": ["n/a"],
-                          "Target": ["May 2025"]})
+    table = pd.DataFrame(
+        {"Service": ["Reading"], "Deliverable": ["Publish the plan"], "Notes": ["n/a"], "Target": ["May 2025"]}
+    )
     for suffix in (".csv", ".xlsx"):
         original = write(table, tmp_path / f"board{suffix}")
         with pytest.raises(ImportFailed):

@@ -17,19 +17,29 @@ def import_areas(tmp_path, db, *lines, header=HEADER):
 def area(db, name):
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return con.execute("SELECT region, country, local_authorities, population_10_17, aliases, source "
-                           "FROM areas WHERE name = ?", [name]).fetchone()
+        return con.execute(
+            "SELECT region, country, local_authorities, population_10_17, aliases, source FROM areas WHERE name = ?",
+            [name],
+        ).fetchone()
     finally:
         con.close()
 
 
 def test_new_area_is_added_with_country_from_region(writable_db, tmp_path):
-    result = import_areas(tmp_path, writable_db, "Dorset Combined,South West,,Dorset; Bournemouth Christchurch and Poole,"
-                                                 "70000,2023,Dorset Combined YOS")
+    result = import_areas(
+        tmp_path,
+        writable_db,
+        "Dorset Combined,South West,,Dorset; Bournemouth Christchurch and Poole,70000,2023,Dorset Combined YOS",
+    )
     assert result.added == 1
     assert area(writable_db, "Dorset Combined") == (
-        "South West", "England", ["Dorset", "Bournemouth Christchurch and Poole"], 70000, ["Dorset Combined YOS"],
-        "areas.csv")
+        "South West",
+        "England",
+        ["Dorset", "Bournemouth Christchurch and Poole"],
+        70000,
+        ["Dorset Combined YOS"],
+        "areas.csv",
+    )
 
 
 def test_reimport_updates_by_name_or_alias_and_blank_keeps_values(writable_db, tmp_path):
@@ -52,13 +62,16 @@ def test_areas_added_by_an_inspection_import_can_be_given_a_region(writable_db, 
 
 def test_invalid_rows_are_all_reported(writable_db, tmp_path):
     with pytest.raises(ImportFailed) as failure:
-        import_areas(tmp_path, writable_db,
-                     "Somewhere,Middle Earth,,,,,",
-                     "Elsewhere,Wales,England,,,,",
-                     "Thirdplace,London,,,-5,1850,",
-                     "Fourth,London,,,,,Ealing",
-                     ",London,,,,,",
-                     "Somewhere,London,,,,,")
+        import_areas(
+            tmp_path,
+            writable_db,
+            "Somewhere,Middle Earth,,,,,",
+            "Elsewhere,Wales,England,,,,",
+            "Thirdplace,London,,,-5,1850,",
+            "Fourth,London,,,,,Ealing",
+            ",London,,,,,",
+            "Somewhere,London,,,,,",
+        )
     assert [str(p) for p in failure.value.problems] == [
         "line 2, column region: unknown region 'Middle Earth' (expected one of: North East, North West, Yorkshire "
         "and The Humber, East Midlands, West Midlands, East of England, London, South East, South West, Wales)",

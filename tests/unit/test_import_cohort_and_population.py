@@ -2,14 +2,18 @@
 
 import pytest
 
-from tests.dbcheck import data_fingerprint, fetch
-
+from tests.support.dbcheck import data_fingerprint, fetch
 from yjs.importers import KINDS, ImportFailed, run_import
 
-COHORT_HEADER = ("child_id,area,age_at_start,sex,ethnicity,disposal_type,disposal,offence_category,start_date,"
-                 "end_date,care_status,send,substance_misuse,mental_health,risk_of_serious_harm,safety_and_wellbeing,"
-                 "ete_status_at_end,reoffended_12m,suitable_accommodation_at_end")
-GOOD_ROW = "EAL-0001,Ealing,15,Male,Black,Court,Referral order,Robbery,2024-02-01,2024-09-30,None,yes,no,yes,Medium,Low,Full time,no,yes"
+COHORT_HEADER = (
+    "child_id,area,age_at_start,sex,ethnicity,disposal_type,disposal,offence_category,start_date,"
+    "end_date,care_status,send,substance_misuse,mental_health,risk_of_serious_harm,safety_and_wellbeing,"
+    "ete_status_at_end,reoffended_12m,suitable_accommodation_at_end"
+)
+GOOD_ROW = (
+    "EAL-0001,Ealing,15,Male,Black,Court,Referral order,Robbery,2024-02-01,2024-09-30,None,yes,no,yes,Medium,Low,"
+    "Full time,no,yes"
+)
 
 
 def write(tmp_path, header, *lines, name="file.csv"):
@@ -18,15 +22,16 @@ def write(tmp_path, header, *lines, name="file.csv"):
     return path
 
 
-
-
 def test_cohort_rows_are_added_then_updated_by_id(writable_db, tmp_path):
     path = write(tmp_path, COHORT_HEADER, GOOD_ROW, GOOD_ROW.replace("EAL-0001", "EAL-0002"))
     result = run_import(KINDS["cohort"], path, writable_db)
     assert (result.added, result.updated, result.unchanged) == (2, 0, 0)
     assert fetch(writable_db, "SELECT count(*), any_value(source) FROM cohort_facts WHERE area = 'Ealing'") == [
-        (2, "file.csv")]
-    changed = write(tmp_path, COHORT_HEADER, GOOD_ROW.replace(",no,yes", ",yes,yes"), GOOD_ROW.replace("EAL-0001", "EAL-0002"))
+        (2, "file.csv")
+    ]
+    changed = write(
+        tmp_path, COHORT_HEADER, GOOD_ROW.replace(",no,yes", ",yes,yes"), GOOD_ROW.replace("EAL-0001", "EAL-0002")
+    )
     result = run_import(KINDS["cohort"], changed, writable_db)
     assert (result.added, result.updated, result.unchanged) == (0, 1, 1)
     assert fetch(writable_db, "SELECT reoffending FROM cohort_facts WHERE child_id = 'EAL-0001'") == [("Reoffended",)]
@@ -34,16 +39,19 @@ def test_cohort_rows_are_added_then_updated_by_id(writable_db, tmp_path):
 
 def test_cohort_problems_are_reported_by_line_and_nothing_is_written(writable_db, tmp_path):
     before = data_fingerprint(writable_db)
-    path = write(tmp_path, COHORT_HEADER,
-                 GOOD_ROW,
-                 GOOD_ROW.replace("EAL-0001", "Jane Smith"),
-                 GOOD_ROW.replace("EAL-0001", "EAL-3").replace(",Black,", ",Purple,"),
-                 GOOD_ROW.replace("EAL-0001", "EAL-4").replace("Court,Referral order", "Court,Youth caution"),
-                 GOOD_ROW.replace("EAL-0001", "EAL-5").replace("2024-09-30", "2023-01-01"),
-                 GOOD_ROW.replace("EAL-0001", "EAL-6").replace(",15,", ",9,"),
-                 GOOD_ROW.replace("EAL-0001", "EAL-7").replace(",Ealing,", ",Atlantis,"),
-                 GOOD_ROW.replace("EAL-0001", "EAL-8").replace(",yes,no,yes,", ",maybe,no,yes,"),
-                 GOOD_ROW)
+    path = write(
+        tmp_path,
+        COHORT_HEADER,
+        GOOD_ROW,
+        GOOD_ROW.replace("EAL-0001", "Jane Smith"),
+        GOOD_ROW.replace("EAL-0001", "EAL-3").replace(",Black,", ",Purple,"),
+        GOOD_ROW.replace("EAL-0001", "EAL-4").replace("Court,Referral order", "Court,Youth caution"),
+        GOOD_ROW.replace("EAL-0001", "EAL-5").replace("2024-09-30", "2023-01-01"),
+        GOOD_ROW.replace("EAL-0001", "EAL-6").replace(",15,", ",9,"),
+        GOOD_ROW.replace("EAL-0001", "EAL-7").replace(",Ealing,", ",Atlantis,"),
+        GOOD_ROW.replace("EAL-0001", "EAL-8").replace(",yes,no,yes,", ",maybe,no,yes,"),
+        GOOD_ROW,
+    )
     with pytest.raises(ImportFailed) as failure:
         run_import(KINDS["cohort"], path, writable_db)
     problems = [str(p) for p in failure.value.problems]
@@ -69,8 +77,13 @@ def test_population_import_adds_and_updates(writable_db, tmp_path):
 
 
 def test_population_problems(writable_db, tmp_path):
-    path = write(tmp_path, "area,year,ethnicity,sex,age_band,count,share",
-                 "Ealing,2023,Green,All,10-17,5,", "Ealing,2023,Black,All,10-17,,", "Ealing,2023,Black,All,10-19,-1,")
+    path = write(
+        tmp_path,
+        "area,year,ethnicity,sex,age_band,count,share",
+        "Ealing,2023,Green,All,10-17,5,",
+        "Ealing,2023,Black,All,10-17,,",
+        "Ealing,2023,Black,All,10-19,-1,",
+    )
     with pytest.raises(ImportFailed) as failure:
         run_import(KINDS["population"], path, writable_db)
     assert [str(p) for p in failure.value.problems] == [

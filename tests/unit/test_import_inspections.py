@@ -6,12 +6,13 @@ import datetime as dt
 
 import pytest
 
-from tests.dbcheck import data_fingerprint, fetch
-
+from tests.support.dbcheck import data_fingerprint, fetch
 from yjs.importers import KINDS, ImportFailed, run_import
 
-HEADER = "area,published,fieldwork_start,framework,overall_rating,score," \
-         "1.1,1.2,1.3,1.4,2.1,2.2,2.3,2.4,3.1,3.2,3.3,3.4,4.1,source"
+HEADER = (
+    "area,published,fieldwork_start,framework,overall_rating,score,"
+    "1.1,1.2,1.3,1.4,2.1,2.2,2.3,2.4,3.1,3.2,3.3,3.4,4.1,source"
+)
 TWELVE_GOOD = ",".join(["Good"] * 12)  # 24/36, Good
 
 
@@ -31,18 +32,22 @@ def problems_of(path, db, **options):
     return [str(p) for p in failure.value.problems]
 
 
-
-
 def test_valid_file_adds_an_inspection_with_its_ratings(writable_db, tmp_path):
     ratings = ",".join(["Requires improvement"] * 6 + ["Inadequate"] * 6)  # 6/36: Inadequate
     path = write_csv(tmp_path, f"Reading,2024-12-10,2024-09-02,,Inadequate,6,{ratings},Not rated,")
     result = do_import(path, writable_db)
     assert (result.added, result.updated, result.unchanged) == (0, 1, 0)  # Reading's Sept 2024 inspection exists
-    row = fetch(writable_db, "SELECT score, overall_rating, standards_rated, framework, published "
-                             "FROM inspection_summary WHERE area = 'Reading'")
+    row = fetch(
+        writable_db,
+        "SELECT score, overall_rating, standards_rated, framework, published "
+        "FROM inspection_summary WHERE area = 'Reading'",
+    )
     assert row == [(6, "Inadequate", 12, 2021, dt.date(2024, 12, 10))]
-    assert fetch(writable_db, "SELECT rating, standard_ratings.source FROM standard_ratings JOIN inspections USING (inspection_id) "
-                              "WHERE area = 'Reading' AND code = '4.1'") == [("Not rated", "inspections.csv")]
+    assert fetch(
+        writable_db,
+        "SELECT rating, standard_ratings.source FROM standard_ratings JOIN inspections USING (inspection_id) "
+        "WHERE area = 'Reading' AND code = '4.1'",
+    ) == [("Not rated", "inspections.csv")]
 
 
 def test_new_inspection_is_added_and_reimport_is_unchanged(writable_db, tmp_path):
@@ -59,57 +64,65 @@ def test_reimport_updates_in_place_and_blank_cells_keep_stored_values(writable_d
     path = write_csv(tmp_path, f"Buckinghamshire YOS,2023-01-20,,,,24,{TWELVE_GOOD},,")
     result = do_import(path, writable_db)
     assert result.updated == 1 and result.added == 0
-    assert fetch(writable_db, "SELECT count(*), max(score), max(overall_rating) FROM inspection_summary "
-                              "WHERE area = 'Buckinghamshire'") == [(1, 24, "Good")]
+    assert fetch(
+        writable_db,
+        "SELECT count(*), max(score), max(overall_rating) FROM inspection_summary WHERE area = 'Buckinghamshire'",
+    ) == [(1, 24, "Good")]
 
 
 def test_header_names_are_case_insensitive_in_any_order(writable_db, tmp_path):
-    path = write_csv(tmp_path, "good,2026-03-01,Tower Hamlets and City of London",
-                     header="OVERALL_RATING,Published,Area")
+    path = write_csv(
+        tmp_path, "good,2026-03-01,Tower Hamlets and City of London", header="OVERALL_RATING,Published,Area"
+    )
     assert do_import(path, writable_db).added == 1
 
 
 def test_score_must_equal_the_computed_score_when_all_twelve_are_given(writable_db, tmp_path):
     path = write_csv(tmp_path, f"Ealing,2024-01-01,,,Good,25,{TWELVE_GOOD},,")
     assert problems_of(path, writable_db) == [
-        "line 2, column score: score 25 does not match 24, the sum of the 12 standard ratings"]
+        "line 2, column score: score 25 does not match 24, the sum of the 12 standard ratings"
+    ]
 
 
 def test_overall_rating_must_match_the_band_of_the_computed_score(writable_db, tmp_path):
     path = write_csv(tmp_path, f"Ealing,2024-01-01,,,Outstanding,,{TWELVE_GOOD},,")
     assert problems_of(path, writable_db) == [
         "line 2, column overall_rating: overall rating 'Outstanding' does not match 'Good', "
-        "the band of the computed score 24"]
+        "the band of the computed score 24"
+    ]
 
 
 def test_overall_rating_must_match_a_score_given_alone(writable_db, tmp_path):
     path = write_csv(tmp_path, "Ealing,2024-01-01,,,Good,18,,,,,,,,,,,,,,")
     assert problems_of(path, writable_db) == [
-        "line 2, column overall_rating: overall rating 'Good' does not match 'Requires improvement', the band of score 18"]
+        "line 2, column overall_rating: overall rating 'Good' does not match 'Requires improvement', "
+        "the band of score 18"
+    ]
 
 
 def test_a_score_impossible_with_partial_standards_is_an_error(writable_db, tmp_path):
     ratings = ",".join(["Outstanding"] * 11) + ","  # 33 from eleven standards, 3.4 unknown
     path = write_csv(tmp_path, f"Ealing,2024-01-01,,,,20,{ratings},,")
     assert problems_of(path, writable_db) == [
-        "line 2, column score: score 20 is impossible with the standard ratings given (they allow 33 to 36)"]
+        "line 2, column score: score 20 is impossible with the standard ratings given (they allow 33 to 36)"
+    ]
 
 
 def test_every_bad_row_is_reported_with_line_and_column_and_nothing_is_written(writable_db, tmp_path):
     before = data_fingerprint(writable_db)
     path = write_csv(
         tmp_path,
-        f"Ealing,2024-01-01,,,,,{TWELVE_GOOD},,",                        # line 2: valid
-        "Ealling,2024-02-01,,,,,,,,,,,,,,,,,,",                          # line 3: unknown area
-        "Reading,31/02/2024,,,,,,,,,,,,,,,,,,",                          # line 4: impossible date
-        "Reading,2024-03-01,,2019,,40,,,,,,,,,,,,,,",                    # line 5: framework and score
-        "Reading,2024-04-01,,,Excellent,,Great,,,,,,,,,,,,,",            # line 6: ratings
-        "Reading,2024-05-01,2024-06-01,,,,,,,,,,,,,,,,Not rated,",      # line 7: fieldwork after publication
-        "Reading,2031-01-01,,,,,,,,,,,,,,,,,,",                          # line 8: future
-        "Reading,2024-06-01,,,,,,Not rated,,,,,,,,,,,,",                 # line 9: Not rated only for 4.1
-        ",2024-07-01,,,,,,,,,,,,,,,,,,",                                 # line 10: no area
-        "Reading,,,,,,,,,,,,,,,,,,,",                                    # line 11: no dates
-        f"Ealing,2024-01-20,,,,,{TWELVE_GOOD},,",                        # line 12: duplicate of line 2
+        f"Ealing,2024-01-01,,,,,{TWELVE_GOOD},,",  # line 2: valid
+        "Ealling,2024-02-01,,,,,,,,,,,,,,,,,,",  # line 3: unknown area
+        "Reading,31/02/2024,,,,,,,,,,,,,,,,,,",  # line 4: impossible date
+        "Reading,2024-03-01,,2019,,40,,,,,,,,,,,,,,",  # line 5: framework and score
+        "Reading,2024-04-01,,,Excellent,,Great,,,,,,,,,,,,,",  # line 6: ratings
+        "Reading,2024-05-01,2024-06-01,,,,,,,,,,,,,,,,Not rated,",  # line 7: fieldwork after publication
+        "Reading,2031-01-01,,,,,,,,,,,,,,,,,,",  # line 8: future
+        "Reading,2024-06-01,,,,,,Not rated,,,,,,,,,,,,",  # line 9: Not rated only for 4.1
+        ",2024-07-01,,,,,,,,,,,,,,,,,,",  # line 10: no area
+        "Reading,,,,,,,,,,,,,,,,,,,",  # line 11: no dates
+        f"Ealing,2024-01-20,,,,,{TWELVE_GOOD},,",  # line 12: duplicate of line 2
     )
     problems = problems_of(path, writable_db)
     assert problems == [
@@ -118,8 +131,10 @@ def test_every_bad_row_is_reported_with_line_and_column_and_nothing_is_written(w
         "line 4, column published: '31/02/2024' is not a real date",
         "line 5, column framework: 2019 is not an HMIP framework (2018, 2021 or 2025)",
         "line 5, column score: 40 is not a whole number from 0 to 36",
-        "line 6, column 1.1: 'Great' is not a rating (expected one of: Inadequate, Requires improvement, Good, Outstanding)",
-        "line 6, column overall_rating: 'Excellent' is not a rating (expected one of: Inadequate, Requires improvement, "
+        "line 6, column 1.1: 'Great' is not a rating "
+        "(expected one of: Inadequate, Requires improvement, Good, Outstanding)",
+        "line 6, column overall_rating: 'Excellent' is not a rating "
+        "(expected one of: Inadequate, Requires improvement, "
         "Good, Outstanding)",
         "line 7, column fieldwork_start: fieldwork start 2024-06-01 is after the publication date 2024-05-01",
         "line 8, column published: 2031-01-01 is in the future",
@@ -165,21 +180,25 @@ def test_xlsx_files_import_like_csv(writable_db, tmp_path):
     path = tmp_path / "inspections.xlsx"
     workbook.save(path)
     assert problems_of(path, writable_db) == [
-        "line 3, column area: unknown area 'Nowhere' (add it with --add-areas, or import it as an area first)"]
+        "line 3, column area: unknown area 'Nowhere' (add it with --add-areas, or import it as an area first)"
+    ]
     sheet.delete_rows(3)
     workbook.save(path)
     assert do_import(path, writable_db).added == 1
     assert fetch(writable_db, "SELECT score FROM inspections WHERE published = '2024-02-03'") == [(12,)]
 
 
-@pytest.mark.parametrize("content,expected", [
-    (b"", "line 1: the file is empty"),
-    (b"area,area\nEaling,Ealing\n", "line 1, column area: this column appears twice in the header"),
-    (b"published\n2024-01-01\n", "line 1, column area: required column is missing"),
-    (b"area,colour\nEaling,blue\n", "line 1, column colour: unknown column"),
-    (b"area,published\n", "file: the file has a header but no data rows"),
-    (b"\x00\x01\x02PK", "file: the file is binary, not a CSV text file"),
-])
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        (b"", "line 1: the file is empty"),
+        (b"area,area\nEaling,Ealing\n", "line 1, column area: this column appears twice in the header"),
+        (b"published\n2024-01-01\n", "line 1, column area: required column is missing"),
+        (b"area,colour\nEaling,blue\n", "line 1, column colour: unknown column"),
+        (b"area,published\n", "file: the file has a header but no data rows"),
+        (b"\x00\x01\x02PK", "file: the file is binary, not a CSV text file"),
+    ],
+)
 def test_malformed_files_get_a_clear_error(writable_db, tmp_path, content, expected):
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
@@ -193,15 +212,22 @@ def test_a_file_that_is_not_csv_or_xlsx_is_refused(writable_db, tmp_path):
     assert problems_of(path, writable_db) == ["file: 'ratings.pdf' is not a CSV or XLSX file"]
 
 
-@pytest.mark.parametrize("typed,suggested", [("Kingston", "Kingston and Richmond"), ("Tower Hamlet", "Tower Hamlets and City of London")])
+@pytest.mark.parametrize(
+    "typed,suggested", [("Kingston", "Kingston and Richmond"), ("Tower Hamlet", "Tower Hamlets and City of London")]
+)
 def test_unknown_area_suggests_the_closest_known_names(writable_db, tmp_path, typed, suggested):
     path = write_csv(tmp_path, f"{typed},2024-02-01,,,,,,,,,,,,,,,,,,")
     assert f"did you mean '{suggested}'" in problems_of(path, writable_db)[0]
 
 
 def test_area_aliases_and_service_suffixes_resolve(writable_db, tmp_path):
-    path = write_csv(tmp_path, "Ealing Youth Justice Service,2024-02-01,,,Good,,,,,,,,,,,,,,,",
-                     "kingston & richmond yjs,2024-03-01,,,Good,,,,,,,,,,,,,,,")
+    path = write_csv(
+        tmp_path,
+        "Ealing Youth Justice Service,2024-02-01,,,Good,,,,,,,,,,,,,,,",
+        "kingston & richmond yjs,2024-03-01,,,Good,,,,,,,,,,,,,,,",
+    )
     assert do_import(path, writable_db).added == 2
     assert fetch(writable_db, "SELECT area FROM inspections WHERE published >= '2024-02-01' ORDER BY published") == [
-        ("Ealing",), ("Kingston and Richmond",)]
+        ("Ealing",),
+        ("Kingston and Richmond",),
+    ]

@@ -12,19 +12,24 @@ from pathlib import Path
 
 import pytest
 
-from tests.dbcheck import audit_rows, data_fingerprint
-from yjs.db import open_read_only
+from tests.support.dbcheck import audit_rows, data_fingerprint
+from yjs.data.db import open_read_only
 
 ROOT = Path(__file__).resolve().parents[2]
 TRIALS = 8
 ROWS = 20_000
-HEADER = ("child_id,area,age_at_start,sex,ethnicity,disposal_type,disposal,offence_category,start_date,care_status,"
-          "send,substance_misuse,mental_health,risk_of_serious_harm,safety_and_wellbeing")
+HEADER = (
+    "child_id,area,age_at_start,sex,ethnicity,disposal_type,disposal,offence_category,start_date,care_status,"
+    "send,substance_misuse,mental_health,risk_of_serious_harm,safety_and_wellbeing"
+)
 
 
 def cohort_file(path: Path) -> Path:
-    rows = [f"KILL-{n:06d},Ealing,{10 + n % 8},{('Female', 'Male')[n % 2]},{('White', 'Black', 'Asian')[n % 3]},"
-            f"Court,Referral order,Robbery,2024-0{1 + n % 9}-0{1 + n % 9},None,no,no,no,Low,Low" for n in range(ROWS)]
+    rows = [
+        f"KILL-{n:06d},Ealing,{10 + n % 8},{('Female', 'Male')[n % 2]},{('White', 'Black', 'Asian')[n % 3]},"
+        f"Court,Referral order,Robbery,2024-0{1 + n % 9}-0{1 + n % 9},None,no,no,no,Low,Low"
+        for n in range(ROWS)
+    ]
     path.write_text("\n".join([HEADER, *rows]) + "\n")
     return path
 
@@ -35,14 +40,18 @@ class WatchedImport:
     def __init__(self, file: Path, db: Path):
         self.started = time.perf_counter()
         self.writing = threading.Event()
-        self.process = subprocess.Popen([sys.executable, "-m", "yjs", "import", "cohort", str(file), "--db", str(db)],
-                                        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                        env={**os.environ, "YJS_DB": ""})
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "yjs", "import", "cohort", str(file), "--db", str(db)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "YJS_DB": ""},
+        )
         threading.Thread(target=self._watch, daemon=True).start()
 
     def _watch(self) -> None:
         seen = b""
-        for chunk in iter(lambda: self.process.stderr.read1(4096), b""):   # the progress bar names each step
+        for chunk in iter(lambda: self.process.stderr.read1(4096), b""):  # the progress bar names each step
             seen = (seen + chunk)[-200:]
             if b"writing" in seen and not self.writing.is_set():
                 self.writing_at = time.perf_counter()
@@ -83,18 +92,18 @@ def test_an_import_killed_at_random_moments_leaves_old_or_new_data_never_a_mix(r
             assert run.writing.wait(timeout=120)
             moment = chance.uniform(0, 1.1) * write_time
         else:
-            moment = chance.uniform(0.2, 1.0)          # start-up, reading and validating
+            moment = chance.uniform(0.2, 1.0)  # start-up, reading and validating
         try:
-            run.process.wait(timeout=moment)           # the moment to strike, not a pause
+            run.process.wait(timeout=moment)  # the moment to strike, not a pause
             killed = False
         except subprocess.TimeoutExpired:
             run.process.send_signal(signal.SIGKILL)
             run.process.wait(timeout=30)
             killed = True
-        open_read_only(db).close()                     # it opens as a YJS Insight database
+        open_read_only(db).close()  # it opens as a YJS Insight database
         found = data_fingerprint(db)
         assert found in (old, new), f"trial {trial}: a mix of old and new data"
-        assert len(audit_rows(db)) == (found == new)   # the audit record commits with the data, never alone
+        assert len(audit_rows(db)) == (found == new)  # the audit record commits with the data, never alone
         outcomes.append(("killed: " if killed else "finished: ") + ("new" if found == new else "old"))
         if killed and found == old and trial == 1:
             # The dead writer's lock went with it and its private copy is cleared: the next import completes.

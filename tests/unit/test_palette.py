@@ -4,8 +4,8 @@ from itertools import combinations
 
 import pytest
 
-from yjs.charts import RATING_COLOURS, RATING_TEXT_COLOURS, contrast_ratio, relative_luminance
-from yjs.charts_plans import BRAG_COLOURS, BRAG_TEXT_COLOURS
+from yjs.charts.base import RATING_COLOURS, RATING_TEXT_COLOURS, contrast_ratio, relative_luminance
+from yjs.charts.plans import BRAG_COLOURS, BRAG_TEXT_COLOURS
 
 
 def test_luminance_and_contrast_match_wcag():
@@ -21,8 +21,9 @@ def test_every_pair_differs_in_greyscale(colours, least):
         assert contrast_ratio(a, b) >= least, f"{first} and {second} look alike in greyscale"
 
 
-@pytest.mark.parametrize("colours, text", [(RATING_COLOURS, RATING_TEXT_COLOURS), (BRAG_COLOURS, BRAG_TEXT_COLOURS)],
-                         ids=["ratings", "brag"])
+@pytest.mark.parametrize(
+    "colours, text", [(RATING_COLOURS, RATING_TEXT_COLOURS), (BRAG_COLOURS, BRAG_TEXT_COLOURS)], ids=["ratings", "brag"]
+)
 def test_labels_on_coloured_cells_meet_aa(colours, text):
     for name, fill in colours.items():
         assert contrast_ratio(fill, text[name]) >= 4.5, name

@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from yjs import brag
-from yjs.build import read_seed
-from yjs.dates import long_date, parse_plan_date
+from yjs.domain import brag
+from yjs.domain.dates import long_date, parse_plan_date
 from yjs.importers import action_columns
+from yjs.store.build import read_seed
 
 
 def seed_actions():
@@ -17,21 +17,29 @@ def seed_actions():
 def test_every_seed_timescale_becomes_the_end_of_its_month():
     rows = seed_actions().dropna(subset=["due_text"])
     assert len(rows) == 35
-    for text, expected in zip(rows["due_text"], rows["due_date"]):
+    for text, expected in zip(rows["due_text"], rows["due_date"], strict=True):
         assert parse_plan_date(text, end_of_month=True).isoformat() == expected, text
 
 
 def test_every_seed_start_becomes_the_first_of_its_month():
     rows = seed_actions().dropna(subset=["start_text"])
-    for text, expected in zip(rows["start_text"], rows["start_date"]):
+    for text, expected in zip(rows["start_text"], rows["start_date"], strict=True):
         assert parse_plan_date(text, end_of_month=False).isoformat() == expected, text
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("March 2025", dt.date(2025, 3, 31)), ("Jan 24", dt.date(2024, 1, 31)), ("Sept 2023", dt.date(2023, 9, 30)),
-    ("February 2024", dt.date(2024, 2, 29)), ("October 23", dt.date(2023, 10, 31)), ("2025-03", dt.date(2025, 3, 31)),
-    ("31/03/2025", dt.date(2025, 3, 31)), ("", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("March 2025", dt.date(2025, 3, 31)),
+        ("Jan 24", dt.date(2024, 1, 31)),
+        ("Sept 2023", dt.date(2023, 9, 30)),
+        ("February 2024", dt.date(2024, 2, 29)),
+        ("October 23", dt.date(2023, 10, 31)),
+        ("2025-03", dt.date(2025, 3, 31)),
+        ("31/03/2025", dt.date(2025, 3, 31)),
+        ("", None),
+    ],
+)
 def test_timescales(text, expected):
     assert parse_plan_date(text, end_of_month=True) == expected
 
@@ -42,12 +50,24 @@ def test_a_timescale_that_is_not_a_date_is_an_error(text):
         parse_plan_date(text, end_of_month=True)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Completed Nov", brag.BLUE), ("Ongoing", None), ("In progress", None), ("Planned for April 24", None),
-    ("Nov 2023", None), ("Completion in Jan - Ongoing", None), ("To be completed in April 2024", None),
-    ("In progress following Awaited OOCD Guidance from YJB in Feb 2024", None),
-    ("G", brag.GREEN), ("amber", brag.AMBER), ("Y", brag.BLUE), ("N", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Completed Nov", brag.BLUE),
+        ("Ongoing", None),
+        ("In progress", None),
+        ("Planned for April 24", None),
+        ("Nov 2023", None),
+        ("Completion in Jan - Ongoing", None),
+        ("To be completed in April 2024", None),
+        ("In progress following Awaited OOCD Guidance from YJB in Feb 2024", None),
+        ("G", brag.GREEN),
+        ("amber", brag.AMBER),
+        ("Y", brag.BLUE),
+        ("N", None),
+        ("", None),
+    ],
+)
 def test_status_words(text, expected):
     assert brag.status_from_cell(text) == expected
 
@@ -64,12 +84,24 @@ def test_a_status_outside_the_scheme_is_an_error(text):
         brag.status_from_cell(text)
 
 
-@pytest.mark.parametrize("heading, field", [
-    ("Action/What", "action"), ("What did HMIP find/Why", "finding"), ("Lead/Who", "lead"),
-    ("Timescale/When", "due"), ("Measures/How", "measures"), ("Quality Assurance/Know", "evidence"), ("BRAG", "status"),
-    ("Area for improvement", "theme"), ("Actions", "action"), ("Action Owner(s)", "lead"),
-    ("Commencement date", "start"), ("Completed Y/N (RAG)", "status"), ("Action / What", "action"),
-])
+@pytest.mark.parametrize(
+    "heading, field",
+    [
+        ("Action/What", "action"),
+        ("What did HMIP find/Why", "finding"),
+        ("Lead/Who", "lead"),
+        ("Timescale/When", "due"),
+        ("Measures/How", "measures"),
+        ("Quality Assurance/Know", "evidence"),
+        ("BRAG", "status"),
+        ("Area for improvement", "theme"),
+        ("Actions", "action"),
+        ("Action Owner(s)", "lead"),
+        ("Commencement date", "start"),
+        ("Completed Y/N (RAG)", "status"),
+        ("Action / What", "action"),
+    ],
+)
 def test_the_seed_plans_headings_map_without_manual_work(heading, field):
     assert action_columns.field_for(heading) == field
 

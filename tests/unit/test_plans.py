@@ -6,12 +6,13 @@ import io
 import pandas as pd
 import pytest
 
-from tests.dbcheck import data_fingerprint, fetch
-from yjs import brag, highlight, plans
-from yjs.auth import Actor
-from yjs.db import Database
-from yjs.exports import xlsx_workbook_bytes
-from yjs.plan_edits import ActionEdit, EditConflict, EditRefused, edit_action
+from tests.support.dbcheck import data_fingerprint, fetch
+from yjs.data.db import Database
+from yjs.data.plans import plan_history
+from yjs.domain import brag, highlight, plans
+from yjs.domain.exports import xlsx_workbook_bytes
+from yjs.domain.roles import Actor
+from yjs.store.plan_edits import ActionEdit, EditConflict, EditRefused, edit_action
 
 PLAN = "reading-2024-12"
 
@@ -19,7 +20,7 @@ PLAN = "reading-2024-12"
 def frames(db):
     database = Database(db)
     try:
-        return tuple(database.query(f"plans/{name}", plan=PLAN) for name in ("actions", "status_updates", "edits"))
+        return plan_history(database.query, PLAN)
     finally:
         database.close()
 
@@ -34,24 +35,48 @@ def at(day: int, hour: int = 10) -> dt.datetime:
 
 def test_two_edits_leave_both_in_the_history(writable_db):
     target = action_id(writable_db)
-    edit_action(writable_db, target, ActionEdit(status=brag.AMBER, note="Away day postponed"), actor=Actor("Ann", "editor"),
-                read_version=0, now=at(3))
-    edit_action(writable_db, target, ActionEdit(status=brag.GREEN, due_date=dt.date(2025, 6, 30), reason="New date agreed"),
-                actor=Actor("Bob", "editor"), read_version=2, now=at(10))
-    history = fetch(writable_db, "SELECT edited_by, field, old_value, new_value, reason FROM action_edits "
-                                 "WHERE action_id = ? ORDER BY edit_id", target)
-    assert history == [("Ann", "status", None, "Amber", None), ("Ann", "progress_note", None, "Away day postponed", None),
-                       ("Bob", "status", "Amber", "Green", None),
-                       ("Bob", "due_date", "2025-03-31", "2025-06-30", "New date agreed")]
-    updates = fetch(writable_db, "SELECT update_date::VARCHAR, brag, note, updated_by FROM action_status_updates "
-                                 "WHERE action_id = ? ORDER BY update_date", target)
+    edit_action(
+        writable_db,
+        target,
+        ActionEdit(status=brag.AMBER, note="Away day postponed"),
+        actor=Actor("Ann", "editor"),
+        read_version=0,
+        now=at(3),
+    )
+    edit_action(
+        writable_db,
+        target,
+        ActionEdit(status=brag.GREEN, due_date=dt.date(2025, 6, 30), reason="New date agreed"),
+        actor=Actor("Bob", "editor"),
+        read_version=2,
+        now=at(10),
+    )
+    history = fetch(
+        writable_db,
+        "SELECT edited_by, field, old_value, new_value, reason FROM action_edits WHERE action_id = ? ORDER BY edit_id",
+        target,
+    )
+    assert history == [
+        ("Ann", "status", None, "Amber", None),
+        ("Ann", "progress_note", None, "Away day postponed", None),
+        ("Bob", "status", "Amber", "Green", None),
+        ("Bob", "due_date", "2025-03-31", "2025-06-30", "New date agreed"),
+    ]
+    updates = fetch(
+        writable_db,
+        "SELECT update_date::VARCHAR, brag, note, updated_by FROM action_status_updates "
+        "WHERE action_id = ? ORDER BY update_date",
+        target,
+    )
     assert updates == [("2025-02-03", "Amber", "Away day postponed", "Ann"), ("2025-02-10", "Green", None, "Bob")]
     assert fetch(writable_db, "SELECT brag FROM action_current_status WHERE action_id = ?", target) == [("Green",)]
 
 
 def test_an_edit_from_a_stale_view_is_refused_changes_no_data_and_is_audited(writable_db):
     target = action_id(writable_db)
-    edit_action(writable_db, target, ActionEdit(status=brag.RED), actor=Actor("Ann", "editor"), read_version=0, now=at(3))
+    edit_action(
+        writable_db, target, ActionEdit(status=brag.RED), actor=Actor("Ann", "editor"), read_version=0, now=at(3)
+    )
     before = data_fingerprint(writable_db)
     with pytest.raises(EditConflict, match="Ann changed this action on 3 February 2025 at 10:00"):
         edit_action(writable_db, target, ActionEdit(status=brag.BLUE), actor=Actor("Bob", "editor"), read_version=0)
@@ -59,12 +84,15 @@ def test_an_edit_from_a_stale_view_is_refused_changes_no_data_and_is_audited(wri
     assert fetch(writable_db, "SELECT actor, outcome FROM audit_log ORDER BY seq DESC LIMIT 1") == [("Bob", "refused")]
 
 
-@pytest.mark.parametrize("edit, message", [
-    (ActionEdit(due_date=dt.date(2025, 6, 30)), "Give a reason"),
-    (ActionEdit(evidence_link="javascript:alert(1)"), "must be a web address"),
-    (ActionEdit(status="Purple"), "not a BRAG status"),
-    (ActionEdit(), "Nothing to save"),
-])
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (ActionEdit(due_date=dt.date(2025, 6, 30)), "Give a reason"),
+        (ActionEdit(evidence_link="javascript:alert(1)"), "must be a web address"),
+        (ActionEdit(status="Purple"), "not a BRAG status"),
+        (ActionEdit(), "Nothing to save"),
+    ],
+)
 def test_invalid_edits_are_refused_with_a_reason(writable_db, edit, message):
     with pytest.raises(EditRefused, match=message):
         edit_action(writable_db, action_id(writable_db), edit, actor=Actor("Ann", "editor"), read_version=0)
@@ -72,10 +100,16 @@ def test_invalid_edits_are_refused_with_a_reason(writable_db, edit, message):
 
 def test_the_role_is_checked_on_every_edit_and_refusals_are_audited(writable_db):
     with pytest.raises(EditRefused, match=r"Ann \(viewer\) may not edit"):
-        edit_action(writable_db, action_id(writable_db), ActionEdit(status=brag.RED), actor=Actor("Ann", "viewer"),
-                    read_version=0)
-    assert edit_action(writable_db, action_id(writable_db), ActionEdit(status=brag.RED), actor=Actor("Chair", "editor"),
-                       read_version=0) == ["status"]
+        edit_action(
+            writable_db,
+            action_id(writable_db),
+            ActionEdit(status=brag.RED),
+            actor=Actor("Ann", "viewer"),
+            read_version=0,
+        )
+    assert edit_action(
+        writable_db, action_id(writable_db), ActionEdit(status=brag.RED), actor=Actor("Chair", "editor"), read_version=0
+    ) == ["status"]
     trail = fetch(writable_db, "SELECT actor, event, outcome, subject FROM audit_log ORDER BY seq")
     subject = f"action {action_id(writable_db)}"
     assert trail[-2:] == [("Ann", "edit", "refused", subject), ("Chair", "edit", "succeeded", subject)]
@@ -89,14 +123,33 @@ def values(frame: pd.DataFrame) -> pd.DataFrame:
 
 def test_as_at_reproduces_an_earlier_state_exactly(writable_db):
     first, second = action_id(writable_db, "P1.1"), action_id(writable_db, "P1.2")
-    edit_action(writable_db, first, ActionEdit(status=brag.GREEN, evidence_link="https://example.org/a"), actor=Actor("Ann", "editor"),
-                read_version=0, now=at(3))
+    edit_action(
+        writable_db,
+        first,
+        ActionEdit(status=brag.GREEN, evidence_link="https://example.org/a"),
+        actor=Actor("Ann", "editor"),
+        read_version=0,
+        now=at(3),
+    )
     before = plans.plan_as_at(*frames(writable_db), dt.date(2025, 2, 5))
-    edit_action(writable_db, first, ActionEdit(status=brag.RED, due_date=dt.date(2025, 9, 30), reason="Slipped",
-                                               evidence_link="https://example.org/b"),
-                actor=Actor("Bob", "editor"), read_version=2, now=at(6, 9))
-    edit_action(writable_db, second, ActionEdit(status=brag.BLUE, note="Done"), actor=Actor("Bob", "editor"), read_version=0,
-                now=at(7))
+    edit_action(
+        writable_db,
+        first,
+        ActionEdit(
+            status=brag.RED, due_date=dt.date(2025, 9, 30), reason="Slipped", evidence_link="https://example.org/b"
+        ),
+        actor=Actor("Bob", "editor"),
+        read_version=2,
+        now=at(6, 9),
+    )
+    edit_action(
+        writable_db,
+        second,
+        ActionEdit(status=brag.BLUE, note="Done"),
+        actor=Actor("Bob", "editor"),
+        read_version=0,
+        now=at(7),
+    )
     after = frames(writable_db)
     pd.testing.assert_frame_equal(values(plans.plan_as_at(*after, dt.date(2025, 2, 5))), values(before))
     now = plans.plan_as_at(*after, dt.date(2025, 2, 7)).set_index("ref")
@@ -107,7 +160,7 @@ def test_as_at_reproduces_an_earlier_state_exactly(writable_db):
 
 def test_ealing_as_at_the_seed_date_has_its_one_completed_action(real_db):
     database = Database(real_db)
-    tables = [database.query(f"plans/{n}", plan="ealing-2023-08") for n in ("actions", "status_updates", "edits")]
+    tables = plan_history(database.query, "ealing-2023-08")
     state = plans.plan_as_at(*tables, dt.date(2024, 3, 28))
     assert len(state) == 50
     assert state["status"].value_counts().to_dict() == {brag.NOT_ASSESSED: 49, brag.BLUE: 1}
@@ -115,15 +168,30 @@ def test_ealing_as_at_the_seed_date_has_its_one_completed_action(real_db):
 
 
 def synthetic():
-    actions = pd.DataFrame({
-        "action_id": [1, 2, 3, 4], "ref": ["A", "B", "C", "D"], "theme": ["T1", "T1", "T2", None],
-        "recommendations": [[1], [1], [2], None], "action": ["a", "b", "c", "d"], "lead": ["Ann", "Bob", "Ann", None],
-        "due_date": pd.to_datetime(["2025-01-31", "2025-04-30", "2025-06-30", None]),
-        "start_date": pd.NaT, "evidence_link": None})
-    updates = pd.DataFrame({
-        "action_id": [1, 2, 3, 1, 3], "brag": ["Green", "Green", "Red", "Blue", "Red"],
-        "update_date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-01-01", "2025-02-20", "2025-01-20"]),
-        "recorded_at": pd.NaT, "status_text": None, "note": None, "updated_by": "x"})
+    actions = pd.DataFrame(
+        {
+            "action_id": [1, 2, 3, 4],
+            "ref": ["A", "B", "C", "D"],
+            "theme": ["T1", "T1", "T2", None],
+            "recommendations": [[1], [1], [2], None],
+            "action": ["a", "b", "c", "d"],
+            "lead": ["Ann", "Bob", "Ann", None],
+            "due_date": pd.to_datetime(["2025-01-31", "2025-04-30", "2025-06-30", None]),
+            "start_date": pd.NaT,
+            "evidence_link": None,
+        }
+    )
+    updates = pd.DataFrame(
+        {
+            "action_id": [1, 2, 3, 1, 3],
+            "brag": ["Green", "Green", "Red", "Blue", "Red"],
+            "update_date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-01-01", "2025-02-20", "2025-01-20"]),
+            "recorded_at": pd.NaT,
+            "status_text": None,
+            "note": None,
+            "updated_by": "x",
+        }
+    )
     edits = pd.DataFrame(columns=["edit_id", "action_id", "edited_at", "field", "old_value"])
     return actions, updates, edits.astype({"edited_at": "datetime64[us]"})
 
@@ -131,8 +199,10 @@ def synthetic():
 def test_overdue_upcoming_and_coverage():
     state = plans.plan_as_at(*synthetic(), dt.date(2025, 4, 10))
     upcoming = plans.overdue_and_upcoming(state, dt.date(2025, 4, 10))
-    assert upcoming[["ref", "window", "owner"]].values.tolist() == [["C", "Due in 61-90 days", "Ann"],
-                                                                   ["B", "Due within 30 days", "Bob"]]
+    assert upcoming[["ref", "window", "owner"]].values.tolist() == [
+        ["C", "Due in 61-90 days", "Ann"],
+        ["B", "Due within 30 days", "Bob"],
+    ]
     recs = pd.DataFrame({"number": [1, 2, 3], "addressee": "YJS", "text": ["r1", "r2", "r3"]})
     coverage = plans.recommendation_coverage(state, recs)
     assert coverage["flag"].tolist() == ["", "Every action is Red", "No action answers it"]
@@ -140,11 +210,13 @@ def test_overdue_upcoming_and_coverage():
 
 
 def test_the_highlight_report_compares_two_meetings():
-    plan = dict(title="Test plan", area="Reading", is_demo=False)
+    plan = {"title": "Test plan", "area": "Reading", "is_demo": False}
     report = highlight.highlight_report(plan, *synthetic(), dt.date(2025, 3, 1), dt.date(2025, 1, 15))
     assert report.completed[["ref", "completed"]].values.tolist() == [["A", "20 February 2025"]]
-    assert report.slipped.empty   # C was already Red; A was done before it went overdue
-    assert report.decisions[["ref", "last_update", "days_since_update"]].values.tolist() == [["C", "20 January 2025", 40]]
+    assert report.slipped.empty  # C was already Red; A was done before it went overdue
+    assert report.decisions[["ref", "last_update", "days_since_update"]].values.tolist() == [
+        ["C", "20 January 2025", 40]
+    ]
     counts = report.counts.set_index("status")
     assert counts.loc[brag.BLUE, ["then", "now", "change"]].tolist() == [0, 1, 1]
     later = highlight.highlight_report(plan, *synthetic(), dt.date(2025, 5, 10), dt.date(2025, 3, 1))
@@ -153,11 +225,16 @@ def test_the_highlight_report_compares_two_meetings():
     assert "## Completed since 15 January 2025 (1)" in markdown and "| A | a | Ann |" in markdown
     assert "## Decisions needed (1)" in markdown
     workbook = xlsx_workbook_bytes(highlight.to_sheets(report))
-    assert list(pd.read_excel(io.BytesIO(workbook), sheet_name=None)) == ["Status counts", "Completed", "Slipped", "Decisions needed"]
+    assert list(pd.read_excel(io.BytesIO(workbook), sheet_name=None)) == [
+        "Status counts",
+        "Completed",
+        "Slipped",
+        "Decisions needed",
+    ]
 
 
 def test_the_charts_label_every_status_in_words_and_mark_today():
-    from yjs import charts_plans
+    from yjs.charts import plans as charts_plans
 
     actions, updates, edits = synthetic()
     state = plans.plan_as_at(actions, updates, edits, dt.date(2025, 3, 1))

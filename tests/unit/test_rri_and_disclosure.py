@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from yjs import disclosure
-from yjs.rri import relative_rate
+from yjs.domain import disclosure
+from yjs.domain.disproportionality import relative_rate
 
 
 def test_rri_and_its_confidence_interval_by_hand():
@@ -27,12 +27,15 @@ def test_lower_rates_are_flagged_as_lower():
     assert relative_rate(50, 1000, 200, 1000).direction == "lower"
 
 
-@pytest.mark.parametrize("args,reason", [
-    ((3, 0, 10, 100), "rate undefined"),
-    ((3, 10, 0, 100), "no White children reached"),
-    ((3, 10, 10, 0), "no White children at the previous stage"),
-    ((12, 10, 10, 100), "check the data"),
-])
+@pytest.mark.parametrize(
+    "args,reason",
+    [
+        ((3, 0, 10, 100), "rate undefined"),
+        ((3, 10, 0, 100), "no White children reached"),
+        ((3, 10, 10, 0), "no White children at the previous stage"),
+        ((12, 10, 10, 100), "check the data"),
+    ],
+)
 def test_undefined_rri_says_why_instead_of_dividing_by_zero(args, reason):
     result = relative_rate(*args)
     assert result.rri is None and reason in result.reason and not result.flagged

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from yjs import rules
-from yjs.rules import GOOD, INADEQUATE, OUTSTANDING, REQUIRES_IMPROVEMENT, KeyQuestion
+from yjs.domain import rules
+from yjs.domain.rules import GOOD, INADEQUATE, OUTSTANDING, REQUIRES_IMPROVEMENT, KeyQuestion
 
 
 def kq(no, relevant=None, yes=None, pct=None, theme=None):
@@ -19,9 +19,19 @@ def test_rating_score_round_trip(rating, score):
     assert rules.rating_from_score(score) == rating
 
 
-@pytest.mark.parametrize("score,band", [(0, INADEQUATE), (6, INADEQUATE), (7, REQUIRES_IMPROVEMENT),
-                                        (18, REQUIRES_IMPROVEMENT), (19, GOOD), (30, GOOD), (31, OUTSTANDING),
-                                        (36, OUTSTANDING)])
+@pytest.mark.parametrize(
+    "score,band",
+    [
+        (0, INADEQUATE),
+        (6, INADEQUATE),
+        (7, REQUIRES_IMPROVEMENT),
+        (18, REQUIRES_IMPROVEMENT),
+        (19, GOOD),
+        (30, GOOD),
+        (31, OUTSTANDING),
+        (36, OUTSTANDING),
+    ],
+)
 def test_overall_band_boundaries(score, band):
     assert rules.overall_band(score) == band
 
@@ -34,23 +44,51 @@ def test_overall_band_rejects_impossible_scores(score):
 
 def test_overall_score_of_kingston_and_richmond_2021_is_24():
     # seed 004, Ratings: Good x3, Outstanding (1.4), Good, Outstanding x3, Good, Inadequate x2, Good.
-    ratings = dict(zip(rules.SCORED_STANDARDS, [GOOD, GOOD, GOOD, OUTSTANDING, GOOD, OUTSTANDING, OUTSTANDING,
-                                                 OUTSTANDING, GOOD, INADEQUATE, INADEQUATE, GOOD]))
+    ratings = dict(
+        zip(
+            rules.SCORED_STANDARDS,
+            [
+                GOOD,
+                GOOD,
+                GOOD,
+                OUTSTANDING,
+                GOOD,
+                OUTSTANDING,
+                OUTSTANDING,
+                OUTSTANDING,
+                GOOD,
+                INADEQUATE,
+                INADEQUATE,
+                GOOD,
+            ],
+            strict=True,
+        )
+    )
     assert rules.overall_score(ratings) == 24
     assert rules.overall_band(24) == GOOD
 
 
 def test_resettlement_never_counts_and_missing_standards_give_no_score():
-    ratings = {code: GOOD for code in rules.SCORED_STANDARDS}
+    ratings = dict.fromkeys(rules.SCORED_STANDARDS, GOOD)
     assert rules.overall_score({**ratings, "4.1": INADEQUATE}) == 24
     assert rules.overall_score({**ratings, "4.1": OUTSTANDING}) == 24
     del ratings["2.3"]
     assert rules.overall_score(ratings) is None
 
 
-@pytest.mark.parametrize("pct,band", [(0, INADEQUATE), (49.9, INADEQUATE), (50, REQUIRES_IMPROVEMENT),
-                                      (64.9, REQUIRES_IMPROVEMENT), (65, GOOD), (79.9, GOOD), (80, OUTSTANDING),
-                                      (100, OUTSTANDING)])
+@pytest.mark.parametrize(
+    "pct,band",
+    [
+        (0, INADEQUATE),
+        (49.9, INADEQUATE),
+        (50, REQUIRES_IMPROVEMENT),
+        (64.9, REQUIRES_IMPROVEMENT),
+        (65, GOOD),
+        (79.9, GOOD),
+        (80, OUTSTANDING),
+        (100, OUTSTANDING),
+    ],
+)
 def test_key_question_bands(pct, band):
     assert rules.band_from_pct(pct) == band
 
@@ -73,13 +111,16 @@ def test_normalise_rating_accepts_case_star_and_spacing():
         rules.normalise_rating("Excellent")
 
 
-@pytest.mark.parametrize("relevant,yes,target,needed", [
-    (13, 7, GOOD, 2),          # 7/13 = 54% -> 9/13 = 69% reaches 65%
-    (13, 9, OUTSTANDING, 2),   # 9/13 = 69% -> 11/13 = 85%
-    (10, 5, GOOD, 2),          # exactly 65% counts as reaching the band
-    (20, 16, OUTSTANDING, 0),  # already there
-    (3, 1, REQUIRES_IMPROVEMENT, 1),
-])
+@pytest.mark.parametrize(
+    "relevant,yes,target,needed",
+    [
+        (13, 7, GOOD, 2),  # 7/13 = 54% -> 9/13 = 69% reaches 65%
+        (13, 9, OUTSTANDING, 2),  # 9/13 = 69% -> 11/13 = 85%
+        (10, 5, GOOD, 2),  # exactly 65% counts as reaching the band
+        (20, 16, OUTSTANDING, 0),  # already there
+        (3, 1, REQUIRES_IMPROVEMENT, 1),
+    ],
+)
 def test_extra_yes_needed(relevant, yes, target, needed):
     assert rules.extra_yes_needed(kq(2, relevant, yes), target) == needed
 
@@ -121,13 +162,22 @@ def test_explanation_in_plain_english():
     questions = [rules.with_inferred_counts(kq(n, pct=p), 13) for n, p in ((1, 62), (2, 54), (3, 62))]
     assessment = rules.assess_standard("2.3", "Implementation and delivery", REQUIRES_IMPROVEMENT, questions)
     text = rules.explain(assessment)
-    assert text.startswith("2.3 Implementation and delivery is Requires improvement because its lowest key "
-                           "question, keeping the child safe, is 54% (7 of 13")
+    assert text.startswith(
+        "2.3 Implementation and delivery is Requires improvement because its lowest key "
+        "question, keeping the child safe, is 54% (7 of 13"
+    )
 
 
-@pytest.mark.parametrize("fieldwork,published,framework", [
-    (dt.date(2020, 9, 21), None, 2018), (dt.date(2022, 4, 1), None, 2021), (dt.date(2024, 9, 1), None, 2021),
-    (dt.date(2025, 6, 1), None, 2025), (None, dt.date(2021, 1, 1), 2018), (None, dt.date(2023, 9, 1), 2021),
-])
+@pytest.mark.parametrize(
+    "fieldwork,published,framework",
+    [
+        (dt.date(2020, 9, 21), None, 2018),
+        (dt.date(2022, 4, 1), None, 2021),
+        (dt.date(2024, 9, 1), None, 2021),
+        (dt.date(2025, 6, 1), None, 2025),
+        (None, dt.date(2021, 1, 1), 2018),
+        (None, dt.date(2023, 9, 1), 2021),
+    ],
+)
 def test_infer_framework(fieldwork, published, framework):
     assert rules.infer_framework(fieldwork, published) == framework

@@ -5,10 +5,10 @@ import threading
 import duckdb
 import pytest
 
-from yjs import store
+from tests.support.dbcheck import data_fingerprint
 from yjs.importers import KINDS, run_import
 from yjs.importers.inspections import InspectionsKind
-from tests.dbcheck import data_fingerprint
+from yjs.store import atomic as store
 
 
 def test_an_error_during_a_write_leaves_the_database_unchanged(writable_db, tmp_path, monkeypatch):
@@ -41,9 +41,11 @@ def test_a_second_writer_waits_or_is_told_the_database_is_busy(writable_db):
     holder.start()
     entered.wait(5)
     try:
-        with pytest.raises(store.StoreError, match="another import or build"):
-            with store.writer_lock(writable_db, wait=False):
-                pass
+        with (
+            pytest.raises(store.StoreError, match="another import or build"),
+            store.writer_lock(writable_db, wait=False),
+        ):
+            pass
     finally:
         release.set()
         holder.join()
@@ -58,20 +60,21 @@ def test_writable_copy_commits_and_replaces(writable_db):
 
 
 def test_writing_a_missing_database_says_how_to_build_it(tmp_path):
-    with pytest.raises(store.StoreError, match="python -m yjs build"):
-        with store.writable_copy(tmp_path / "absent.duckdb"):
-            pass
+    with pytest.raises(store.StoreError, match="python -m yjs build"), store.writable_copy(tmp_path / "absent.duckdb"):
+        pass
 
 
 def test_two_editors_saving_from_the_same_view_the_first_wins_and_the_second_is_told(writable_db):
-    from yjs.db import file_signature
+    from yjs.data.db import file_signature
 
     seen_by_both = file_signature(writable_db)
     with store.writable_copy(writable_db, unchanged_since=seen_by_both) as con:
         con.execute("INSERT INTO meta VALUES ('first', 'editor')")
-    with pytest.raises(store.Conflict, match="someone else saved a change since you opened this"):
-        with store.writable_copy(writable_db, unchanged_since=seen_by_both) as con:
-            con.execute("INSERT INTO meta VALUES ('second', 'editor')")
+    with (
+        pytest.raises(store.Conflict, match="someone else saved a change since you opened this"),
+        store.writable_copy(writable_db, unchanged_since=seen_by_both) as con,
+    ):
+        con.execute("INSERT INTO meta VALUES ('second', 'editor')")
     con = duckdb.connect(str(writable_db), read_only=True)
     assert con.execute("SELECT key FROM meta WHERE value = 'editor'").fetchall() == [("first",)]
     con.close()

@@ -4,10 +4,15 @@ for one board meeting, gathered as plain data (`content`) and rendered to PDF (`
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-FORMATS = {"pdf": "application/pdf",
-           "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
+from yjs.boardpack.deck import render_pptx
+from yjs.boardpack.pdf import render_pdf
+
+FORMATS = {
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
 GATHER_STEPS = 4  # ratings, indicators, disproportionality, improvement plan: see content.gather
 
 
@@ -18,11 +23,7 @@ def chart_count(pack) -> int:
 def render(pack, fmt: str, chart_done: Callable[[], None] = lambda: None) -> bytes:
     """The pack as PDF or PowerPoint bytes."""
     if fmt == "pdf":
-        from yjs.boardpack.pdf import render_pdf
-
         return render_pdf(pack, chart_done)
     if fmt == "pptx":
-        from yjs.boardpack.deck import render_pptx
-
         return render_pptx(pack, chart_done)
     raise ValueError(f"a board pack is a .pdf or a .pptx file, not .{fmt}")

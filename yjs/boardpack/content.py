@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from typing import Callable
+from collections.abc import Callable
 
-from yjs import disclosure
 from yjs.boardpack import sections
 from yjs.boardpack.model import BoardPack, Section, UnknownArea
-from yjs.boardpack.sections import Query
+from yjs.data.areas import areas_with_inspection_years
+from yjs.data.db import Query
+from yjs.domain import disclosure
 
 
 def find_area(query: Query, area: str) -> dict:
     """The area's row (name, region, is_demo); an unknown name raises with the closest known names."""
-    areas = query("shared/filter_options")
+    areas = areas_with_inspection_years(query)
     match = areas[areas["area"].str.casefold() == area.strip().casefold()]
     if match.empty:
         close = difflib.get_close_matches(area, areas["area"].tolist(), n=3, cutoff=0.5)
@@ -29,13 +30,25 @@ def find_area(query: Query, area: str) -> dict:
     return match.iloc[0].to_dict()
 
 
-SECTION_TITLES = ("Inspection ratings", "Key questions of the weakest standards", "Indicator scorecard",
-                  "Disproportionality by ethnicity", "Improvement plan highlight report")
+SECTION_TITLES = (
+    "Inspection ratings",
+    "Key questions of the weakest standards",
+    "Indicator scorecard",
+    "Disproportionality by ethnicity",
+    "Improvement plan highlight report",
+)
 
 
-def gather(query: Query, area: str, meeting: dt.date, *, today: dt.date | None = None,
-           threshold: int = disclosure.MIN_THRESHOLD, progress: Callable[[str], None] | None = None,
-           titles: tuple[str, ...] = SECTION_TITLES) -> BoardPack:
+def gather(
+    query: Query,
+    area: str,
+    meeting: dt.date,
+    *,
+    today: dt.date | None = None,
+    threshold: int = disclosure.MIN_THRESHOLD,
+    progress: Callable[[str], None] | None = None,
+    titles: tuple[str, ...] = SECTION_TITLES,
+) -> BoardPack:
     """The sections of the pack for `area` as it stood at the board meeting on `meeting`.
 
     `titles` picks sections (by their titles, which never change): a slide needs only its own, and
@@ -43,11 +56,16 @@ def gather(query: Query, area: str, meeting: dt.date, *, today: dt.date | None =
     """
     row = find_area(query, area)
     name, is_demo = row["area"], bool(row["is_demo"])
-    steps = (("ratings", SECTION_TITLES[:2], lambda: sections.inspection_sections(query, name, meeting)),
-             ("indicators", SECTION_TITLES[2:3], lambda: (sections.indicator_section(query, name, is_demo),)),
-             ("disproportionality", SECTION_TITLES[3:4],
-              lambda: (sections.disproportionality_section(query, name, meeting, threshold),)),
-             ("improvement plan", SECTION_TITLES[4:], lambda: (sections.plan_section(query, name, meeting),)))
+    steps = (
+        ("ratings", SECTION_TITLES[:2], lambda: sections.inspection_sections(query, name, meeting)),
+        ("indicators", SECTION_TITLES[2:3], lambda: (sections.indicator_section(query, name, is_demo),)),
+        (
+            "disproportionality",
+            SECTION_TITLES[3:4],
+            lambda: (sections.disproportionality_section(query, name, meeting, threshold),),
+        ),
+        ("improvement plan", SECTION_TITLES[4:], lambda: (sections.plan_section(query, name, meeting),)),
+    )
     built: list[Section] = []
     for label, made, build in steps:
         if not set(made) & set(titles):

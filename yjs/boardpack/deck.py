@@ -5,7 +5,7 @@ with its source line and written summary (also the picture's alternative text)."
 from __future__ import annotations
 
 import io
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 from pptx import Presentation
@@ -13,12 +13,12 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from yjs.boardpack.model import BoardPack, Chart, Section, Table
-from yjs.boardpack.images import png_bytes
-from yjs.dates import long_date
+from yjs.charts.images import png_bytes
+from yjs.domain.dates import long_date
 
 ROWS_PER_SLIDE = {True: 18, False: 8}  # short cells (a ratings table, up to 60 characters) or long ones (actions)
 CELL_CHARACTERS = 220  # a longer cell is cut on the slide (the PDF prints it in full)
-TITLE_ONLY = 5         # layouts of the default template
+TITLE_ONLY = 5  # layouts of the default template
 TITLE_SLIDE = 0
 INK = RGBColor(0x1A, 0x1A, 0x1A)
 MUTED = RGBColor(0x50, 0x50, 0x50)
@@ -50,8 +50,10 @@ def _text(slide, text: str, top: float, height: float, size: int = 18, colour=IN
 def _title_slide(deck, pack: BoardPack) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[TITLE_SLIDE])
     slide.shapes.title.text = f"Board pack: {pack.area}"
-    slide.placeholders[1].text = (f"Board meeting of {long_date(pack.meeting)}\n"
-                                  f"Generated on {long_date(pack.generated)} by YJS Insight\n{pack.notice}")
+    slide.placeholders[1].text = (
+        f"Board meeting of {long_date(pack.meeting)}\n"
+        f"Generated on {long_date(pack.generated)} by YJS Insight\n{pack.notice}"
+    )
     for paragraph in slide.placeholders[1].text_frame.paragraphs:
         paragraph.font.size = Pt(18)
 
@@ -64,7 +66,7 @@ def _clip(value) -> str:
 def _table_slides(deck, section: Section, table: Table) -> None:
     short = table.frame.astype(str).map(len).to_numpy().max(initial=0) <= 60
     per_slide = ROWS_PER_SLIDE[bool(short)]
-    chunks = [table.frame.iloc[i:i + per_slide] for i in range(0, max(len(table.frame), 1), per_slide)]
+    chunks = [table.frame.iloc[i : i + per_slide] for i in range(0, max(len(table.frame), 1), per_slide)]
     for part, chunk in enumerate(chunks, 1):
         more = f" ({part} of {len(chunks)})" if len(chunks) > 1 else ""
         slide = _slide(deck, f"{section.title}{more}")
@@ -88,7 +90,7 @@ def _grid(slide, table: Table, chunk: pd.DataFrame) -> None:
         grid.cell(0, col).text = str(name)
         grid.cell(0, col).text_frame.paragraphs[0].font.size = size
     for row, values in enumerate(chunk.itertuples(index=False), 1):
-        for col, (name, value) in enumerate(zip(chunk.columns, values)):
+        for col, (name, value) in enumerate(zip(chunk.columns, values, strict=True)):
             cell = grid.cell(row, col)
             cell.text = _clip(value)
             font = cell.text_frame.paragraphs[0].font
@@ -105,8 +107,9 @@ def _chart_slide(deck, section: Section, chart: Chart) -> None:
     image = png_bytes(chart.figure, height=chart.height)
     height = min(Inches(4.6), int(Inches(12.1) * chart.height / 1000))
     width = int(height * 1000 / chart.height)
-    picture = slide.shapes.add_picture(io.BytesIO(image), int((Inches(13.333) - width) / 2), Inches(1.25),
-                                       width=width, height=height)
+    picture = slide.shapes.add_picture(
+        io.BytesIO(image), int((Inches(13.333) - width) / 2), Inches(1.25), width=width, height=height
+    )
     picture._element.nvPicPr.cNvPr.set("descr", chart.summary)  # alternative text for screen readers
     _text(slide, f"Source: {chart.source}", 6.0, 0.35, 11, MUTED)
     _text(slide, chart.summary, 6.35, 1.0, 13)

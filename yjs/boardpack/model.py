@@ -17,9 +17,9 @@ class UnknownArea(ValueError):
 class Chart:
     title: str
     figure: go.Figure
-    summary: str        # the written summary that goes under the picture, and its text alternative
+    summary: str  # the written summary that goes under the picture, and its text alternative
     source: str
-    height: int = 420   # pixels at 1000 wide
+    height: int = 420  # pixels at 1000 wide
     data: pd.DataFrame | None = None  # what it shows, as a table (on screen, under the chart)
 
 
@@ -51,10 +51,14 @@ class BoardPack:
     @property
     def notice(self) -> str:
         if self.is_demo:
-            return ("Demo data: this area and every figure in this pack are invented, generated to show how the "
-                    "tool works. They describe no real service or child.")
-        return ("Real data: figures come from published HMIP, YJB and MoJ documents and this service's own imports; "
-                "each table and chart names its source.")
+            return (
+                "Demo data: this area and every figure in this pack are invented, generated to show how the "
+                "tool works. They describe no real service or child."
+            )
+        return (
+            "Real data: figures come from published HMIP, YJB and MoJ documents and this service's own imports; "
+            "each table and chart names its source."
+        )
 
     @property
     def filename(self) -> str:

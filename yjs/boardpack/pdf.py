@@ -7,15 +7,15 @@ print as written; coloured rating and BRAG cells keep their words, so the pack r
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from yjs.boardpack.model import BoardPack, Chart, Section, Table
-from yjs.boardpack.images import png_bytes
-from yjs.dates import long_date
+from yjs.charts.images import png_bytes
+from yjs.domain.dates import long_date
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
 FONT = "DejaVu"
@@ -57,9 +57,15 @@ class PackPDF(FPDF):
         self.set_y(-12)
         self.set_font(self.family, "", 9)
         self.set_text_color(*MUTED)
-        self.cell(0, 6, self.text(f"{self.pack.area} · board meeting of {long_date(self.pack.meeting)} · "
-                                  f"{'DEMO DATA · ' if self.pack.is_demo else ''}page {self.page_no()} of {{nb}}"),
-                  align="C")
+        self.cell(
+            0,
+            6,
+            self.text(
+                f"{self.pack.area} · board meeting of {long_date(self.pack.meeting)} · "
+                f"{'DEMO DATA · ' if self.pack.is_demo else ''}page {self.page_no()} of {{nb}}"
+            ),
+            align="C",
+        )
 
     def heading(self, value: str, size: int = 20) -> None:
         self.set_font(self.family, "B", size)
@@ -105,14 +111,17 @@ def _table(pdf: PackPDF, table: Table) -> None:
     pdf.set_font(pdf.family, "", 9)
     pdf.set_text_color(*INK)
     headings = FontFace(emphasis="BOLD", fill_color=HEADING_FILL, color=INK)
-    with pdf.table(col_widths=_widths(table), text_align="LEFT", headings_style=headings, line_height=4.6,
-                   padding=1.2) as grid:
+    with pdf.table(
+        col_widths=_widths(table), text_align="LEFT", headings_style=headings, line_height=4.6, padding=1.2
+    ) as grid:
         grid.row([pdf.text(c) for c in table.frame.columns])
         for values in table.frame.itertuples(index=False):
             row = grid.row()
-            for column, value in zip(table.frame.columns, values):
+            for column, value in zip(table.frame.columns, values, strict=True):
                 fill = table.colours.get(column, {}).get(value)
-                style = FontFace(fill_color=fill[0], color=NAMED.get(fill[1], fill[1]), emphasis="BOLD") if fill else None
+                style = (
+                    FontFace(fill_color=fill[0], color=NAMED.get(fill[1], fill[1]), emphasis="BOLD") if fill else None
+                )
                 row.cell(pdf.text(value), style=style)
     pdf.ln(3)
 

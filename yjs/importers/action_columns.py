@@ -34,7 +34,7 @@ FIELD_HEADINGS: dict[str, tuple[str, ...]] = {
 }
 FIELDS = tuple(FIELD_HEADINGS)
 REQUIRED = ("area", "action")
-IGNORED = "(ignored) "   # the Load data page prefixes a column the user chose to leave out
+IGNORED = "(ignored) "  # the Load data page prefixes a column the user chose to leave out
 _BY_HEADING = {heading: field for field, headings in FIELD_HEADINGS.items() for heading in headings}
 _BY_HEADING.update({field.replace("_", " "): field for field in FIELDS})  # a field's own name always maps
 
@@ -61,21 +61,36 @@ def heading_problems(headers: list[str]) -> list[Problem]:
     last_named = max((i for i, h in enumerate(headers) if h), default=-1)
     blanks = [i + 1 for i, h in enumerate(headers) if not h and i < last_named]
     if blanks or sum(bool(h) for h in headers) == 1:
-        problems.append(Problem(1, "", "the header row has blank cells between its headings (column "
-                                f"{', '.join(map(str, blanks)) or 2}): merged header cells or a title row? Unmerge "
-                                "them so that row 1 holds one heading per column"))
+        problems.append(
+            Problem(
+                1,
+                "",
+                "the header row has blank cells between its headings (column "
+                f"{', '.join(map(str, blanks)) or 2}): merged header cells or a title row? Unmerge "
+                "them so that row 1 holds one heading per column",
+            )
+        )
     seen: dict[str, str] = {}
     for header in filter(None, headers):
         if header.startswith(IGNORED):
             continue
         field = field_for(header)
         if field is None:
-            problems.append(Problem(1, header, "unknown heading: rename it or map it to a field on the Load data "
-                                    f"page (fields: {', '.join(FIELDS)})"))
+            problems.append(
+                Problem(
+                    1,
+                    header,
+                    "unknown heading: rename it or map it to a field on the Load data "
+                    f"page (fields: {', '.join(FIELDS)})",
+                )
+            )
         elif field in seen:
             problems.append(Problem(1, header, f"means the same as '{seen[field]}' ({field}); keep one of them"))
         else:
             seen[field] = header
-    problems += [Problem(1, field, f"no column gives the {field} (e.g. a heading '{FIELD_HEADINGS[field][0]}')")
-                 for field in REQUIRED if field not in seen]
+    problems += [
+        Problem(1, field, f"no column gives the {field} (e.g. a heading '{FIELD_HEADINGS[field][0]}')")
+        for field in REQUIRED
+        if field not in seen
+    ]
     return problems

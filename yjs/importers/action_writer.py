@@ -8,12 +8,45 @@ changed status a dated row in action_status_updates.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
-from yjs.db import execute
-from yjs.importers.actions import COMPARED, ActionsPlan, comparable
-from yjs.importers.base import ADD, UPDATE
+import pandas as pd
 
+from yjs.data.db import execute
+from yjs.importers.base import ADD, UPDATE, Plan
+
+COMPARED = (
+    "theme",
+    "recommendations",
+    "action",
+    "finding",
+    "lead",
+    "board_sponsor",
+    "start_text",
+    "start_date",
+    "due_text",
+    "due_date",
+    "measures",
+    "evidence",
+)
 ACTION_FIELDS = COMPARED
+
+
+@dataclass
+class ActionsPlan(Plan):
+    new_plans: dict[str, dict] = field(default_factory=dict)  # plan id -> its row
+    actor: str = ""
+
+
+def comparable(value):
+    """A stored or parsed value in one form: None for any blank, a date, a list or text."""
+    if hasattr(value, "tolist") and not isinstance(value, pd.Timestamp):
+        value = value.tolist()
+    if isinstance(value, list):
+        return value or None
+    if value is None or pd.isna(value):
+        return None
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _text(value) -> str | None:
@@ -28,18 +61,34 @@ def _text(value) -> str | None:
 def write_actions(con, plan: ActionsPlan) -> None:
     now = dt.datetime.now().replace(microsecond=0)
     for row in plan.new_plans.values():
-        execute(con, "import/insert_plan", **row)
+        execute(con, "write/plans/insert_plan", **row)
 
     def history(action_id: int, field: str, old, new, source: str) -> None:
-        execute(con, "plan_edits/append_edit", action_id=action_id, edited_at=now, edited_by=plan.actor, field=field,
-                old_value=_text(old), new_value=_text(new), reason=None, source=source)
+        execute(
+            con,
+            "write/plans/append_action_edit",
+            action_id=action_id,
+            edited_at=now,
+            edited_by=plan.actor,
+            field=field,
+            old_value=_text(old),
+            new_value=_text(new),
+            reason=None,
+            source=source,
+        )
 
     for change in plan.changes:
         record = change.record
         values = {f: record[f] for f in ACTION_FIELDS}
         if change.action == ADD:
-            action_id = execute(con, "import/insert_action", plan=record["plan"], ref=record["ref"],
-                                source=record["source"], **values).fetchone()[0]
+            action_id = execute(
+                con,
+                "write/plans/insert_action",
+                plan=record["plan"],
+                ref=record["ref"],
+                source=record["source"],
+                **values,
+            ).fetchone()[0]
             history(action_id, "created", None, record["ref"], record["source"])
             old_status = None
         elif change.action == UPDATE:
@@ -47,12 +96,21 @@ def write_actions(con, plan: ActionsPlan) -> None:
             for f in ACTION_FIELDS:
                 if comparable(before[f]) != comparable(record[f]):
                     history(action_id, f, before[f], record[f], record["source"])
-            execute(con, "import/update_action", action_id=action_id, **values)
+            execute(con, "write/plans/update_action", action_id=action_id, **values)
             old_status = before["status_text"]
         else:
             continue
         if record["status_text"] and record["status_text"] != old_status:
             history(action_id, "status", old_status, record["status_text"], record["source"])
-            execute(con, "plan_edits/append_status_update", action_id=action_id, update_date=record["status_date"],
-                    recorded_at=now, brag=record["brag"], status_text=record["status_text"], note=None,
-                    updated_by=plan.actor, source=record["source"])
+            execute(
+                con,
+                "write/plans/append_status_update",
+                action_id=action_id,
+                update_date=record["status_date"],
+                recorded_at=now,
+                brag=record["brag"],
+                status_text=record["status_text"],
+                note=None,
+                updated_by=plan.actor,
+                source=record["source"],
+            )

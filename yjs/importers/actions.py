@@ -14,29 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
-import pandas as pd
-
-from yjs import brag, plans
-from yjs.auth import local_actor
-from yjs.dates import parse_plan_date
-from yjs.db import execute
-from yjs.geography import AreaIndex
+from yjs.data.db import execute
+from yjs.domain import brag, plans
+from yjs.domain.dates import parse_plan_date
+from yjs.domain.geography import AreaIndex
+from yjs.domain.roles import local_actor
 from yjs.importers import action_columns as columns
-from yjs.importers.base import ADD, Kind, Plan, change_for, flag_repeat
+from yjs.importers.action_writer import COMPARED, ActionsPlan, comparable, write_actions
+from yjs.importers.base import ADD, Kind, change_for, flag_repeat
 from yjs.importers.fields import Cells
 from yjs.importers.report import Problem
 from yjs.importers.tabular import Row
-
-COMPARED = ("theme", "recommendations", "action", "finding", "lead", "board_sponsor", "start_text", "start_date",
-            "due_text", "due_date", "measures", "evidence")
-
-
-@dataclass
-class ActionsPlan(Plan):
-    new_plans: dict[str, dict] = field(default_factory=dict)   # plan id -> its row
-    actor: str = ""
 
 
 def plan_id(area: str, title: str) -> str:
@@ -51,8 +40,8 @@ class PlanResolver:
     """Which plan a row belongs to: an existing one by id or title, else a new one."""
 
     def __init__(self, con, source: str):
-        self.plans = execute(con, "import/existing_plans").fetchall()
-        self.inspections = dict(execute(con, "import/latest_inspection_ids").fetchall())
+        self.plans = execute(con, "read/plans/plans").fetchall()
+        self.inspections = dict(execute(con, "read/ratings/latest_inspection_ids").fetchall())
         self.source = source
         self.new: dict[str, dict] = {}
 
@@ -62,8 +51,17 @@ class PlanResolver:
                 return plan
         title = named or f"{area} improvement plan"
         plan = plan_id(area, title)
-        self.new.setdefault(plan, dict(plan=plan, area=area, title=title, plan_date=dt.date.today(),
-                                       inspection_id=self.inspections.get(area), source=self.source))
+        self.new.setdefault(
+            plan,
+            {
+                "plan": plan,
+                "area": area,
+                "title": title,
+                "plan_date": dt.date.today(),
+                "inspection_id": self.inspections.get(area),
+                "source": self.source,
+            },
+        )
         return plan
 
 
@@ -109,20 +107,29 @@ class ActionsKind(Kind):
         if not plans.may_edit(actor):
             return ActionsPlan(), [Problem(0, None, f"{actor.who} ({actor.role}) may not edit improvement plans")]
         headers = {h: f for h, f in columns.automatic_mapping(list(rows[0].values) if rows else []).items() if f}
-        areas = AreaIndex((name, aliases) for name, aliases, *_ in execute(con, "import/known_areas").fetchall())
+        areas = AreaIndex(
+            (name, aliases) for name, aliases, *_ in execute(con, "read/areas/areas_with_aliases").fetchall()
+        )
         stored = {}
-        for record in execute(con, "import/existing_actions").df().to_dict("records"):
+        for record in execute(con, "read/plans/actions_with_status").df().to_dict("records"):
             stored[(record["plan"], record["ref"])] = stored[(record["plan"], "text:" + record["action"])] = record
         resolver = PlanResolver(con, options.source)
         plan, problems, seen, theme = ActionsPlan(actor=actor.who), [], {}, {}
         for raw in rows:
             row_problems: list[Problem] = []
-            record = self._parse(_by_field(raw, headers), Cells(_by_field(raw, headers), row_problems),
-                                 areas, resolver, theme, options)
+            record = self._parse(
+                _by_field(raw, headers), Cells(_by_field(raw, headers), row_problems), areas, resolver, theme, options
+            )
             if not row_problems:
                 key = (record["plan"], record["ref"] or "text:" + record["action"])
-                flag_repeat(seen, key, raw.line, Cells(raw, row_problems).fail, "ref" if record["ref"] else "action",
-                            "action id" if record["ref"] else "action")
+                flag_repeat(
+                    seen,
+                    key,
+                    raw.line,
+                    Cells(raw, row_problems).fail,
+                    "ref" if record["ref"] else "action",
+                    "action id" if record["ref"] else "action",
+                )
             problems += _in_file_headings(row_problems, headers)
             if not row_problems:
                 plan.changes.append(_change(record, stored.get(key)))
@@ -140,18 +147,28 @@ class ActionsKind(Kind):
         start_text, start_date = _plan_date(cells, "start", end=False)
         due_text, due_date = _plan_date(cells, "due", end=True)
         status, status_text = _status(cells)
-        return dict(plan=plan, ref=cells.text("ref", max_length=40), theme=theme[plan],
-                    recommendations=_numbers(cells, "recommendations"),
-                    action=cells.text("action", required=True), finding=cells.text("finding"),
-                    lead=cells.text("lead"), board_sponsor=cells.text("board_sponsor"), start_text=start_text,
-                    start_date=start_date, due_text=due_text, due_date=due_date, measures=cells.text("measures"),
-                    evidence=cells.text("evidence"), brag=status, status_text=status_text,
-                    status_date=cells.date("status_date", not_after=dt.date.today()) or dt.date.today(),
-                    source=cells.text("source") or options.source)
+        return {
+            "plan": plan,
+            "ref": cells.text("ref", max_length=40),
+            "theme": theme[plan],
+            "recommendations": _numbers(cells, "recommendations"),
+            "action": cells.text("action", required=True),
+            "finding": cells.text("finding"),
+            "lead": cells.text("lead"),
+            "board_sponsor": cells.text("board_sponsor"),
+            "start_text": start_text,
+            "start_date": start_date,
+            "due_text": due_text,
+            "due_date": due_date,
+            "measures": cells.text("measures"),
+            "evidence": cells.text("evidence"),
+            "brag": status,
+            "status_text": status_text,
+            "status_date": cells.date("status_date", not_after=dt.date.today()) or dt.date.today(),
+            "source": cells.text("source") or options.source,
+        }
 
     def write(self, con, plan):
-        from yjs.importers.action_writer import write_actions
-
         write_actions(con, plan)
 
 
@@ -169,17 +186,6 @@ def _same(record: dict, before: dict | None) -> bool:
     return fields_same and status_same
 
 
-def comparable(value):
-    """A stored or parsed value in one form: None for any blank, a date, a list or text."""
-    if hasattr(value, "tolist") and not isinstance(value, pd.Timestamp):
-        value = value.tolist()
-    if isinstance(value, list):
-        return value or None
-    if value is None or pd.isna(value):
-        return None
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
 def _change(record: dict, before: dict | None):
     change = change_for(record, before, _same(record, before))
     if before is not None:
@@ -189,7 +195,7 @@ def _change(record: dict, before: dict | None):
 
 def _number_new_actions(changes, stored: dict) -> None:
     """New actions without a ref get the plan's next free number."""
-    taken = {key for key in stored}
+    taken = set(stored)
     for change in changes:
         record = change.record
         if change.action == ADD and not record["ref"]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from yjs.db import execute
-from yjs.geography import COUNTRIES, REGIONS, AreaIndex, canonical_region, country_of, name_key
+from yjs.data.db import execute
+from yjs.domain.geography import COUNTRIES, REGIONS, AreaIndex, canonical_region, country_of, name_key
 from yjs.importers.base import ADD, UNCHANGED, UPDATE, Change, Kind, Plan
 from yjs.importers.fields import Cells
 from yjs.importers.report import Problem
@@ -44,8 +44,9 @@ def parse_row(row, source: str, problems: list[Problem]) -> AreaRecord:
     if row.get("region"):
         record.region = canonical_region(row.get("region"))
         if record.region is None:
-            problems.append(Problem(line, "region", f"unknown region '{row.get('region')}' "
-                                                    f"(expected one of: {', '.join(REGIONS)})"))
+            problems.append(
+                Problem(line, "region", f"unknown region '{row.get('region')}' (expected one of: {', '.join(REGIONS)})")
+            )
     if row.get("country"):
         record.country = next((c for c in COUNTRIES if c.lower() == row.get("country").strip().lower()), None)
         if record.country is None:
@@ -64,8 +65,9 @@ def parse_row(row, source: str, problems: list[Problem]) -> AreaRecord:
 def _stored(con) -> dict[str, AreaRecord]:
     return {
         name: AreaRecord(0, name, region, country, list(las or []), population, year, list(aliases or []), source)
-        for name, aliases, region, country, las, population, year, source
-        in execute(con, "import/known_areas").fetchall()
+        for name, aliases, region, country, las, population, year, source in execute(
+            con, "read/areas/areas_with_aliases"
+        ).fetchall()
     }
 
 
@@ -99,7 +101,9 @@ class AreasKind(Kind):
             for alias in record.aliases or []:
                 owner = index.resolve(alias) or claimed.get(name_key(alias))
                 if owner and owner != (target or record.name):
-                    row_problems.append(Problem(row.line, "aliases", f"alias '{alias}' already names the area '{owner}'"))
+                    row_problems.append(
+                        Problem(row.line, "aliases", f"alias '{alias}' already names the area '{owner}'")
+                    )
                 claimed[name_key(alias)] = target or record.name
             problems += row_problems
             if row_problems:
@@ -116,14 +120,20 @@ class AreasKind(Kind):
     def write(self, con, plan):
         for change in plan.changes:
             record = change.record
-            values = dict(name=record.name, region=record.region, country=record.country,
-                          local_authorities=record.local_authorities or [],
-                          population_10_17=record.population_10_17, population_year=record.population_year,
-                          aliases=record.aliases or [], source=record.source)
+            values = {
+                "name": record.name,
+                "region": record.region,
+                "country": record.country,
+                "local_authorities": record.local_authorities or [],
+                "population_10_17": record.population_10_17,
+                "population_year": record.population_year,
+                "aliases": record.aliases or [],
+                "source": record.source,
+            }
             if change.action == ADD:
-                execute(con, "import/insert_area", is_demo=False, **values)
+                execute(con, "write/areas/insert_area", is_demo=False, **values)
             elif change.action == UPDATE:
-                execute(con, "import/update_area", **values)
+                execute(con, "write/areas/update_area", **values)
 
 
 KIND = AreasKind()

@@ -8,35 +8,35 @@ file that is valid against yesterday's data but not today's still writes nothing
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
 
 import duckdb
 
-from yjs import audit, store
-from yjs.auth import Actor, PermissionDenied, local_actor, require_role
-from yjs.db import open_read_only
+from yjs.data.db import open_read_only
+from yjs.domain.roles import Actor, PermissionDenied, local_actor, require_role
 from yjs.importers.report import ImportFailed, ImportResult, Problem
 from yjs.importers.tabular import Row, read_rows
-
+from yjs.store import atomic as store
+from yjs.store import audit
 
 ADD, UPDATE, UNCHANGED = "add", "update", "unchanged"
 
 
 @dataclass
 class Change:
-    action: str       # ADD, UPDATE or UNCHANGED
-    record: object    # the kind's validated record
-    existing: object = None   # the stored record an UPDATE or UNCHANGED matched
+    action: str  # ADD, UPDATE or UNCHANGED
+    record: object  # the kind's validated record
+    existing: object = None  # the stored record an UPDATE or UNCHANGED matched
 
 
 @dataclass
 class Plan:
     changes: list[Change] = field(default_factory=list)
     areas_added: list[str] = field(default_factory=list)
-    rows: object = None                      # bulk kinds: a validated DataFrame instead of changes
-    counted: dict[str, int] | None = None    # bulk kinds: counts worked out in SQL
+    rows: object = None  # bulk kinds: a validated DataFrame instead of changes
+    counted: dict[str, int] | None = None  # bulk kinds: counts worked out in SQL
 
     def count(self, action: str) -> int:
         if self.counted is not None:
@@ -66,7 +66,7 @@ def flag_repeat(seen: dict, key, line: int, fail, column: str, what: str) -> Non
 @dataclass(frozen=True)
 class Options:
     add_areas: bool = False
-    source: str = ""          # defaults to the file's name
+    source: str = ""  # defaults to the file's name
     actor: Actor | None = None  # who imports (kinds that keep a history record and check it)
 
 
@@ -83,9 +83,14 @@ class Kind:
 
     def check_headers(self, headers: list[str]) -> list[Problem]:
         known = set(self.required) | set(self.optional)
-        problems = [Problem(1, column, "required column is missing") for column in self.required if column not in headers]
-        problems += [Problem(1, h, f"unknown column (expected: {', '.join(self.required + self.optional)})")
-                     for h in headers if h and h not in known]
+        problems = [
+            Problem(1, column, "required column is missing") for column in self.required if column not in headers
+        ]
+        problems += [
+            Problem(1, h, f"unknown column (expected: {', '.join(self.required + self.optional)})")
+            for h in headers
+            if h and h not in known
+        ]
         return problems
 
 
@@ -96,9 +101,17 @@ def validate_or_fail(kind: Kind, rows: list[Row], con, options: Options):
     return plan
 
 
-def run_import(kind: Kind, file: Path, db_path: Path, *, dry_run: bool = False,
-               add_areas: bool = False, source: str | None = None,
-               progress: Callable[[str], None] | None = None, actor: Actor | None = None) -> ImportResult:
+def run_import(
+    kind: Kind,
+    file: Path,
+    db_path: Path,
+    *,
+    dry_run: bool = False,
+    add_areas: bool = False,
+    source: str | None = None,
+    progress: Callable[[str], None] | None = None,
+    actor: Actor | None = None,
+) -> ImportResult:
     """Validate `file` and, unless it is a dry run, write it atomically with its audit record.
 
     Raises ImportFailed (recorded in the audit trail, data untouched) or PermissionDenied.
@@ -115,16 +128,29 @@ def run_import(kind: Kind, file: Path, db_path: Path, *, dry_run: bool = False,
         audit.record_alone(db_path, actor, replace(entry, outcome="refused", detail=str(refusal)))
         raise
     except ImportFailed as failure:
-        audit.record_alone(db_path, actor, replace(entry, problems=len(failure.problems),
-                                                   detail=str(failure.problems[0]) if failure.problems else ""))
+        audit.record_alone(
+            db_path,
+            actor,
+            replace(entry, problems=len(failure.problems), detail=str(failure.problems[0]) if failure.problems else ""),
+        )
         raise
     except Exception as error:  # the write was rolled back; say so in the trail, then let it surface
         audit.record_alone(db_path, actor, replace(entry, detail=f"stopped by an error: {error}"[:500]))
         raise
 
 
-def _validated(kind: Kind, file: Path, db_path: Path, add_areas: bool, source: str | None, progress, *,
-               dry_run: bool, actor: Actor | None = None, entry: audit.Entry | None = None):
+def _validated(
+    kind: Kind,
+    file: Path,
+    db_path: Path,
+    add_areas: bool,
+    source: str | None,
+    progress,
+    *,
+    dry_run: bool,
+    actor: Actor | None = None,
+    entry: audit.Entry | None = None,
+):
     step = progress or (lambda _message: None)
     step("reading")
     headers, rows = read_rows(file)
@@ -148,9 +174,18 @@ def _validated(kind: Kind, file: Path, db_path: Path, add_areas: bool, source: s
         plan = validate_or_fail(kind, rows, writable, options)
         kind.write(writable, plan)
         plan.fill(result)
-        audit.record(writable, actor, replace(entry, outcome="succeeded", rows_added=result.added,
-                                              rows_updated=result.updated, rows_unchanged=result.unchanged,
-                                              detail=result.summary()))
+        audit.record(
+            writable,
+            actor,
+            replace(
+                entry,
+                outcome="succeeded",
+                rows_added=result.added,
+                rows_updated=result.updated,
+                rows_unchanged=result.unchanged,
+                detail=result.summary(),
+            ),
+        )
     step("done")
     return result, plan
 

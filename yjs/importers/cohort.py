@@ -11,22 +11,29 @@ import re
 
 import pandas as pd
 
-from yjs.cohort import BY_KEY
-from yjs.db import execute
-from yjs.geography import AreaIndex
+from yjs.data.db import execute
+from yjs.domain.cohort import BY_KEY, COURT_DISPOSALS, ETE_AT_END
+from yjs.domain.geography import AreaIndex
 from yjs.importers.base import Kind, Plan
 from yjs.importers.fields import Cells
 from yjs.importers.report import Problem
 
 PSEUDONYM = re.compile(r"^(?=.*\d)[A-Za-z0-9_-]{3,40}$")
-COURT = ("Referral order", "Youth rehabilitation order", "Custody")
-ETE_AT_END = ("Full time", "Part time", "Not in ETE")
-YES_NO_COLUMNS = ("suitable_accommodation_at_end", "send_formal_plan", "mental_health_support",
-                  "substance_misuse_support", "completed", "reoffended_12m")
+YES_NO_COLUMNS = (
+    "suitable_accommodation_at_end",
+    "send_formal_plan",
+    "mental_health_support",
+    "substance_misuse_support",
+    "completed",
+    "reoffended_12m",
+)
 CHOICES = {
-    "sex": BY_KEY["sex"].order, "ethnicity": BY_KEY["ethnicity"].order,
-    "disposal_type": BY_KEY["disposal_type"].order, "disposal": BY_KEY["disposal"].order,
-    "offence_category": BY_KEY["offence_category"].order, "care_status": BY_KEY["care_status"].order,
+    "sex": BY_KEY["sex"].order,
+    "ethnicity": BY_KEY["ethnicity"].order,
+    "disposal_type": BY_KEY["disposal_type"].order,
+    "disposal": BY_KEY["disposal"].order,
+    "offence_category": BY_KEY["offence_category"].order,
+    "care_status": BY_KEY["care_status"].order,
     "risk_of_serious_harm": BY_KEY["risk_of_serious_harm"].order,
     "safety_and_wellbeing": BY_KEY["safety_and_wellbeing"].order,
 }
@@ -35,8 +42,10 @@ CHOICES = {
 def parse_row(cells: Cells, areas: AreaIndex, source: str, today: dt.date) -> dict:
     record = {"child_id": cells.text("child_id", required=True)}
     if record["child_id"] and not PSEUDONYM.match(record["child_id"]):
-        cells.fail("child_id", "must be a pseudonymised id (3-40 letters, digits, - or _, with at least one digit), "
-                               "never a name")
+        cells.fail(
+            "child_id",
+            "must be a pseudonymised id (3-40 letters, digits, - or _, with at least one digit), never a name",
+        )
     area = cells.text("area", required=True)
     record["area"] = areas.resolve(area) if area else None
     if area and record["area"] is None:
@@ -44,8 +53,11 @@ def parse_row(cells: Cells, areas: AreaIndex, source: str, today: dt.date) -> di
     record["age_at_start"] = cells.whole_number("age_at_start", 10, 18, required=True)
     for column, options in CHOICES.items():
         record[column] = cells.choice(column, options, required=True)
-    if record["disposal"] and record["disposal_type"] and \
-            (record["disposal"] in COURT) != (record["disposal_type"] == "Court"):
+    if (
+        record["disposal"]
+        and record["disposal_type"]
+        and (record["disposal"] in COURT_DISPOSALS) != (record["disposal_type"] == "Court")
+    ):
         cells.fail("disposal", f"'{record['disposal']}' is not a {record['disposal_type'].lower()} disposal")
     record["start_date"] = cells.date("start_date", required=True, not_after=today)
     record["end_date"] = cells.date("end_date", not_after=today)
@@ -62,14 +74,30 @@ def parse_row(cells: Cells, areas: AreaIndex, source: str, today: dt.date) -> di
 
 class CohortKind(Kind):
     name = "cohort"
-    required = ("child_id", "area", "age_at_start", "sex", "ethnicity", "disposal_type", "disposal",
-                "offence_category", "start_date", "care_status", "send", "substance_misuse", "mental_health",
-                "risk_of_serious_harm", "safety_and_wellbeing")
+    required = (
+        "child_id",
+        "area",
+        "age_at_start",
+        "sex",
+        "ethnicity",
+        "disposal_type",
+        "disposal",
+        "offence_category",
+        "start_date",
+        "care_status",
+        "send",
+        "substance_misuse",
+        "mental_health",
+        "risk_of_serious_harm",
+        "safety_and_wellbeing",
+    )
     optional = ("end_date", "ete_status_at_end", *YES_NO_COLUMNS, "source")
 
     def validate(self, rows, con, options):
         today = dt.date.today()
-        areas = AreaIndex((name, aliases) for name, aliases, *_ in execute(con, "import/known_areas").fetchall())
+        areas = AreaIndex(
+            (name, aliases) for name, aliases, *_ in execute(con, "read/areas/areas_with_aliases").fetchall()
+        )
         records, problems, seen = [], [], {}
         for row in rows:
             row_problems = []
@@ -81,12 +109,12 @@ class CohortKind(Kind):
             problems += row_problems
             if not row_problems:
                 records.append(record)
-        columns = [name for (name,) in execute(con, "import/cohort_columns").fetchall()]
+        columns = [name for (name,) in execute(con, "read/cohort/cohort_columns").fetchall()]
         plan = Plan(rows=pd.DataFrame(records, columns=columns))
         if not problems:
             con.register("incoming", plan.rows)
             try:
-                added, updated, unchanged = execute(con, "import/classify_cohort").fetchall()[0]
+                added, updated, unchanged = execute(con, "read/cohort/incoming_cohort_changes").fetchall()[0]
             finally:
                 con.unregister("incoming")
             plan.counted = {"add": added, "update": updated, "unchanged": unchanged}
@@ -95,7 +123,7 @@ class CohortKind(Kind):
     def write(self, con, plan):
         con.register("incoming", plan.rows)
         try:
-            execute(con, "import/upsert_cohort")
+            execute(con, "write/cohort/upsert_cohort")
         finally:
             con.unregister("incoming")
 

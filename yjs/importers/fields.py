@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
-from yjs.dates import parse_date
+from yjs.domain.dates import parse_date
 from yjs.importers.report import Problem
 from yjs.importers.tabular import Row
 
@@ -82,8 +82,9 @@ class Cells:
         self.fail(column, f"'{self.row.get(column)}' is not yes or no")
         return None
 
-    def date(self, column: str, *, required: bool = False, allow_month: bool = False,
-             not_after: dt.date | None = None) -> dt.date | None:
+    def date(
+        self, column: str, *, required: bool = False, allow_month: bool = False, not_after: dt.date | None = None
+    ) -> dt.date | None:
         try:
             value = parse_date(self.row.get(column), allow_month=allow_month)
         except ValueError as exc:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import difflib
 
-from yjs.benchmarking import UNIT_SCALES
-from yjs.db import execute
-from yjs.geography import REGIONS, AreaIndex
+from yjs.data.db import execute
+from yjs.domain.benchmarking import UNIT_SCALES
+from yjs.domain.dates import parse_period
+from yjs.domain.geography import REGIONS, AreaIndex
 from yjs.importers.base import UNCHANGED, Kind, Plan, change_for, flag_repeat
 from yjs.importers.fields import Cells
-from yjs.periods import parse_period
 
 REFERENCE_GEOGRAPHIES = ("England and Wales", "England", *REGIONS)
 TOLERANCE = 0.051  # published values are rounded to one decimal place
@@ -25,13 +25,17 @@ class IndicatorsKind(Kind):
     optional = ("value", "numerator", "denominator", "source")
 
     def validate(self, rows, con, options):
-        areas = AreaIndex((name, aliases) for name, aliases, *_ in execute(con, "import/known_areas").fetchall())
+        areas = AreaIndex(
+            (name, aliases) for name, aliases, *_ in execute(con, "read/areas/areas_with_aliases").fetchall()
+        )
         for geography in REFERENCE_GEOGRAPHIES:
             areas.add(geography)
-        catalogue = {code: (code, name, unit, period_type)
-                     for code, name, unit, period_type in execute(con, "import/known_indicators").fetchall()}
+        catalogue = {
+            code: (code, name, unit, period_type)
+            for code, name, unit, period_type in execute(con, "read/indicators/known_indicators").fetchall()
+        }
         by_name = {**{c.lower(): c for c in catalogue}, **{v[1].lower(): c for c, v in catalogue.items()}}
-        stored = {tuple(r[:3]): r[3:] for r in execute(con, "import/existing_indicator_values").fetchall()}
+        stored = {tuple(r[:3]): r[3:] for r in execute(con, "read/indicators/stored_indicator_values").fetchall()}
         plan, problems, seen = Plan(), [], {}
         for row in rows:
             row_problems = []
@@ -51,7 +55,7 @@ class IndicatorsKind(Kind):
     def write(self, con, plan):
         for change in plan.changes:
             if change.action != UNCHANGED:
-                execute(con, "import/upsert_indicator_value", **{k: v for k, v in change.record.items()})
+                execute(con, "write/indicators/upsert_indicator_value", **dict(change.record.items()))
 
     @staticmethod
     def _parse(cells: Cells, areas: AreaIndex, catalogue: dict, by_name: dict, source: str) -> dict:
@@ -85,7 +89,9 @@ class IndicatorsKind(Kind):
 def _check_rate(cells: Cells, record: dict, unit: str | None) -> None:
     numerator, denominator, value = record["numerator"], record["denominator"], record["value"]
     if (numerator is None) != (denominator is None):
-        cells.fail("denominator" if denominator is None else "numerator", "give both numerator and denominator, or neither")
+        cells.fail(
+            "denominator" if denominator is None else "numerator", "give both numerator and denominator, or neither"
+        )
         return
     if numerator is None:
         if value is None and not cells.row.get("value"):  # a value that failed to parse is reported already

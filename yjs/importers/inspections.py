@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from yjs import rules
-from yjs.dates import parse_date
-from yjs.db import execute
-from yjs.geography import AreaIndex
+from yjs.data.db import execute
+from yjs.domain import rules
+from yjs.domain.dates import parse_date
+from yjs.domain.geography import AreaIndex
 from yjs.importers.base import ADD, UNCHANGED, UPDATE, Change, Kind, Options, Plan
 from yjs.importers.report import Problem
 from yjs.importers.tabular import Row
@@ -33,7 +33,7 @@ class InspectionRecord:
     score: int | None
     ratings: dict[str, str] = field(default_factory=dict)
     source: str = ""
-    inspection_id: int | None = None   # set for inspections already stored
+    inspection_id: int | None = None  # set for inspections already stored
 
     def identity(self) -> tuple:
         if self.published:
@@ -67,8 +67,13 @@ def _parse_date(row: Row, column: str, problems: list[Problem], today: dt.date) 
     if value and value > today:
         problems.append(Problem(row.line, column, f"{value.isoformat()} is in the future"))
     elif value and value < EARLIEST:
-        problems.append(Problem(row.line, column, f"{value.isoformat()} is before 2018; YJS Insight covers HMIP's "
-                                                 "2018, 2021 and 2025 frameworks"))
+        problems.append(
+            Problem(
+                row.line,
+                column,
+                f"{value.isoformat()} is before 2018; YJS Insight covers HMIP's 2018, 2021 and 2025 frameworks",
+            )
+        )
     return value
 
 
@@ -94,8 +99,13 @@ def parse_row(row: Row, options: Options, today: dt.date, problems: list[Problem
     if not row.get("published") and not row.get("fieldwork_start"):
         problems.append(Problem(line, "published", "give a publication date (or a fieldwork start while unpublished)"))
     if published and fieldwork and fieldwork > published:
-        problems.append(Problem(line, "fieldwork_start", f"fieldwork start {fieldwork.isoformat()} is after the "
-                                                        f"publication date {published.isoformat()}"))
+        problems.append(
+            Problem(
+                line,
+                "fieldwork_start",
+                f"fieldwork start {fieldwork.isoformat()} is after the publication date {published.isoformat()}",
+            )
+        )
     framework = _parse_int(row.get("framework"), "framework", problems, line, 2018, 2025)
     if framework is not None and framework not in rules.FRAMEWORKS:
         problems.append(Problem(line, "framework", f"{framework} is not an HMIP framework (2018, 2021 or 2025)"))
@@ -107,46 +117,73 @@ def parse_row(row: Row, options: Options, today: dt.date, problems: list[Problem
     if overall == rules.NOT_RATED:
         problems.append(Problem(line, "overall_rating", "an overall rating cannot be 'Not rated'"))
     score = _parse_int(row.get("score"), "score", problems, line, 0, rules.MAX_SCORE)
-    return InspectionRecord(line, row.get("area"), published, fieldwork, framework, overall, score,
-                            _parse_ratings(row, problems), row.get("source") or options.source)
+    return InspectionRecord(
+        line,
+        row.get("area"),
+        published,
+        fieldwork,
+        framework,
+        overall,
+        score,
+        _parse_ratings(row, problems),
+        row.get("source") or options.source,
+    )
 
 
 def consistency_problems(record: InspectionRecord) -> list[tuple[str, str]]:
     """(column, reason) for every way the record contradicts HMIP's scoring rules."""
     if not rules.is_scored_framework(record.framework):
         found = [("score", "the 2025 framework has no score out of 36")] if record.score is not None else []
-        return found + [(code, "the 2025 framework does not rate the standards 1.1-4.1")
-                        for code in sorted(record.ratings)]
+        return found + [
+            (code, "the 2025 framework does not rate the standards 1.1-4.1") for code in sorted(record.ratings)
+        ]
     problems = []
     computed = rules.overall_score(record.ratings)
     if computed is not None:
         if record.score is not None and record.score != computed:
-            problems.append(("score", f"score {record.score} does not match {computed}, the sum of the 12 standard ratings"))
+            problems.append(
+                ("score", f"score {record.score} does not match {computed}, the sum of the 12 standard ratings")
+            )
         band = rules.overall_band(computed)
         if record.overall_rating and record.overall_rating != band:
-            problems.append(("overall_rating", f"overall rating '{record.overall_rating}' does not match '{band}', "
-                                               f"the band of the computed score {computed}"))
+            problems.append(
+                (
+                    "overall_rating",
+                    f"overall rating '{record.overall_rating}' does not match '{band}', "
+                    f"the band of the computed score {computed}",
+                )
+            )
         return problems
     if record.score is not None:
         band = rules.overall_band(record.score)
         if record.overall_rating and record.overall_rating != band:
-            problems.append(("overall_rating", f"overall rating '{record.overall_rating}' does not match '{band}', "
-                                               f"the band of score {record.score}"))
+            problems.append(
+                (
+                    "overall_rating",
+                    f"overall rating '{record.overall_rating}' does not match '{band}', "
+                    f"the band of score {record.score}",
+                )
+            )
         known = [rules.score_from_rating(r) for c, r in record.ratings.items() if c in rules.SCORED_STANDARDS]
         low, high = sum(known), sum(known) + 3 * (len(rules.SCORED_STANDARDS) - len(known))
         if not low <= record.score <= high:
-            problems.append(("score", f"score {record.score} is impossible with the standard ratings given "
-                                      f"(they allow {low} to {high})"))
+            problems.append(
+                (
+                    "score",
+                    f"score {record.score} is impossible with the standard ratings given (they allow {low} to {high})",
+                )
+            )
     return problems
 
 
 def _existing(con) -> dict[tuple, InspectionRecord]:
     """Existing inspections under every identity a re-import may use for them."""
     found = {}
-    for row in execute(con, "import/existing_inspections").fetchall():
+    for row in execute(con, "read/ratings/inspections_with_ratings").fetchall():
         inspection_id, area, published, fieldwork, framework, overall, score, source, ratings = row
-        record = InspectionRecord(0, area, published, fieldwork, framework, overall, score,
-                                  dict(ratings or {}), source, inspection_id)
+        record = InspectionRecord(
+            0, area, published, fieldwork, framework, overall, score, dict(ratings or {}), source, inspection_id
+        )
         if published:
             found[(area, "published", published.replace(day=1))] = record
         if fieldwork:
@@ -164,19 +201,19 @@ def _merge(existing: InspectionRecord, new: InspectionRecord) -> InspectionRecor
 
 
 def _differs(existing: InspectionRecord, merged: InspectionRecord) -> bool:
-    return (any(getattr(existing, n) != getattr(merged, n) for n in FIELDS)
-            or existing.ratings != merged.ratings)
+    return any(getattr(existing, n) != getattr(merged, n) for n in FIELDS) or existing.ratings != merged.ratings
 
 
 class InspectionsKind(Kind):
     name = "inspections"
     required = ("area",)
-    optional = ("published", "fieldwork_start", "framework", "overall_rating", "score",
-                *rules.ALL_STANDARDS, "source")
+    optional = ("published", "fieldwork_start", "framework", "overall_rating", "score", *rules.ALL_STANDARDS, "source")
 
     def validate(self, rows, con, options, today: dt.date | None = None):
         today = today or dt.date.today()
-        areas = AreaIndex((name, aliases) for name, aliases, *_ in execute(con, "import/known_areas").fetchall())
+        areas = AreaIndex(
+            (name, aliases) for name, aliases, *_ in execute(con, "read/areas/areas_with_aliases").fetchall()
+        )
         existing = _existing(con)
         plan, problems, seen = Plan(), [], {}
         for row in rows:
@@ -212,8 +249,13 @@ class InspectionsKind(Kind):
     def _change(record: InspectionRecord, existing: dict, seen: dict, problems: list[Problem]) -> Change | None:
         identity = record.identity()
         if identity in seen:
-            problems.append(Problem(record.line, "published", f"same inspection as line {seen[identity]} "
-                                                              "(same area and publication month)"))
+            problems.append(
+                Problem(
+                    record.line,
+                    "published",
+                    f"same inspection as line {seen[identity]} (same area and publication month)",
+                )
+            )
             return None
         seen[identity] = record.line
         before = existing.get(identity)
@@ -231,29 +273,53 @@ class InspectionsKind(Kind):
 
     def write(self, con, plan):
         for area in plan.areas_added:
-            execute(con, "import/insert_area", name=area, region=None, country=None, local_authorities=[],
-                    population_10_17=None, population_year=None, aliases=[], is_demo=False,
-                    source=plan.changes[0].record.source if plan.changes else "import")
-        names = {(f, c): n for f, c, n in execute(con, "import/standard_names").fetchall()}
+            execute(
+                con,
+                "write/areas/insert_area",
+                name=area,
+                region=None,
+                country=None,
+                local_authorities=[],
+                population_10_17=None,
+                population_year=None,
+                aliases=[],
+                is_demo=False,
+                source=plan.changes[0].record.source if plan.changes else "import",
+            )
+        names = {(f, c): n for f, c, n in execute(con, "read/ratings/standard_names").fetchall()}
         for change in plan.changes:
             if change.action == UNCHANGED:
                 continue
             record = change.record
-            values = dict(published=record.published, fieldwork_start=record.fieldwork_start,
-                          framework=record.framework, overall_rating=record.overall_rating,
-                          score=record.score, source=record.source)
+            values = {
+                "published": record.published,
+                "fieldwork_start": record.fieldwork_start,
+                "framework": record.framework,
+                "overall_rating": record.overall_rating,
+                "score": record.score,
+                "source": record.source,
+            }
             stored_ratings = {}
             if change.action == ADD:
-                inspection_id = execute(con, "import/insert_inspection", area=record.area, **values).fetchall()[0][0]
+                inspection_id = execute(con, "write/ratings/insert_inspection", area=record.area, **values).fetchall()[
+                    0
+                ][0]
             else:
                 inspection_id, stored_ratings = record.inspection_id, change.existing.ratings
-                execute(con, "import/update_inspection", inspection_id=inspection_id, **values)
+                execute(con, "write/ratings/update_inspection", inspection_id=inspection_id, **values)
             for code, rating in record.ratings.items():
                 if stored_ratings.get(code) == rating:
                     continue  # keep the source of a rating the file merely repeats
                 name = names.get((record.framework, code)) or names.get((2021, code), code)
-                execute(con, "import/upsert_standard_rating", inspection_id=inspection_id, code=code,
-                        name=name, rating=rating, source=record.source)
+                execute(
+                    con,
+                    "write/ratings/upsert_standard_rating",
+                    inspection_id=inspection_id,
+                    code=code,
+                    name=name,
+                    rating=rating,
+                    source=record.source,
+                )
 
 
 KIND = InspectionsKind()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from yjs.db import execute
-from yjs.geography import AreaIndex
+from yjs.data.db import execute
+from yjs.domain.geography import AreaIndex
 from yjs.importers.base import UNCHANGED, Kind, Plan, change_for, flag_repeat
 from yjs.importers.fields import Cells
 from yjs.importers.report import Problem
@@ -21,8 +21,10 @@ class PopulationKind(Kind):
     optional = ("count", "share", "source")
 
     def validate(self, rows, con, options):
-        areas = AreaIndex((name, aliases) for name, aliases, *_ in execute(con, "import/known_areas").fetchall())
-        stored = {tuple(r[:5]): r for r in execute(con, "import/existing_population").fetchall()}
+        areas = AreaIndex(
+            (name, aliases) for name, aliases, *_ in execute(con, "read/areas/areas_with_aliases").fetchall()
+        )
+        stored = {tuple(r[:5]): r for r in execute(con, "read/cohort/stored_population").fetchall()}
         plan, problems, seen = Plan(), [], {}
         for row in rows:
             row_problems: list[Problem] = []
@@ -31,12 +33,16 @@ class PopulationKind(Kind):
             area = areas.resolve(typed) if typed else None
             if typed and area is None:
                 cells.fail("area", areas.unknown_area_reason(typed).split(" (add it")[0])
-            record = dict(area=area, year=cells.whole_number("year", 1991, dt.date.today().year, required=True),
-                          ethnicity=cells.choice("ethnicity", ETHNICITIES, required=True),
-                          sex=cells.choice("sex", SEXES, required=True),
-                          age_band=cells.choice("age_band", AGE_BANDS, required=True),
-                          count=cells.whole_number("count", 0, 2_000_000),
-                          share=cells.number("share", 0, 1), source=cells.text("source") or options.source)
+            record = {
+                "area": area,
+                "year": cells.whole_number("year", 1991, dt.date.today().year, required=True),
+                "ethnicity": cells.choice("ethnicity", ETHNICITIES, required=True),
+                "sex": cells.choice("sex", SEXES, required=True),
+                "age_band": cells.choice("age_band", AGE_BANDS, required=True),
+                "count": cells.whole_number("count", 0, 2_000_000),
+                "share": cells.number("share", 0, 1),
+                "source": cells.text("source") or options.source,
+            }
             if record["count"] is None and record["share"] is None and not row_problems:
                 cells.fail("count", "give a count (or a share from 0 to 1)")
             key = tuple(record[k] for k in ("area", "year", "ethnicity", "sex", "age_band"))
@@ -53,7 +59,7 @@ class PopulationKind(Kind):
     def write(self, con, plan):
         for change in plan.changes:
             if change.action != UNCHANGED:
-                execute(con, "import/upsert_population", **change.record)
+                execute(con, "write/cohort/upsert_population", **change.record)
 
 
 KIND = PopulationKind()

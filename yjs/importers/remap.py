@@ -11,6 +11,8 @@ import csv
 import io
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 
 def rename_headings(path: Path, headings: list[str]) -> Path:
     """A copy of `path` (same name, in a folder beside it: the name is each row's source), its first
@@ -19,8 +21,6 @@ def rename_headings(path: Path, headings: list[str]) -> Path:
     target = path.parent / "mapped" / path.name
     target.parent.mkdir(exist_ok=True)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
         book = load_workbook(path)
         sheet = book.worksheets[0]
         for column, heading in enumerate(headings, start=1):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    line: int            # 0 for the file as a whole
+    line: int  # 0 for the file as a whole
     column: str | None
     reason: str
 
@@ -16,7 +16,7 @@ class Problem:
         return f"{where}, column {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}"
 
 
-MAX_REASON = 300   # a reason quotes the cell; a hostile 100,000-character cell must not flood the screen
+MAX_REASON = 300  # a reason quotes the cell; a hostile 100,000-character cell must not flood the screen
 
 
 def _shortened(problem: Problem) -> Problem:
@@ -46,8 +46,10 @@ class ImportResult:
 
     def summary(self) -> str:
         verb = "would be" if self.dry_run else "were"
-        text = (f"{self.file_name}: {self.rows} {self.kind} rows valid; {self.added} added, "
-                f"{self.updated} updated, {self.unchanged} unchanged")
+        text = (
+            f"{self.file_name}: {self.rows} {self.kind} rows valid; {self.added} added, "
+            f"{self.updated} updated, {self.unchanged} unchanged"
+        )
         if self.areas_added:
             text += f"; new areas {verb} added: {', '.join(self.areas_added)}"
         if self.dry_run:

@@ -6,28 +6,33 @@ import codecs
 import csv
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from yjs.importers.report import ImportFailed, Problem
 
-MAX_UPLOAD_MB = 100            # for the app's upload and the command line alike
+MAX_UPLOAD_MB = 100  # for the app's upload and the command line alike
 MAX_FILE_BYTES = MAX_UPLOAD_MB * 2**20
-MAX_UNZIPPED_BYTES = 10 * MAX_FILE_BYTES   # an XLSX is a zip: refuse one that would inflate past this
+MAX_UNZIPPED_BYTES = 10 * MAX_FILE_BYTES  # an XLSX is a zip: refuse one that would inflate past this
 
 
 def too_large(size: int) -> str | None:
     """The message for a file over the limit, or None."""
     if size <= MAX_FILE_BYTES:
         return None
-    return (f"the file is {size / 2**20:,.1f} MB; the limit is {MAX_UPLOAD_MB} MB. "
-            "Split it into smaller files (by year or by area) and import each")
+    return (
+        f"the file is {size / 2**20:,.1f} MB; the limit is {MAX_UPLOAD_MB} MB. "
+        "Split it into smaller files (by year or by area) and import each"
+    )
 
 
 @dataclass(frozen=True)
 class Row:
-    line: int                 # the line (CSV) or sheet row (XLSX) a person sees in their editor
-    values: dict[str, str]    # lower-cased, trimmed header -> trimmed text ('' when blank)
+    line: int  # the line (CSV) or sheet row (XLSX) a person sees in their editor
+    values: dict[str, str]  # lower-cased, trimmed header -> trimmed text ('' when blank)
 
     def get(self, column: str) -> str:
         return self.values.get(column, "")
@@ -52,7 +57,7 @@ def _normalise_headers(raw: list, line: int) -> list[str]:
     headers = [("" if h is None else str(h)).strip().lower() for h in raw]
     problems = []
     seen = set()
-    for index, header in enumerate(headers, start=1):
+    for header in headers:
         if header and header in seen:
             problems.append(Problem(line, header, "this column appears twice in the header"))
         seen.add(header)
@@ -93,9 +98,11 @@ def _read_csv(path: Path) -> tuple[list[str], list[Row]]:
             problems.append(Problem(start, None, f"not valid CSV ({exc})"))
             break
         if any(cell.strip() for cell in record):
-            if len(record) > len(headers) and any(c.strip() for c in record[len(headers):]):
+            if len(record) > len(headers) and any(c.strip() for c in record[len(headers) :]):
                 problems.append(Problem(start, None, f"{len(record)} cells but the header has {len(headers)} columns"))
-            rows.append(Row(start, {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(headers) if h}))
+            rows.append(
+                Row(start, {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(headers) if h})
+            )
         start = reader.line_num + 1
     if problems:
         raise ImportFailed(problems)
@@ -117,27 +124,33 @@ def _cell_text(value) -> str:
 def _refuse_zip_bomb(path: Path) -> None:
     """An XLSX is a zip of XML files: a small file can inflate to many gigabytes. Check the sizes
     its directory declares before reading (zipfile never inflates an entry past its declared size)."""
-    import zipfile
-
     try:
         with zipfile.ZipFile(path) as archive:
             declared = sum(entry.file_size for entry in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
         raise ImportFailed([Problem(0, None, "the file is not a readable XLSX workbook (not a zip archive)")]) from None
     if declared > MAX_UNZIPPED_BYTES:
-        raise ImportFailed([Problem(0, None, f"the workbook would unpack to {declared / 2**30:,.1f} GB, over the "
-                                             f"{MAX_UNZIPPED_BYTES // 2**30} GB limit: save it again from Excel or "
-                                             "as CSV")])
+        raise ImportFailed(
+            [
+                Problem(
+                    0,
+                    None,
+                    f"the workbook would unpack to {declared / 2**30:,.1f} GB, over the "
+                    f"{MAX_UNZIPPED_BYTES // 2**30} GB limit: save it again from Excel or "
+                    "as CSV",
+                )
+            ]
+        )
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], list[Row]]:
-    from openpyxl import load_workbook  # only imports that read Excel pay for it
-
     _refuse_zip_bomb(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ImportFailed([Problem(0, None, f"the file is not a readable XLSX workbook ({exc.__class__.__name__})")]) from None
+        raise ImportFailed(
+            [Problem(0, None, f"the file is not a readable XLSX workbook ({exc.__class__.__name__})")]
+        ) from None
     try:
         sheet = workbook.worksheets[0]
         iterator = sheet.iter_rows(values_only=True)

@@ -20,5 +20,6 @@ def slow():
     time.sleep(4)
 
 
-st.navigation([st.Page(fine, title="Fine", default=True), st.Page(broken, title="Broken"),
-               st.Page(slow, title="Slow")]).run()
+st.navigation(
+    [st.Page(fine, title="Fine", default=True), st.Page(broken, title="Broken"), st.Page(slow, title="Slow")]
+).run()

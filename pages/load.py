@@ -1,0 +1,35 @@
+"""Load data: upload a CSV or XLSX, see every problem by line, then import it atomically."""
+
+import tempfile
+
+import streamlit as st
+
+from yjs.app import auth, loading
+from yjs.app.entry import current_page
+
+actor = current_page().actor
+auth.require(actor, "editor")  # registered for editors only; the import checks the role again
+st.title("Load data")
+st.caption(
+    "Upload a CSV or Excel file. Every row is checked first; a file with any problem changes nothing. "
+    "The column formats are in the README (“Importing …” sections)."
+)
+kind = st.selectbox("What the file holds", list(loading.KINDS), key="kind", bind="query-params")
+st.caption(
+    f"Columns: **{', '.join(loading.KINDS[kind].required)}** (required); {', '.join(loading.KINDS[kind].optional)}."
+)
+upload = loading.upload(kind)
+if upload is None:
+    st.stop()
+
+add_areas = kind == "inspections" and st.checkbox("Add areas the database does not know yet")
+workspace = tempfile.TemporaryDirectory(prefix="yjs-upload-")  # removed when this run ends
+path = loading.saved_copy(upload, workspace)
+if kind == "actions":
+    path = loading.mapped_actions_file(path)
+preview = loading.check(kind, path, upload.name, add_areas)
+if preview is None:
+    st.stop()
+st.info(preview.summary(), icon=":material/fact_check:")
+if st.button(f"Import {preview.rows:,} rows", type="primary"):
+    loading.load(kind, path, add_areas, actor)

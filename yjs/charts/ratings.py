@@ -1,0 +1,446 @@
+"""Pure plotly builders for the ratings pages. Every coloured mark carries its rating as text."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from yjs.charts.base import (
+    AREA_COLOUR,
+    COMPARATOR_GREY,
+    FONT,
+    RATING_COLOURS,
+    RATING_TEXT_COLOURS,
+    base_layout,
+    make_figure,
+    merged,
+)
+from yjs.domain import rules
+from yjs.domain.ratings import DOMAIN_NAMES, domain_of
+
+NOT_RATED_GREY = "#D9D9D9"
+OVERALL, SCORE = "Overall", "/36"
+GAP_BEFORE_RESETTLEMENT, GAP_BEFORE_OVERALL = " ", "  "
+MATRIX_COLUMNS = list(rules.SCORED_STANDARDS) + [
+    GAP_BEFORE_RESETTLEMENT,
+    rules.RESETTLEMENT,
+    GAP_BEFORE_OVERALL,
+    OVERALL,
+    SCORE,
+]
+# Heatmap values: -1 Not rated, 0-3 the ratings worst to best; a step colour scale over them.
+_STEPS = [NOT_RATED_GREY] + [RATING_COLOURS[r] for r in rules.RATINGS]
+COLOUR_SCALE = [
+    [edge, colour] for index, colour in enumerate(_STEPS) for edge in (index / len(_STEPS), (index + 1) / len(_STEPS))
+]
+
+
+def _cell(rating) -> tuple[float | None, str]:
+    if rating in rules.RATINGS:
+        return rules.score_from_rating(rating), rules.SHORT_LABELS[rating]
+    if rating == rules.NOT_RATED:
+        return -1, "Not rated"
+    return None, ""
+
+
+def ratings_heatmap(
+    wide: pd.DataFrame, labels: list[str], names: dict[tuple[int, str], str], *, marked: list[str] = ()
+) -> go.Figure:
+    """Rows are inspections, columns the twelve standards, resettlement apart and the overall result.
+
+    `names` maps (inspection, code) to the standard's name in that framework, for the hover; `marked` codes get a
+    marker above their column (the standards on which compared areas differ).
+    """
+    z, text, hover = [], [], []
+    for row, label in zip(wide.to_dict("records"), labels, strict=True):
+        z_row, text_row, hover_row = [], [], []
+        for column in MATRIX_COLUMNS:
+            if column == OVERALL:
+                value, short = _cell(row["overall_rating"])
+                short = short or "–"
+                what = f"Overall rating: {row['overall_rating'] or 'not known'}"
+            elif column == SCORE:
+                value, short = None, "–" if pd.isna(row["score"]) else str(int(row["score"]))
+                what = f"Score: {short}/36" if short != "–" else "No score out of 36"
+            elif column.strip() == "":
+                value, short, what = None, "", ""
+            else:
+                value, short = _cell(row.get(column))
+                rating = row.get(column)
+                what = (
+                    f"{column} {names.get((row['inspection_id'], column), '')}: "
+                    f"{rating if pd.notna(rating) else 'not published'}"
+                )
+                short = short or ("–" if column in rules.ALL_STANDARDS else "")
+            z_row.append(value)
+            text_row.append(short)
+            hover_row.append(f"<b>{label}</b><br>{what}<br>Source: {row['source']}" if what else "")
+        z.append(z_row)
+        text.append(text_row)
+        hover.append(hover_row)
+    cells = {  # arrays, not nested lists: plotly validates those element by element
+        "type": "heatmap",
+        "z": np.array(z, dtype=float),
+        "x": MATRIX_COLUMNS,
+        "y": labels,
+        "hovertext": np.array(hover, dtype=object),
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "colorscale": COLOUR_SCALE,
+        "zmin": -1.5,
+        "zmax": 3.5,
+        "showscale": False,
+        "xgap": 3,
+        "ygap": 3,
+    }
+    layout = merged(
+        base_layout(height=max(260, 34 * len(labels) + (170 if marked else 150))),
+        {
+            "annotations": _column_headings(marked),
+            "margin": {"t": 120 if marked else 100, "l": 10, "r": 10, "b": 10},
+            # Fixed ranges: the text trace would otherwise pad the axes with empty rows.
+            "xaxis": {
+                "side": "top",
+                "type": "category",
+                "tickfont": {"size": 14},
+                "tickangle": 0,
+                "showline": False,
+                "fixedrange": True,
+                "range": [-0.5, len(MATRIX_COLUMNS) - 0.5],
+            },
+            "yaxis": {
+                "type": "category",
+                "tickfont": {"size": 15},
+                "gridcolor": "rgba(0,0,0,0)",
+                "fixedrange": True,
+                "range": [len(labels) - 0.5, -0.5],
+                "showline": False,
+            },
+        },
+    )
+    return make_figure([cells, *_cell_labels(z, text, labels)], layout)
+
+
+def _column_headings(marked: list[str]) -> list[dict]:
+    """A marker above each `marked` standard's column, then the domains' names above their columns."""
+    position = {column: index for index, column in enumerate(MATRIX_COLUMNS)}  # numeric-looking codes
+    headings = [
+        {
+            "x": position[code],
+            "y": 1,
+            "yref": "paper",
+            "yanchor": "bottom",
+            "text": "▼",
+            "showarrow": False,  # need
+            "font": {"size": 12, "color": "#000"},
+            "yshift": 28,
+        }
+        for code in marked
+    ]  # index positions
+    for domain in (1, 2, 3, 4):
+        codes = [position[c] for c in rules.ALL_STANDARDS if domain_of(c) == domain]
+        headings.append(
+            {
+                "x": sum(codes) / len(codes),
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "yshift": 50 if marked else 30,
+                "font": {"size": 13},
+                "text": f"<b>{DOMAIN_NAMES[domain] if domain < 4 else 'Resettl.'}</b>",
+            }
+        )
+    return headings
+
+
+def _cell_labels(z: list[list], text: list[list[str]], labels: list[str]) -> list[dict]:
+    """The cells' text as two text traces, white on the dark ratings and black on the rest (a heatmap's
+    own text has one colour; one colour per trace also spares plotly validating a colour per cell)."""
+    by_colour: dict[str, tuple[list, list, list]] = {}
+    for label, z_row, text_row in zip(labels, z, text, strict=True):
+        for column, value, word in zip(MATRIX_COLUMNS, z_row, text_row, strict=True):
+            if word:
+                rating = rules.RATINGS[int(value)] if value is not None and value >= 0 else None
+                xs, ys, words = by_colour.setdefault(RATING_TEXT_COLOURS.get(rating, "#1a1a1a"), ([], [], []))
+                xs.append(column), ys.append(label), words.append(word)
+    return [
+        {
+            "type": "scatter",
+            "x": np.array(xs, dtype=object),
+            "y": np.array(ys, dtype=object),
+            "mode": "text",
+            "text": np.array(words, dtype=object),
+            "textfont": {"color": colour, "size": 13},
+            "hoverinfo": "skip",
+        }
+        for colour, (xs, ys, words) in by_colour.items()
+    ]
+
+
+def key_question_bars(panel, *, height: int = 230) -> go.Figure:
+    """One standard's key questions as % Yes bars against HMIP's bands (50, 65 and 80%).
+
+    Shapes and annotations go in as one layout: plotly's add_vrect/add_annotation validate the
+    whole figure on every call, which made a profile of seven panels cost a third of a second.
+    """
+    questions = [q for q in panel.questions if q.pct is not None]
+    labels = [rules.THEME_PHRASES.get(q.theme, q.theme).capitalize() for q in questions]
+    text = [
+        rules.describe_counts(q).replace(", inferred from the published % and sample", ", inferred") for q in questions
+    ]
+    edges = [0.0, *rules.KEY_QUESTION_THRESHOLDS.values(), 100.0]
+    bands = list(zip(edges[:-1], edges[1:], rules.RATINGS, strict=True))
+    shapes = [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": low,
+            "x1": high,
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": RATING_COLOURS[rating],
+            "opacity": 0.2,
+            "line_width": 0,
+            "layer": "below",
+        }
+        for low, high, rating in bands
+    ]
+    shapes += [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": t,
+            "x1": t,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": "#555", "width": 1, "dash": "dot"},
+        }
+        for t in rules.KEY_QUESTION_THRESHOLDS.values()
+    ]
+    annotations = [
+        {
+            "x": (low + high) / 2,
+            "y": 1,
+            "xref": "x",
+            "yref": "paper",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "text": rules.SHORT_LABELS[rating],
+            "font": {"size": 13},
+        }
+        for low, high, rating in bands
+    ]
+    bars = {
+        "type": "bar",
+        "x": [q.pct for q in questions],
+        "y": labels,
+        "orientation": "h",
+        "text": text,
+        "textposition": "inside",
+        "insidetextanchor": "end",
+        "textfont": {"color": "white", "size": 14},
+        "marker": {"color": "#333333"},
+        "width": 0.6,
+        "hovertext": [q.question for q in questions],
+        "hovertemplate": "%{hovertext}<br>%{x:.0f}% Yes<extra></extra>",
+    }
+    layout = {
+        "font": FONT,
+        "height": height,
+        "margin": {"t": 30, "l": 10, "r": 10, "b": 10},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "showlegend": False,
+        "shapes": shapes,
+        "annotations": annotations,
+        "xaxis": {
+            "range": [0, 100],
+            "title": "% Yes of relevant cases",
+            "tickvals": [0, 50, 65, 80, 100],
+            "showgrid": False,
+            "linecolor": "#666",
+            "tickfont": {"size": 15},
+        },
+        "yaxis": {"autorange": "reversed", "showgrid": False, "linecolor": "#666", "tickfont": {"size": 15}},
+    }
+    return make_figure([bars], layout)
+
+
+def inspection_timeline(history: pd.DataFrame, labels: list[str], *, title: str) -> go.Figure:
+    """An area's inspections on a time axis, placed by overall rating and labelled with it."""
+    ratings = list(rules.RATINGS)
+    text = [
+        f"{rating}{'' if pd.isna(score) else f' ({int(score)}/36)'}<br>{framework} framework"
+        for rating, score, framework in zip(
+            history["overall_rating"], history["score"], history["framework"], strict=True
+        )
+    ]
+    points = {
+        "type": "scatter",
+        "x": history["inspection_date"],
+        "y": history["overall_rating"].to_numpy(),
+        "mode": "lines+markers+text",
+        "text": text,
+        "textposition": "top center",
+        "line": {"color": "#777", "dash": "dot"},
+        "cliponaxis": False,
+        "marker": {
+            "size": 18,
+            "symbol": "diamond",
+            "color": [RATING_COLOURS.get(r, NOT_RATED_GREY) for r in history["overall_rating"]],
+            "line": {"color": "#000", "width": 1},
+        },
+        "customdata": labels,
+        "hovertemplate": "%{customdata}<br>%{text}<extra></extra>",
+    }
+    layout = merged(
+        base_layout(title=title, height=330),
+        {
+            "yaxis": {"type": "category", "categoryorder": "array", "categoryarray": ratings, "range": [-0.5, 4]},
+            "xaxis": {"tickformat": "%b %Y"},
+        },
+    )
+    return make_figure([points], layout)
+
+
+def domain_score_bars(scores: pd.DataFrame, areas: list[str], *, title: str) -> go.Figure:
+    """Domain sub-scores (0-12) of several areas side by side, one bar per area within each domain."""
+    bars = []
+    patterns = ("", "/", ".", "x", "-", "|", "+", "\\")  # areas told apart without colour too
+    domains = np.array([DOMAIN_NAMES[d] for d in (1, 2, 3)], dtype=object)
+    for index, area in enumerate(areas):
+        values = scores[scores["area"] == area].set_index("domain_name")["score"].reindex(domains).to_numpy()
+        bars.append(
+            {
+                "type": "bar",
+                "x": domains,
+                "y": values,
+                "name": area,
+                "text": [f"{int(s)}" if pd.notna(s) else "n/a" for s in values],
+                "textposition": "outside",
+                "marker": {"pattern_shape": patterns[index % len(patterns)], "line": {"color": "#333", "width": 1}},
+                "hovertemplate": f"{area}<br>%{{x}}: %{{y}} of 12<extra></extra>",
+            }
+        )
+    layout = merged(
+        base_layout(title=title, height=420),
+        {
+            "barmode": "group",
+            "showlegend": True,
+            "legend": {"orientation": "h", "y": -0.15},
+            "colorway": ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"],
+            "yaxis": {"title": {"text": "Domain score (of 12)"}, "range": [0, 13.5], "dtick": 3},
+        },
+    )
+    return make_figure(bars, layout)
+
+
+def national_strip(scores: pd.DataFrame, highlighted: list[str], *, title: str) -> go.Figure:
+    """Every area's latest score as a grey dot, the chosen areas labelled on top."""
+    others = scores[~scores["area"].isin(highlighted)]
+    box = {
+        "type": "box",
+        "x": scores["score"].to_numpy(),
+        "boxpoints": False,
+        "fillcolor": "rgba(0,0,0,0)",
+        "line": {"color": "#999"},
+        "name": "",
+        "hoverinfo": "skip",
+    }
+    dots = {
+        "type": "scatter",
+        "x": others["score"].to_numpy(),
+        "y": [""] * len(others),
+        "mode": "markers",
+        "customdata": others["area"].to_numpy(),
+        "marker": {"color": COMPARATOR_GREY, "size": 10, "line": {"color": "#666", "width": 1}},
+        "hovertemplate": "%{customdata}: %{x}/36<extra></extra>",
+    }
+    chosen = scores[scores["area"].isin(highlighted)]
+    marked = {
+        "type": "scatter",
+        "x": chosen["score"].to_numpy(),
+        "y": [""] * len(chosen),
+        "mode": "markers+text",
+        "text": chosen["area"].to_numpy(),
+        "textposition": ["top center" if i % 2 == 0 else "bottom center" for i in range(len(chosen))],
+        "marker": {"color": AREA_COLOUR, "size": 16, "symbol": "diamond", "line": {"color": "#000", "width": 1}},
+        "textfont": {"size": 14, "color": "#000"},
+        "hovertemplate": "%{text}: %{x}/36<extra></extra>",
+    }
+    layout = merged(
+        base_layout(title=title, height=260),
+        {"xaxis": {"title": {"text": "Latest score out of 36"}, "range": [-0.5, 36.5], "dtick": 3}},
+    )
+    return make_figure([box, dots, marked], layout)
+
+
+def ratings_by_year(counts: pd.DataFrame, *, title: str) -> go.Figure:
+    """Inspections per year stacked by overall rating, each segment labelled with its count."""
+    bars = []
+    for rating in reversed(rules.RATINGS):
+        rows = counts[counts["overall_rating"] == rating]
+        bars.append(
+            {
+                "type": "bar",
+                "x": rows["year"].to_numpy(),
+                "y": rows["inspections"].to_numpy(),
+                "name": rating,
+                "text": rows["inspections"].to_numpy(),
+                "textposition": "inside",
+                "insidetextanchor": "middle",
+                "marker": {"color": RATING_COLOURS[rating], "line": {"color": "#333", "width": 1}},
+                "textfont": {"color": RATING_TEXT_COLOURS[rating], "size": 14},
+                "hovertemplate": f"%{{x}}: %{{y}} rated {rating}<extra></extra>",
+            }
+        )
+    layout = merged(
+        base_layout(title=title, height=400),
+        {
+            "barmode": "stack",
+            "showlegend": True,
+            "legend": {"orientation": "h", "y": -0.28},
+            "xaxis": {"title": {"text": "Year published"}, "dtick": 1, "tickformat": "d"},
+            "yaxis": {"title": {"text": "Inspections"}, "tickformat": "d"},
+        },
+    )
+    return make_figure(bars, layout)
+
+
+def good_or_better(shares: pd.DataFrame, *, title: str) -> go.Figure:
+    """For each standard, the share of latest inspections rated Good or better; the weakest first."""
+    rows = shares.sort_values(["pct_good_or_better", "code"], ascending=[True, True])
+    labels = [f"{code} {name}" for code, name in zip(rows["code"], rows["name"], strict=True)]
+    weakest = rows["pct_good_or_better"].min()
+    bars = {
+        "type": "bar",
+        "x": rows["pct_good_or_better"].to_numpy(),
+        "y": labels,
+        "orientation": "h",
+        "text": [
+            f"{p:.0f}% ({g} of {n})"
+            for p, g, n in zip(rows["pct_good_or_better"], rows["good_or_better"], rows["rated"], strict=True)
+        ],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "marker": {
+            "color": ["#B2182B" if p == weakest else "#4d4d4d" for p in rows["pct_good_or_better"]],
+            "pattern_shape": ["/" if p == weakest else "" for p in rows["pct_good_or_better"]],
+        },
+        "hovertemplate": "%{y}: %{x:.0f}% Good or better<extra></extra>",
+    }
+    layout = merged(
+        base_layout(title=title, height=max(300, 34 * len(rows) + 90)),
+        {
+            "xaxis": {
+                "title": {"text": "% of latest inspections rated Good or Outstanding"},
+                "range": [0, 125],
+                "dtick": 25,
+            },
+            "yaxis": {"autorange": "reversed", "gridcolor": "rgba(0,0,0,0)", "type": "category"},
+        },
+    )
+    return make_figure([bars], layout)

@@ -1,0 +1,33 @@
+"""What the indicator pages read: the catalogue, saved comparator groups and indicator values.
+
+Every function takes a `query(name, **params)` callable: the app passes its cached one, the command
+line and the board pack a plain `Database.query`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from yjs.data.db import Query
+from yjs.domain import comparators
+
+
+def catalogue(query: Query) -> pd.DataFrame:
+    return query("read/indicators/indicator_catalogue")
+
+
+def saved_groups(query: Query) -> dict[str, list[str]]:
+    frame = query("read/indicators/comparator_groups")
+    return {name: list(areas) for name, areas in frame.itertuples(index=False)}
+
+
+def values(query: Query, codes: list[str], demo: bool) -> pd.DataFrame:
+    return query("read/indicators/indicator_values", indicators=list(codes), demo=bool(demo))
+
+
+def area_scorecard(query: Query, area: str, choice: str, demo: bool) -> pd.DataFrame:
+    """Every indicator of one area against its comparators (one row per indicator)."""
+    indicators = catalogue(query)
+    return comparators.scorecard(
+        values(query, indicators["code"].tolist(), demo), area, choice, saved_groups(query), indicators
+    )

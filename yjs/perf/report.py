@@ -1,0 +1,81 @@
+"""The benchmark's figures as a plain-text table, with each target beside its measurement."""
+
+from __future__ import annotations
+
+TARGETS = {
+    "page_default_ms": 150,
+    "page_large_ms": 300,
+    "filter_p95_ms": 1000,
+    "memory_mb": 600,
+    "sessions_p95_ms": 2000,
+}
+
+
+def _mark(value: float, target: float) -> str:
+    return "met" if value <= target else "MISSED"
+
+
+def _sessions_detail(s: dict) -> list[str]:
+    """What the protocol load test adds (absent from figures written before it)."""
+    if "visits" not in s:
+        return []
+    slowest = sorted(s["pages"].items(), key=lambda item: -item[1]["p95_ms"])[:5]
+    return [
+        f"    {s['visits']} visits in {s['seconds']} s ({s['visits_per_s']} pages/s), max {s['max_ms']} ms, "
+        f"server CPU {s['server_cpu_cores']} cores, server peak {s['server_peak_rss_mb']} MB",
+        "    slowest p95: " + ", ".join(f"{page} {figures['p95_ms']:.0f} ms" for page, figures in slowest),
+        *(f"    error: {reason}" for reason in s["error_reasons"][:5]),
+    ]
+
+
+def table(results: dict) -> str:
+    lines = [f"YJS Insight benchmark ({results['machine']['cpus']} cores, Python {results['machine']['python']})"]
+    sizes = results["sizes"]
+    for index, entry in enumerate(sizes):
+        large = index == len(sizes) - 1 and len(sizes) > 1
+        page_target = TARGETS["page_large_ms" if large else "page_default_ms"]
+        lines += [
+            "",
+            f"Cohort rows: {entry['cohort_rows']:,}   build {entry['build_s']} s   file {entry['size_mb']} MB",
+            f"  {'page script (filter change)':<34}{'median ms':>10}{'p95 ms':>9}   target median {page_target} ms"
+            f"   first view median / p95 ms",
+        ]
+        for page, figures in entry["pages"].items():
+            first = figures.get("first_view")
+            lines.append(
+                f"  {page:<34}{figures['median_ms']:>10}{figures['p95_ms']:>9}   "
+                f"{_mark(figures['median_ms'], page_target):<22}"
+                + (f"   {first['median_ms']} / {first['p95_ms']}" if first else "")
+            )
+        base = entry["baseline"]
+        lines.append(
+            f"  cohort aggregations per rerun: DuckDB {base['duckdb']['median_ms']} ms "
+            f"({base['duckdb']['peak_rss_mb']} MB peak) vs pandas {base['pandas']['median_ms']} ms "
+            f"({base['pandas']['peak_rss_mb']} MB peak): time x{base['time_ratio']}, memory x{base['memory_ratio']}"
+        )
+        if "time_ratios" in base:
+            lines.append(
+                "    each on its own, time ours/pandas: "
+                + ", ".join(f"{name} x{ratio} ({_mark(ratio, 1)})" for name, ratio in base["time_ratios"].items())
+            )
+        browser = entry.get("browser")
+        if browser:
+            change = browser["filter_change"]
+            lines.append(
+                f"  browser filter change: median {change['median_ms']} ms, p95 {change['p95_ms']} ms "
+                f"({_mark(change['p95_ms'], TARGETS['filter_p95_ms'])} {TARGETS['filter_p95_ms']} ms)"
+            )
+            lines.append(
+                f"  server peak memory: {browser['server_peak_rss_mb']} MB "
+                f"({_mark(browser['server_peak_rss_mb'], TARGETS['memory_mb'])} {TARGETS['memory_mb']} MB)"
+            )
+            if "sessions" in browser:
+                s = browser["sessions"]
+                lines.append(
+                    f"  {s['sessions']} concurrent sessions: page p95 {s['p95_ms']} ms, median {s['median_ms']} ms, "
+                    f"errors {s['errors']} ({_mark(s['p95_ms'], TARGETS['sessions_p95_ms'])} "
+                    f"{TARGETS['sessions_p95_ms']} ms)"
+                )
+                lines += _sessions_detail(s)
+    lines.append(f"\nTotal {results.get('total_s', '?')} s")
+    return "\n".join(lines)

@@ -1,0 +1,228 @@
+"""Building the database: schema, HMIP rules, the real seed data, then (optionally) demo data.
+
+The build writes a new file and swaps it into place atomically (see yjs.store.atomic), so a running
+app never sees a half-built database. Seed areas and inspections go through the same validators
+as a user's import, so the real data obey the same rules as everyone else's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from yjs import __version__
+from yjs import demo as demo_data
+from yjs.data.db import execute
+from yjs.domain import brag, cohort, rules
+from yjs.importers import areas as area_import
+from yjs.importers import indicators as indicator_import
+from yjs.importers import inspections as inspection_import
+from yjs.importers.base import Options, validate_or_fail
+from yjs.importers.report import ImportFailed
+from yjs.importers.tabular import read_rows
+from yjs.paths import SCHEMA_FILES, SEED_DIR
+from yjs.store import atomic as store
+from yjs.store import audit
+
+SCHEMA_VERSION = "1"
+DEFAULT_COHORT_SIZE = 20_000
+
+# Seed CSVs that hang off an inspection, identified in the CSV by area + fieldwork month.
+INSPECTION_DETAIL_TABLES = {
+    "case_samples": "case_samples",
+    "key_questions": "key_questions",
+    "key_question_prompts": "key_question_prompts",
+    "recommendations": "recommendations",
+    "recommendation_updates": "recommendation_updates",
+    "findings": "findings",
+}
+Progress = Callable[[str, float], None]
+
+
+class SeedDataError(ValueError):
+    """A shipped seed CSV breaks the rules every import must follow."""
+
+
+def read_seed(name: str, seed_dir: Path = SEED_DIR) -> pd.DataFrame:
+    """A seed CSV as text columns; blank cells are missing, never the string 'nan'."""
+    path = seed_dir / f"{name}.csv"
+    if not path.exists():
+        return pd.DataFrame()
+    return pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
+
+
+def create_schema(con: duckdb.DuckDBPyConnection, seed_dir: Path = SEED_DIR) -> None:
+    tables, views = SCHEMA_FILES
+    con.execute(tables.read_text(encoding="utf-8"))
+    # Before the views, whose cohort ENUM types are made from these values.
+    con.append("cohort_dimension_values", cohort.dimension_value_rows())
+    con.execute(views.read_text(encoding="utf-8"))
+    audit.ensure_log(con)
+    con.append(
+        "rating_scores",
+        pd.DataFrame({"rating": list(rules.RATINGS), "score": [rules.score_from_rating(r) for r in rules.RATINGS]}),
+    )
+    floors = sorted(rules.OVERALL_BAND_FLOORS)
+    bands = [
+        (rating, floor, (floors[i + 1][0] - 1) if i + 1 < len(floors) else rules.MAX_SCORE)
+        for i, (floor, rating) in enumerate(floors)
+    ]
+    con.append("score_bands", pd.DataFrame(bands, columns=["rating", "min_score", "max_score"]))
+    standards = read_seed("standards", seed_dir)
+    standards["is_scored"] = standards["is_scored"] == "true"
+    con.append("standards", standards.drop(columns=["source"]).astype({"framework": int, "domain": int}), by_name=True)
+
+
+def load_seed_areas_and_inspections(con, seed_dir: Path) -> None:
+    for kind, name in ((area_import.KIND, "areas"), (inspection_import.KIND, "inspections")):
+        load_through_importer(con, kind, seed_dir / f"{name}.csv")
+    names = read_seed("standard_names", seed_dir)
+    for row in names.itertuples(index=False):
+        execute(
+            con,
+            "write/ratings/rename_standard",
+            area=row.area,
+            fieldwork_month=row.fieldwork_start[:7],
+            code=row.standard,
+            name=row.name,
+        )
+
+
+def load_through_importer(con, kind, path: Path) -> None:
+    """Seed files obey the same rules as a user's import."""
+    try:
+        _headers, rows = read_rows(path)
+        plan = validate_or_fail(kind, rows, con, Options(source=path.name))
+    except ImportFailed as failure:
+        details = "; ".join(str(problem) for problem in failure.problems)
+        raise SeedDataError(f"{path} is invalid: {details}") from None
+    kind.write(con, plan)
+
+
+def inspection_ids(con) -> dict[tuple[str, str], int]:
+    return {
+        (area, month): inspection_id
+        for inspection_id, area, month in execute(con, "read/ratings/inspection_keys").fetchall()
+    }
+
+
+def with_inspection_id(frame: pd.DataFrame, ids: dict, table: str) -> pd.DataFrame:
+    keys = list(zip(frame["area"], frame["fieldwork_start"].str[:7], strict=True))
+    missing = sorted({key for key in keys if key not in ids})
+    if missing:
+        raise ValueError(f"{table}.csv names inspections that inspections.csv lacks: {missing}")
+    return frame.assign(inspection_id=[ids[key] for key in keys]).drop(columns=["area", "fieldwork_start"])
+
+
+def load_inspection_details(con, seed_dir: Path) -> None:
+    ids = inspection_ids(con)
+    for name, table in INSPECTION_DETAIL_TABLES.items():
+        frame = read_seed(name, seed_dir)
+        if frame.empty:
+            continue
+        frame = with_inspection_id(frame, ids, name)
+        if table == "key_questions":
+            frame = frame.rename(columns={"standard": "standard_code"})
+        if table == "key_question_prompts":
+            frame = frame.rename(columns={"standard": "standard_code"})
+        con.append(table, frame, by_name=True)
+
+
+def load_improvement_plans(con, seed_dir: Path) -> None:
+    plans = read_seed("improvement_plans", seed_dir)
+    if plans.empty:
+        return
+    ids = inspection_ids(con)
+    plans = plans.assign(
+        inspection_id=[
+            ids.get((a, f[:7])) if f else None
+            for a, f in zip(plans["area"], plans["fieldwork_start"].fillna(""), strict=True)
+        ]
+    )
+    status_dates = dict(zip(plans["plan"], plans["status_as_at"], strict=True))
+    plans["plan_date"] = plans["plan_date"].map(_month_start)
+    con.append("improvement_plans", plans.drop(columns=["fieldwork_start", "status_as_at"]), by_name=True)
+    actions = read_seed("improvement_actions", seed_dir)
+    statuses = actions[["plan", "ref", "status_text", "source"]].copy()
+    actions = actions.drop(columns=["status_text"])
+    actions["recommendations"] = actions["recommendations"].map(_number_list)
+    con.append("improvement_actions", actions, by_name=True)
+    action_ids = {(plan, ref): action_id for action_id, plan, ref in execute(con, "read/plans/action_keys").fetchall()}
+    statuses = statuses[statuses["status_text"].notna()]
+    updates = pd.DataFrame(
+        {
+            "action_id": [action_ids[(p, r)] for p, r in zip(statuses["plan"], statuses["ref"], strict=True)],
+            "update_date": [status_dates[p] for p in statuses["plan"]],
+            "brag": statuses["status_text"].map(brag.status_from_text),
+            "status_text": statuses["status_text"],
+            "source": statuses["source"],
+        }
+    )
+    con.append("action_status_updates", updates, by_name=True)
+
+
+def _month_start(text: str | None) -> str | None:
+    return f"{text}-01" if text and len(text) == 7 else text
+
+
+def _number_list(text: str | None) -> list[int] | None:
+    return [int(part) for part in text.split(";")] if text else None
+
+
+def load_plain_tables(con, seed_dir: Path) -> None:
+    for table in ("context_figures", "population", "indicators"):
+        frame = read_seed(table, seed_dir)
+        if not frame.empty:
+            con.append(table, frame, by_name=True)
+    if (seed_dir / "indicator_values.csv").exists():
+        load_through_importer(con, indicator_import.KIND, seed_dir / "indicator_values.csv")
+
+
+def write_meta(con, *, demo: bool, cohort_size: int) -> None:
+    meta = {
+        "schema_version": SCHEMA_VERSION,
+        "app_version": __version__,
+        "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "includes_demo": str(demo).lower(),
+        "cohort_size": str(cohort_size if demo else 0),
+    }
+    con.append("meta", pd.DataFrame({"key": list(meta), "value": list(meta.values())}))
+
+
+def build(
+    db_path: Path,
+    *,
+    demo: bool = True,
+    cohort_size: int = DEFAULT_COHORT_SIZE,
+    seed_dir: Path = SEED_DIR,
+    progress: Progress | None = None,
+) -> Path:
+    """Build a complete database at `db_path`, replacing any existing file atomically."""
+    report = progress or (lambda _step, _fraction: None)
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    steps = [
+        ("schema and scoring rules", lambda con: create_schema(con, seed_dir)),
+        ("seed areas and inspections", lambda con: load_seed_areas_and_inspections(con, seed_dir)),
+        ("seed key questions and recommendations", lambda con: load_inspection_details(con, seed_dir)),
+        ("seed improvement plans", lambda con: load_improvement_plans(con, seed_dir)),
+        ("seed context, population and indicators", lambda con: load_plain_tables(con, seed_dir)),
+    ]
+    with store.new_database(db_path) as con:
+        for index, (label, step) in enumerate(steps):
+            report(label, index / (len(steps) + 1))
+            step(con)
+        if demo:
+            demo_data.generate(
+                con,
+                cohort_size=cohort_size,
+                progress=lambda fraction: report("demo data", (len(steps) + fraction) / (len(steps) + 1)),
+            )
+        execute(con, "write/cohort/refresh_cohort_facts")
+        write_meta(con, demo=demo, cohort_size=cohort_size)
+        report("done", 1.0)
+    return db_path
