@@ -5,7 +5,7 @@ import pytest
 from tests.support.dbcheck import fetch
 from yjs.data.db import Database
 from yjs.domain.cohort import BY_KEY, DIMENSIONS, cohort_params, kpi_rows
-from yjs.perf.baseline import pandas_kpi_counts as _pandas_kpi_counts
+from yjs.perf.baseline import pandas_kpi_counts
 
 SELECTIONS = [
     {},
@@ -139,7 +139,7 @@ def test_kpis_match_the_pandas_baselines_counts(database, demo_db, areas, select
             demo_db, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'cohort_facts' ORDER BY column_index"
         )
     ]
-    counts = _pandas_kpi_counts(pd.DataFrame(rows, columns=columns))
+    counts = pandas_kpi_counts(pd.DataFrame(rows, columns=columns))
     assert frame.loc["kpi_ete", ["numerator", "denominator"]].tolist() == [counts["ete_n"], counts["ended_d"]]
     assert frame.loc["kpi_send", ["numerator", "denominator"]].tolist() == [counts["send_n"], counts["send_d"]]
     assert frame.loc["kpi_oocd_completion", ["numerator", "denominator"]].tolist() == [
@@ -155,7 +155,7 @@ def test_kpis_match_the_pandas_baselines_counts(database, demo_db, areas, select
 def test_a_crosstab_table_sums_outcomes_fills_gaps_with_zero_and_keeps_the_natural_order():
     import pandas as pd
 
-    from yjs.data.cohort import counts_table as _table
+    from yjs.data.cohort import counts_table
 
     frame = pd.DataFrame(
         {
@@ -165,11 +165,11 @@ def test_a_crosstab_table_sums_outcomes_fills_gaps_with_zero_and_keeps_the_natur
             "children": [3, 4, 5, 2],
         }
     )
-    table = _table(frame, "ethnicity", "sex")
+    table = counts_table(frame, "ethnicity", "sex")
     assert table.index.tolist() == ["White", "Black"] and table.columns.tolist() == ["Female", "Male"]
     assert table.to_numpy().tolist() == [[5, 5], [0, 4]]
     assert (table.index.name, table.columns.name) == ("Ethnicity", "Sex")
-    assert _table(frame.iloc[:0], "ethnicity", "sex").to_numpy().sum() == 0
+    assert counts_table(frame.iloc[:0], "ethnicity", "sex").to_numpy().sum() == 0
 
 
 def test_the_kpis_pair_their_counts_in_order_with_their_names():
