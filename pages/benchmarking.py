@@ -21,8 +21,8 @@ st.caption(
 area, demo = ui_indicators.area_or_prompt(filters)
 if area is None:
     st.stop()
-groups = ui_indicators.saved_groups()
-choice = ui_indicators.comparator_picker(groups)
+groups = ui_indicators.all_groups()
+choice = ui_indicators.comparator_picker(ui_indicators.saved_groups(), area)
 series = ui_indicators.values([indicator], demo)
 compared = comparators.comparator_set(area, choice, series, groups)
 result = comparators.benchmark_area(series, area, compared, details["polarity"])

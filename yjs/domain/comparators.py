@@ -15,6 +15,12 @@ from yjs.domain import benchmarking
 
 NATIONAL = "England and Wales"
 REGION, COUNTRY, ALL = "region", "country", "all areas"
+NEIGHBOURS = "statistical neighbours"
+
+
+def neighbours_group(area: str) -> str:
+    """The name of an area's ready-made group of its DfE statistical neighbours."""
+    return f"Statistical neighbours of {area}"
 
 
 @dataclass(frozen=True)
@@ -31,9 +37,14 @@ def comparator_set(area: str, choice: str, frame: pd.DataFrame, groups: dict[str
     ):
         if not reference:
             members.setdefault(name, (region, country))
+    if choice == NEIGHBOURS and neighbours_group(area) in groups:
+        chosen = [a for a in groups[neighbours_group(area)] if a in members]
+        return ComparatorSet("its statistical neighbours", tuple(sorted(set(chosen) | {area})))
     if choice in groups:
         chosen = [a for a in groups[choice] if a in members]
         return ComparatorSet(f"saved group “{choice}”", tuple(sorted(set(chosen) | {area})))
+    if choice == NEIGHBOURS:
+        choice = REGION  # an area without statistical neighbours (a joint service, a Welsh one) uses its region
     if area not in members or choice == ALL:
         return ComparatorSet("all areas", tuple(members))
     level = 0 if choice == REGION else 1  # region, else country
