@@ -68,8 +68,10 @@ FORMER_COUNCILS = {
     "Cumbria",
     "Northamptonshire",
 }
-# A former council whose area is exactly one of today's services (its LAIT figures are that service's).
+# A former council whose area is exactly one of today's services: its LAIT figures are that service's,
+# for the periods before its successors report (Northamptonshire's 2021 residual of 43 is not a year's rate).
 SAME_AREA_AS_FORMER = {"Northamptonshire": "Northamptonshire"}
+SUCCESSORS = {"928": {"940", "941"}}
 
 WALES = {
     "Blaenau Gwent and Caerphilly": ["Blaenau Gwent", "Caerphilly"],
@@ -423,9 +425,14 @@ def lait_values(lait: list[dict], served_by_number: dict[str, str]) -> list[dict
     }
     regions = {"North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands"}
     regions |= {"East of England", "London", "South East", "South West"}
+    missing = ("", "-", "x", "c", "z")
+    reported = {(r["la_number"], r["measure_code"], r["period"]) for r in lait if r["value"] not in missing}
     rows = []
     for row in lait:
-        if row["measure_code"] not in measures or row["value"] in ("", "-", "x", "c", "z"):
+        if row["measure_code"] not in measures or row["value"] in missing:
+            continue
+        successors = SUCCESSORS.get(row["la_number"], set())
+        if any((s, row["measure_code"], row["period"]) in reported for s in successors):
             continue
         code, label = measures[row["measure_code"]]
         geography = row["geography"]
@@ -468,12 +475,13 @@ def neighbour_groups(neighbours: list[dict], served_by_number: dict[str, str], s
             continue
         members = [served_by_number.get(row[f"sn{i}"]) for i in range(1, 11)]
         kept = [m for m in members if m in single]
+        note = f"{len(kept)} of 10 neighbours are single-council services"
         for member in [own, *kept]:
             rows.append(
                 {
                     "group_name": f"Statistical neighbours of {own}",
                     "area": member,
-                    "source": f"{NEIGHBOURS} § {row['la_name']} ({len(kept)} of 10 neighbours are single-council services)",
+                    "source": f"{NEIGHBOURS} § {row['la_name']} ({note})",
                 }
             )
     return rows
