@@ -42,8 +42,8 @@ if not scored.empty:
     missing = scored[scored["standards_rated"] == 0]
     if not missing.empty:
         st.caption(
-            f"Only the overall rating is known for: {', '.join(missing['area'])} (no per-standard table was "
-            "published in the source); their rows are blank."
+            f"Only the overall rating (and score, where published) is known for {len(missing)} of these inspections: "
+            "their standards are left blank, never guessed, until a source that gives them is imported."
         )
 
 table = ratings.matrix_table(scored)

@@ -26,13 +26,13 @@ def test_matrix_lists_the_latest_inspection_of_each_real_area(real_db, use_db):
     use_db(real_db)
     at = open_page("pages/ratings.py")
     table = at.dataframe[0].value.set_index("area")
-    assert sorted(table.index) == sorted(SEED_AREAS)
+    assert set(SEED_AREAS) <= set(table.index) and len(table) == 90
     assert table.loc["Ealing", "2.3"] == "Requires improvement" and table.loc["Ealing", "score"] == 17
     assert table.loc["Kingston and Richmond", "3.4"] == "Good"
-    assert table.loc["Ealing", "source"].startswith("001_a7d1d7ce6fdeac37.txt")
+    assert table.loc["Ealing", "source"].startswith("Ealing Council, Overview and Scrutiny Committee")
     heatmap = plotly_figures(at)[0]["data"][0]
-    assert len(heatmap["y"]) == 5
-    assert "Only the overall rating is known for: " in texts(at)
+    assert len(heatmap["y"]) == 90
+    assert "is known for 86 of these inspections" in texts(at)
     assert [b.proto.label for b in at.get("download_button")] == [
         "Download chart (PNG)",
         "Download CSV",

@@ -95,11 +95,12 @@ def test_periods(text, period_type, label, end):
 def test_published_real_figures_are_loaded_with_their_source(real_db):
     rows = fetch(
         real_db,
-        "SELECT area, period, value FROM indicator_values WHERE indicator_code = 'fte_rate' ORDER BY area, period",
+        "SELECT area, period, value FROM indicator_values WHERE indicator_code = 'fte_rate' "
+        "AND area IN ('Buckinghamshire', 'England and Wales') AND period >= '2023' ORDER BY area, period",
     )
     assert rows == [
-        ("Buckinghamshire", "2023", 168.0),
-        ("Buckinghamshire", "2024", 140.0),
+        ("Buckinghamshire", "2023", 158.0),  # LAIT (the 168 once shipped here came with no document)
+        ("Buckinghamshire", "2024", 138.0),
         ("England and Wales", "2023", 169.0),
         ("England and Wales", "2024", 157.0),
     ]

@@ -59,7 +59,7 @@ def latest_by_area(series: pd.DataFrame, period_end) -> pd.DataFrame:
 def reference_lines(
     series: pd.DataFrame, areas: tuple[str, ...], unit: str, own_region: str | None
 ) -> dict[str, pd.DataFrame]:
-    """National: the published figure where there is one, else pooled over all areas shown; region: pooled."""
+    """National and regional: the published figure where there is one, else pooled over the areas shown."""
     lines = {}
     published = series[series["is_reference"] & (series["area"] == NATIONAL)]
     members = series[~series["is_reference"]]
@@ -67,7 +67,10 @@ def reference_lines(
         lines[f"{NATIONAL} (published)"] = published[["period", "period_end", "value"]]
     elif members["numerator"].notna().any():
         lines["All areas shown (pooled)"] = _pooled(members, unit)
-    if own_region and members["numerator"].notna().any():
+    regional_published = series[series["is_reference"] & (series["area"] == own_region)] if own_region else None
+    if regional_published is not None and not regional_published.empty:
+        lines[f"{own_region} (published)"] = regional_published[["period", "period_end", "value"]]
+    elif own_region and members["numerator"].notna().any():
         regional = members[members["region"] == own_region]
         if regional["area"].nunique() > 1:
             lines[f"{own_region} (pooled)"] = _pooled(regional, unit)
