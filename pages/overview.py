@@ -88,8 +88,8 @@ else:
     st.caption(
         f"Latest inspection of each area whose standard ratings are known ({int(scored_shares['rated'].max())} of "
         f"{len(latest)} areas; the others' standard ratings are not in the shipped sources); the weakest, "
-        f"{weakest['code']} {weakest['name']}, is hatched. 3.4 was 'Joint working' before 2021. Resettlement (4.1) is not scored "
-        "and not shown."
+        f"{weakest['code']} {weakest['name']}, is hatched. 3.4 was 'Joint working' before 2021. "
+        "Resettlement (4.1) is not scored and not shown."
     )
 
 st.subheader("Latest inspection per area")
