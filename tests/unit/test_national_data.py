@@ -10,6 +10,8 @@ import shutil
 import pytest
 
 from tests.support.dbcheck import fetch
+from yjs.boardpack import content
+from yjs.data.db import Database
 from yjs.importers import KINDS, run_import
 from yjs.paths import SEED_DIR
 from yjs.store.build import SeedDataError, build
@@ -198,3 +200,12 @@ def test_an_imported_file_is_the_document_of_its_rows(writable_db, tmp_path):
         "SELECT readable_source(source) FROM indicator_values WHERE area = 'Ealing' AND period = '2025'",
     )
     assert source == f"ealing-figures.csv (imported {dt.date.today():%-d %B %Y})"
+
+
+@pytest.mark.parametrize("area", ["Ealing", "Kingston and Richmond", "Norfolk"])
+def test_a_board_pack_names_its_sources_by_title_never_by_seed_file(real_db, area):
+    pack = content.gather(Database(real_db).query, area, dt.date(2025, 5, 1), today=dt.date(2025, 5, 2))
+    sources = [s for section in pack.sections for s in section.sources]
+    sources += [chart.source for section in pack.sections for chart in section.charts]
+    assert sources, "every pack names where its figures come from"
+    assert not SEED_FILE_NAME.findall(repr(pack))
