@@ -141,7 +141,7 @@ def test_profile_of_an_inspection_with_only_an_overall_rating_says_so(real_db, u
     use_db(real_db)
     at = open_page("pages/profile.py", {"area": "Reading"})
     assert {m.label: m.value for m in at.metric}["Overall rating"] == "Inadequate"
-    assert "Only the overall rating of this inspection is known" in at.info[0].value
+    assert "Only the overall outcome of this inspection is known" in at.info[0].value
     addressees = [
         a
         for (a,) in fetch(
