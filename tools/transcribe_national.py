@@ -455,7 +455,7 @@ def lait_values(lait: list[dict], served_by_number: dict[str, str]) -> list[dict
                 "indicator": code,
                 "period": lait_period(code, period),
                 "value": row["value"],
-                "source": f"{LAIT} § {label}, {geography} ({row['measure_code']}, {row['period']})",
+                "source": f"{LAIT} § {label} ({row['measure_code']})",
             }
         )
     return rows

@@ -66,7 +66,7 @@ def test_overview_says_when_demo_areas_are_on_screen(demo_db, use_db):
     at = run_app(demo="true")
     assert any("Demo data on screen" in w.value for w in at.warning)
     captions = " ".join(c.value for c in at.caption)
-    assert "computed over 5 real areas and" in captions
+    assert "computed over 90 real areas and" in captions
     table = dataframe_with(at, "area", "data", "source")
     assert {"Real", "Demo"} == set(table["data"])
 

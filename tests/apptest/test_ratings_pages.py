@@ -167,7 +167,7 @@ def test_an_area_with_a_hostile_name_and_no_inspection_gets_an_empty_state(writa
     use_db(writable_db)
     at = open_page("pages/profile.py", {"area": name})
     assert f"{name} has no inspection in the database yet" in at.info[0].value
-    assert fetch(writable_db, "SELECT count(*) FROM areas")[0][0] == 6
+    assert fetch(writable_db, "SELECT count(*) FROM areas")[0][0] == 156
 
 
 def test_compare_the_five_seed_areas_on_out_of_court_work(real_db, use_db):
@@ -186,8 +186,9 @@ def test_compare_the_five_seed_areas_on_out_of_court_work(real_db, use_db):
     assert out_of_court["Reading"] == "n/a"
     assert "No standard ratings are known for: Reading, Buckinghamshire." in texts(at)
     positions = dataframe_with(at, "area", "rank").set_index("area")
-    assert positions.loc["Kingston and Richmond", "rank"] == "1 of 3"
-    assert positions.loc["Reading", "rank"] == "not scored"
+    # Ranked among the 82 real services with a published /36 score (HMIP's reports, the seed documents).
+    assert positions.loc["Kingston and Richmond", "rank"] == "31 of 82"
+    assert positions.loc["Reading", "rank"] == "81 of 82"  # 5/36: only Slough (3/36) is lower
 
 
 def test_compare_needs_two_areas(real_db, use_db):
