@@ -97,6 +97,8 @@ def test_pack_pages_render_to_png_for_a_look(ealing_files, tmp_path):
     if not shutil.which("pdftoppm"):
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for stale in SCREENSHOTS.glob("boardpack-ealing-*.png"):  # a longer pack before numbers its pages 01, 02, ...
+        stale.unlink()
     pdf = tmp_path / "pack.pdf"
     pdf.write_bytes(ealing_files["pdf"])
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(SCREENSHOTS / "boardpack-ealing")], check=True)
