@@ -11,6 +11,19 @@ CREATE TABLE meta (
     value VARCHAR NOT NULL
 );
 
+-- The documents every row's `source` points to, as "<document_id> § <section>": a seed document, a public
+-- report or data set, or an imported file (its name, and the day it was imported). Pages show a source
+-- through readable_source() in views.sql: title, date and section, never a file's name.
+CREATE TABLE documents (
+    document_id      VARCHAR PRIMARY KEY,
+    title            VARCHAR NOT NULL,
+    publisher        VARCHAR,
+    published        DATE,               -- the day, or the first of the month when only the month is known
+    url              VARCHAR,
+    transcribed_from VARCHAR,            -- the seed file or public file the rows were transcribed from
+    imported_on      DATE                -- set for an imported file
+);
+
 CREATE TABLE areas (
     name              VARCHAR PRIMARY KEY,
     region            VARCHAR,            -- one of the nine English regions, or 'Wales'
@@ -269,6 +282,7 @@ CREATE TABLE comparator_groups (
     area     VARCHAR NOT NULL,
     saved_by VARCHAR,
     saved_at TIMESTAMP,
+    source   VARCHAR,                  -- a ready-made group's document (statistical neighbours); NULL when saved in the app
     PRIMARY KEY (name, area)
 );
 

@@ -6,6 +6,26 @@
 CREATE MACRO is_visible(is_demo, region, show_demo, regions) AS
     (NOT is_demo OR show_demo) AND (len(regions::VARCHAR[]) = 0 OR list_contains(regions::VARCHAR[], region));
 
+-- A row's source as a person reads it: "<title> (<Month YYYY>), <section>" for a known document (an imported
+-- file: "<file> (imported <d Month YYYY>)"), else the text as stored ('demo', 'app', a published figure's note).
+CREATE MACRO readable_source(source) AS (
+    SELECT coalesce(
+        d.title
+            || CASE
+                WHEN d.imported_on IS NOT NULL THEN ' (imported ' || strftime(d.imported_on, '%-d %B %Y') || ')'
+                WHEN d.published IS NULL THEN ''
+                ELSE ' (' || strftime(d.published, '%B %Y') || ')'
+            END
+            || CASE WHEN strpos(source, ' § ') > 0
+                    THEN coalesce(', ' || nullif(trim(substr(source, strpos(source, ' § ') + 3)), ''), '')
+                    ELSE '' END,
+        source
+    )
+    FROM (SELECT 1) AS one
+    LEFT JOIN documents AS d
+        ON d.document_id = CASE WHEN strpos(source, ' § ') > 0 THEN left(source, strpos(source, ' § ') - 1) ELSE source END
+);
+
 -- One row per inspection. `score` is computed from the standard ratings when all twelve are
 -- known (else the published score); `overall_rating` is the published one, or the band of the
 -- score when none was published.
@@ -46,7 +66,7 @@ final AS (
         s.score AS published_score,
         CAST(s.computed_score AS INTEGER) AS computed_score,
         s.standards_rated,
-        s.source
+        readable_source(s.source) AS source
     FROM scores AS s
     JOIN areas AS a ON a.name = s.area
     LEFT JOIN score_bands AS b ON s.final_score BETWEEN b.min_score AND b.max_score

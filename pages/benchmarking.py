@@ -21,8 +21,8 @@ st.caption(
 area, demo = ui_indicators.area_or_prompt(filters)
 if area is None:
     st.stop()
-groups = ui_indicators.saved_groups()
-choice = ui_indicators.comparator_picker(groups)
+groups = ui_indicators.all_groups()
+choice = ui_indicators.comparator_picker(ui_indicators.saved_groups(), area)
 series = ui_indicators.values([indicator], demo)
 compared = comparators.comparator_set(area, choice, series, groups)
 result = comparators.benchmark_area(series, area, compared, details["polarity"])
@@ -51,8 +51,9 @@ ui.chart(
     series[series["area"].isin(compared.areas) | series["is_reference"]][["area", "period", "value", "source"]],
 )
 st.caption(
-    "Grey lines: the comparators. Regional and all-area lines pool numerators and denominators; the national "
-    "line is the published figure where there is one. Missing periods are gaps, never filled in."
+    "Grey lines: the comparators. The national and regional lines are the published figures where there are "
+    "some, else they pool numerators and denominators (never averages of rates). Missing periods are gaps, "
+    "never filled in."
 )
 
 st.subheader(f"Latest values in {compared.label}")

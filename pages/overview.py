@@ -28,7 +28,8 @@ if latest.empty:
 ui.demo_notice(latest)
 if not filters.show_demo and not latest["is_demo"].any():
     st.caption(
-        "Showing real areas only (from the published HMIP documents). "
+        "Showing real areas only: every youth justice service's published inspection outcome we could source "
+        "(HMIP reports and press releases, councils' papers; each row names its document). "
         "Switch on **Show demo areas** in the sidebar to see a national picture with invented areas."
     )
 
@@ -56,8 +57,8 @@ with right:
     unscored = len(latest) - len(scored)
     note = (
         (
-            f" {unscored} area{'s' if unscored != 1 else ''} without a /36 score (2025 framework, or standards "
-            "not published) are in the table but not the chart."
+            f" {unscored} area{'s' if unscored != 1 else ''} without a /36 score (2025 framework, or no score in "
+            "the source) are in the table but not the chart."
         )
         if unscored
         else ""
@@ -85,9 +86,10 @@ else:
     )
     weakest = scored_shares.nsmallest(1, "pct_good_or_better").iloc[0]
     st.caption(
-        f"Latest inspection of each area that rated its standards; the weakest, {weakest['code']} "
-        f"{weakest['name']}, is hatched. 3.4 was 'Joint working' before 2021. Resettlement (4.1) is not scored "
-        "and not shown."
+        f"Latest inspection of each area whose standard ratings are known ({int(scored_shares['rated'].max())} of "
+        f"{len(latest)} areas; the others' standard ratings are not in the shipped sources); the weakest, "
+        f"{weakest['code']} {weakest['name']}, is hatched. 3.4 was 'Joint working' before 2021. "
+        "Resettlement (4.1) is not scored and not shown."
     )
 
 st.subheader("Latest inspection per area")

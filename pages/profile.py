@@ -58,8 +58,8 @@ if standards.empty:
     ui_ratings.recommendations(recommendations)
 elif inspection["standards_rated"] == 0:
     st.info(
-        "Only the overall rating of this inspection is known: the source does not publish the ratings of its "
-        "standards. Import them with `python -m yjs import inspections FILE`.",
+        "Only the overall outcome of this inspection is known here: the ratings of its standards are not in the "
+        "sources shipped with the app. Import them from the report with `python -m yjs import inspections FILE`.",
         icon=":material/info:",
     )
     ui_ratings.recommendations(recommendations)

@@ -5,7 +5,7 @@ import streamlit as st
 from yjs.app import ratings as ui_ratings
 from yjs.app import widgets as ui
 from yjs.app.entry import current_page
-from yjs.app.indicators import saved_groups
+from yjs.app.indicators import all_groups
 from yjs.charts import ratings as charts_ratings
 from yjs.domain import ratings
 
@@ -15,7 +15,7 @@ st.caption(
     "Each row is an inspection, each column one of HMIP's twelve scored standards; resettlement (4.1) stands "
     "apart because it never counts in the score. Hover a cell for the standard's name and the source."
 )
-groups = saved_groups()
+groups = all_groups()
 controls = ui_ratings.matrix_controls(groups)
 long = ui_ratings.ratings_matrix(filters, controls, groups.get(controls.group, []))
 if long.empty:
@@ -42,8 +42,8 @@ if not scored.empty:
     missing = scored[scored["standards_rated"] == 0]
     if not missing.empty:
         st.caption(
-            f"Only the overall rating is known for: {', '.join(missing['area'])} (no per-standard table was "
-            "published in the source); their rows are blank."
+            f"Only the overall rating (and score, where published) is known for {len(missing)} of these inspections: "
+            "their standards are left blank, never guessed, until a source that gives them is imported."
         )
 
 table = ratings.matrix_table(scored)

@@ -11,7 +11,7 @@ st.title("Indicator scorecard")
 area, demo = ui_indicators.area_or_prompt(filters)
 if area is None:
     st.stop()
-choice = ui_indicators.comparator_picker(ui_indicators.saved_groups())
+choice = ui_indicators.comparator_picker(ui_indicators.saved_groups(), area)
 card = ui_indicators.area_scorecard(area, choice, demo)
 if card["value"].isna().all():
     ui_indicators.no_values(area, "any indicator")

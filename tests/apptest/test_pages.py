@@ -39,23 +39,23 @@ def test_every_page_runs_without_exceptions(demo_db, use_db, page, demo, tmp_pat
     assert at.title, "every page has a title"
 
 
-def test_overview_on_real_data_counts_the_five_seed_areas(real_db, use_db):
+def test_overview_on_real_data_counts_the_published_outcomes(real_db, use_db):
     use_db(real_db)
     at = run_app()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {
-        "Areas inspected": "5",
-        "Outstanding": "0",
-        "Good": "2",
-        "Requires improvement": "2",
-        "Inadequate": "1",
+    assert metrics == {  # the latest inspection of each of the 90 services with a published outcome
+        "Areas inspected": "90",
+        "Outstanding": "7",
+        "Good": "51",
+        "Requires improvement": "29",
+        "Inadequate": "3",
     }
     assert not at.warning, "no demo notice when no demo rows are shown"
     assert at.toggle(key="demo").disabled, "nothing to switch on in a database built with --no-demo"
     table = dataframe_with(at, "area", "data", "source")
     assert set(table["data"]) == {"Real"}
     assert table.set_index("area").loc["Ealing", "score"] == 17
-    assert table.set_index("area").loc["Ealing", "source"].startswith("001_a7d1d7ce6fdeac37.txt")
+    assert table.set_index("area").loc["Ealing", "source"].startswith("Ealing Council, Overview and Scrutiny")
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels[-2:] == ["Download CSV", "Download XLSX"]  # the table's, after each chart's PNG and data
     assert labels.count("Download chart (PNG)") == 4
@@ -66,7 +66,7 @@ def test_overview_says_when_demo_areas_are_on_screen(demo_db, use_db):
     at = run_app(demo="true")
     assert any("Demo data on screen" in w.value for w in at.warning)
     captions = " ".join(c.value for c in at.caption)
-    assert "computed over 5 real areas and" in captions
+    assert "computed over 90 real areas and" in captions
     table = dataframe_with(at, "area", "data", "source")
     assert {"Real", "Demo"} == set(table["data"])
 

@@ -169,7 +169,7 @@ def test_an_editor_imports_on_the_page_and_the_trail_names_them(writable_db, use
     use_db(writable_db)
     at = app_as("lead@council.gov.uk", roles, kind="indicators")
     at.switch_page("pages/load.py").run()
-    at.file_uploader[0].upload("good.csv", b"area,indicator,period,value\nEaling,fte_rate,2024,151\n").run()
+    at.file_uploader[0].upload("good.csv", b"area,indicator,period,value\nEaling,fte_rate,2025,151\n").run()
     at.main.button[0].click().run()
     assert "backed up first" in at.success[0].value
     [row] = audit_rows(writable_db)

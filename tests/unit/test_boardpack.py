@@ -22,7 +22,10 @@ from yjs.importers import KINDS, run_import
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / "browser" / "screenshots"
-EALING_SOURCE = "001_a7d1d7ce6fdeac37.txt"
+EALING_SOURCE = (
+    "Ealing Council, Overview and Scrutiny Committee: Youth Justice Service, HMIP inspection findings and "
+    "improvement plan (March 2024)"
+)
 MEETING = dt.date(2024, 5, 1)
 
 
@@ -56,12 +59,15 @@ def test_ealing_pack_holds_every_section_with_its_figures(ealing):
     ratings, key_questions, indicators, disproportionality, plan = ealing.sections
     assert "Requires improvement, scoring 17/36" in ratings.summary
     assert ratings.tables[0].frame.iloc[0].tolist() == ["Overall", "Requires improvement", "17/36"]
-    assert ratings.sources == (f"{EALING_SOURCE} § Appendix A, Ratings",)
+    assert ratings.sources == (f"{EALING_SOURCE}, Appendix A, Ratings",)
     assert key_questions.charts[0].title == "3.1 Assessment: Inadequate"  # the weakest first: 45% Yes
     assert "To reach Requires improvement" in key_questions.charts[0].summary
     assert "2.3 Implementation and delivery" in key_questions.tables[0].frame["Standard"].tolist()
-    # Real data Ealing does not publish: the pack says so instead of failing.
-    assert indicators.missing.startswith("No indicator values are loaded for Ealing")
+    # LAIT's figures for Ealing; the indicators no public source gives are named as missing.
+    assert indicators.summary.startswith("5 of 18 indicators have values for Ealing")
+    assert indicators.missing == "No values yet for 13 indicators."
+    lait = "Department for Education: Local Authority Interactive Tool (LAIT), youth justice measures"
+    assert f"{lait}, First time entrants per 100,000 aged 10-17 (FirstYJS)" in indicators.sources
     assert disproportionality.missing.startswith("No child-level cohort records")
     assert plan.summary.startswith("HMIP Post-Inspection Improvement Plan August 2023: 50 actions")
     assert not ealing.is_demo and ealing.notice.startswith("Real data")
@@ -73,7 +79,7 @@ def test_pdf_is_valid_and_names_the_area_and_its_sources(ealing, ealing_files):
     flat = " ".join(text.split())
     assert "Board pack" in flat and "Ealing" in flat and "Board meeting of 1 May 2024" in flat
     assert EALING_SOURCE in flat and "Appendix A, Ratings" in flat and "Appendix B" in flat
-    assert "No indicator values are loaded for Ealing" in flat
+    assert "Local Authority Interactive Tool (LAIT)" in flat
 
 
 def test_pptx_is_valid_with_a_slide_per_section_table_and_chart(ealing, ealing_files):
@@ -83,13 +89,16 @@ def test_pptx_is_valid_with_a_slide_per_section_table_and_chart(ealing, ealing_f
         assert f"{number}. {section.title}" in titles
     charts = [chart.title for section in ealing.sections for chart in section.charts]
     assert all(title in titles for title in charts) and len(charts) == 4
-    assert len(titles) == 1 + len(ealing.sections) + len(charts) + 6  # table slides: ratings 1, below Good 1, plan 4
+    # Table slides: ratings 1, below Good 1, indicators 1, plan 4.
+    assert len(titles) == 1 + len(ealing.sections) + len(charts) + 7
 
 
 def test_pack_pages_render_to_png_for_a_look(ealing_files, tmp_path):
     if not shutil.which("pdftoppm"):
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for stale in SCREENSHOTS.glob("boardpack-ealing-*.png"):  # a longer pack before numbers its pages 01, 02, ...
+        stale.unlink()
     pdf = tmp_path / "pack.pdf"
     pdf.write_bytes(ealing_files["pdf"])
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(SCREENSHOTS / "boardpack-ealing")], check=True)

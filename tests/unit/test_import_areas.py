@@ -29,15 +29,15 @@ def test_new_area_is_added_with_country_from_region(writable_db, tmp_path):
     result = import_areas(
         tmp_path,
         writable_db,
-        "Dorset Combined,South West,,Dorset; Bournemouth Christchurch and Poole,70000,2023,Dorset Combined YOS",
+        "Wessex,South West,,Dorset; Bournemouth Christchurch and Poole,70000,2023,Wessex Youth Offending Team",
     )
     assert result.added == 1
-    assert area(writable_db, "Dorset Combined") == (
+    assert area(writable_db, "Wessex") == (
         "South West",
         "England",
         ["Dorset", "Bournemouth Christchurch and Poole"],
         70000,
-        ["Dorset Combined YOS"],
+        ["Wessex Youth Offending Team"],
         "areas.csv",
     )
 

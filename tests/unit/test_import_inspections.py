@@ -217,7 +217,8 @@ def test_a_file_that_is_not_csv_or_xlsx_is_refused(writable_db, tmp_path):
 )
 def test_unknown_area_suggests_the_closest_known_names(writable_db, tmp_path, typed, suggested):
     path = write_csv(tmp_path, f"{typed},2024-02-01,,,,,,,,,,,,,,,,,,")
-    assert f"did you mean '{suggested}'" in problems_of(path, writable_db)[0]
+    problem = problems_of(path, writable_db)[0]
+    assert "did you mean" in problem and f"'{suggested}'" in problem
 
 
 def test_area_aliases_and_service_suffixes_resolve(writable_db, tmp_path):
@@ -227,7 +228,11 @@ def test_area_aliases_and_service_suffixes_resolve(writable_db, tmp_path):
         "kingston & richmond yjs,2024-03-01,,,Good,,,,,,,,,,,,,,,",
     )
     assert do_import(path, writable_db).added == 2
-    assert fetch(writable_db, "SELECT area FROM inspections WHERE published >= '2024-02-01' ORDER BY published") == [
+    assert fetch(
+        writable_db,
+        "SELECT area FROM inspections WHERE published >= '2024-02-01' "
+        "AND area IN ('Ealing', 'Kingston and Richmond') ORDER BY published",
+    ) == [
         ("Ealing",),
         ("Kingston and Richmond",),
     ]

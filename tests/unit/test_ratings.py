@@ -164,8 +164,9 @@ def test_good_or_better_by_standard_matches_the_latest_ratings(real_db):
         )
     )
     assert shares["good_or_better"].to_dict() == {code: n for code, n in direct.items() if code in shares.index}
-    assert shares.loc["3.2", "good_or_better"] == 0 and shares.loc["3.2", "rated"] == 3  # weakest of the seeds
-    assert shares.loc["1.2", "pct_good_or_better"] == pytest.approx(200 / 3)
+    # The four real ratings tables (three seed documents and East Sussex's Cabinet paper).
+    assert shares.loc["3.2", "good_or_better"] == 0 and shares.loc["3.2", "rated"] == 4
+    assert shares.loc["1.2", "pct_good_or_better"] == pytest.approx(75)
 
 
 def test_ratings_by_year_counts_every_inspection_once(demo_db):

@@ -10,7 +10,7 @@ from yjs.app.cache import cached, query
 from yjs.data import indicators as indicator_data
 from yjs.data.areas import is_demo_area
 from yjs.domain import benchmarking, roles
-from yjs.domain.comparators import ALL, COUNTRY, REGION, ComparatorSet, latest_by_area
+from yjs.domain.comparators import ALL, COUNTRY, NEIGHBOURS, REGION, ComparatorSet, latest_by_area, neighbours_group
 from yjs.domain.filters import Filters
 from yjs.paths import database_path
 from yjs.store import groups
@@ -44,16 +44,25 @@ def area_or_prompt(filters: Filters) -> tuple[str | None, bool]:
     return filters.area, is_demo_area(query, filters.area)
 
 
-def comparator_picker(saved: dict[str, list[str]]) -> str:
+def comparator_picker(saved: dict[str, list[str]], area: str) -> str:
+    """Region, country, all areas, the area's statistical neighbours (where it has them) or a saved group."""
+    has_neighbours = neighbours_group(area) in group_sources()
     labels = {
         REGION: "Its region",
         COUNTRY: "Its country",
         ALL: "All areas",
+        **({NEIGHBOURS: "Its statistical neighbours"} if has_neighbours else {}),
         **{name: f"Group: {name}" for name in saved},
     }
-    return st.radio(
+    choice = st.radio(
         "Compare with", list(labels), format_func=labels.get, horizontal=True, key="compare_with", bind="query-params"
     )
+    if choice == NEIGHBOURS:
+        st.caption(
+            f"**{neighbours_group(area)}**: the services that are each a single council among the council's ten "
+            f"statistical neighbours. Source: {group_sources()[neighbours_group(area)]}."
+        )
+    return choice
 
 
 def _fmt(value: float | None, unit: str) -> str:
@@ -164,6 +173,14 @@ def catalogue() -> pd.DataFrame:
 
 def saved_groups() -> dict[str, list[str]]:
     return indicator_data.saved_groups(query)
+
+
+def all_groups() -> dict[str, list[str]]:
+    return indicator_data.all_groups(query)
+
+
+def group_sources() -> dict[str, str]:
+    return indicator_data.group_sources(query)
 
 
 def values(codes: list[str], demo: bool) -> pd.DataFrame:

@@ -49,7 +49,7 @@ def matrix_controls(groups: dict[str, list[str]]) -> MatrixControls:
         key="group",
         bind="query-params",
         placeholder="All areas",
-        help="Saved on the Benchmarking or Compare page.",
+        help="Saved on the Benchmarking or Compare page, or a council's statistical neighbours (DfE, May 2025).",
     )
     return MatrixControls(show == SHOW_EVERY, sort, [int(f) for f in frameworks], list(overall), group)
 

@@ -70,7 +70,8 @@ def _ratings_section(inspection, standards: pd.DataFrame) -> Section:
     source = str(inspection["source"])
     if standards.empty or inspection["standards_rated"] == 0:
         missing = (
-            "The ratings of the individual standards are not published for this inspection"
+            "The ratings of the individual standards of this inspection are not in the shipped sources "
+            "(import them from the report)"
             if not standards.empty
             else "This inspection used the 2025 framework, whose standards do not fit "
             "the twelve of 2018-2024; only its overall rating is recorded"

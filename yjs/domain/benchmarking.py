@@ -21,6 +21,7 @@ UNIT_SCALES = {
     "%": 100,
     "ratio": 1,
     "count": None,
+    "£": None,  # spending: a total, never pooled as a rate
 }
 
 

@@ -15,6 +15,12 @@ from yjs.domain import benchmarking
 
 NATIONAL = "England and Wales"
 REGION, COUNTRY, ALL = "region", "country", "all areas"
+NEIGHBOURS = "statistical neighbours"
+
+
+def neighbours_group(area: str) -> str:
+    """The name of an area's ready-made group of its DfE statistical neighbours."""
+    return f"Statistical neighbours of {area}"
 
 
 @dataclass(frozen=True)
@@ -31,9 +37,14 @@ def comparator_set(area: str, choice: str, frame: pd.DataFrame, groups: dict[str
     ):
         if not reference:
             members.setdefault(name, (region, country))
+    if choice == NEIGHBOURS and neighbours_group(area) in groups:
+        chosen = [a for a in groups[neighbours_group(area)] if a in members]
+        return ComparatorSet("its statistical neighbours", tuple(sorted(set(chosen) | {area})))
     if choice in groups:
         chosen = [a for a in groups[choice] if a in members]
         return ComparatorSet(f"saved group “{choice}”", tuple(sorted(set(chosen) | {area})))
+    if choice == NEIGHBOURS:
+        choice = REGION  # an area without statistical neighbours (a joint service, a Welsh one) uses its region
     if area not in members or choice == ALL:
         return ComparatorSet("all areas", tuple(members))
     level = 0 if choice == REGION else 1  # region, else country
@@ -48,7 +59,7 @@ def latest_by_area(series: pd.DataFrame, period_end) -> pd.DataFrame:
 def reference_lines(
     series: pd.DataFrame, areas: tuple[str, ...], unit: str, own_region: str | None
 ) -> dict[str, pd.DataFrame]:
-    """National: the published figure where there is one, else pooled over all areas shown; region: pooled."""
+    """National and regional: the published figure where there is one, else pooled over the areas shown."""
     lines = {}
     published = series[series["is_reference"] & (series["area"] == NATIONAL)]
     members = series[~series["is_reference"]]
@@ -56,7 +67,10 @@ def reference_lines(
         lines[f"{NATIONAL} (published)"] = published[["period", "period_end", "value"]]
     elif members["numerator"].notna().any():
         lines["All areas shown (pooled)"] = _pooled(members, unit)
-    if own_region and members["numerator"].notna().any():
+    regional_published = series[series["is_reference"] & (series["area"] == own_region)] if own_region else None
+    if regional_published is not None and not regional_published.empty:
+        lines[f"{own_region} (published)"] = regional_published[["period", "period_end", "value"]]
+    elif own_region and members["numerator"].notna().any():
         regional = members[members["region"] == own_region]
         if regional["area"].nunique() > 1:
             lines[f"{own_region} (pooled)"] = _pooled(regional, unit)

@@ -8,13 +8,14 @@ file that is valid against yesterday's data but not today's still writes nothing
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
 
-from yjs.data.db import open_read_only
+from yjs.data.db import execute, open_read_only
 from yjs.domain.roles import Actor, PermissionDenied, local_actor, require_role
 from yjs.importers.report import ImportFailed, ImportResult, Problem
 from yjs.importers.tabular import Row, read_rows
@@ -173,6 +174,9 @@ def _validated(
     with store.writable_copy(db_path) as writable:
         plan = validate_or_fail(kind, rows, writable, options)
         kind.write(writable, plan)
+        execute(
+            writable, "write/documents/record_imported_file", document_id=options.source, imported_on=dt.date.today()
+        )
         plan.fill(result)
         audit.record(
             writable,

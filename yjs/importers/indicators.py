@@ -53,9 +53,9 @@ class IndicatorsKind(Kind):
         return plan, problems
 
     def write(self, con, plan):
-        for change in plan.changes:
-            if change.action != UNCHANGED:
-                execute(con, "write/indicators/upsert_indicator_value", **dict(change.record.items()))
+        rows = [dict(change.record.items()) for change in plan.changes if change.action != UNCHANGED]
+        if rows:
+            execute(con, "write/indicators/upsert_indicator_values", rows=rows)
 
     @staticmethod
     def _parse(cells: Cells, areas: AreaIndex, catalogue: dict, by_name: dict, source: str) -> dict:

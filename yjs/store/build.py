@@ -28,7 +28,7 @@ from yjs.paths import SCHEMA_FILES, SEED_DIR
 from yjs.store import atomic as store
 from yjs.store import audit
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DEFAULT_COHORT_SIZE = 20_000
 
 # Seed CSVs that hang off an inspection, identified in the CSV by area + fieldwork month.
@@ -77,9 +77,29 @@ def create_schema(con: duckdb.DuckDBPyConnection, seed_dir: Path = SEED_DIR) -> 
     con.append("standards", standards.drop(columns=["source"]).astype({"framework": int, "domain": int}), by_name=True)
 
 
+# Seed CSVs loaded through the importers, in order: the seed documents' own, then the national public
+# data (a national row for a seed area's inspection updates it, as a re-import would).
+IMPORTED_SEEDS = (
+    (area_import.KIND, "areas"),
+    (inspection_import.KIND, "inspections"),
+    (inspection_import.KIND, "national_inspections"),
+    (inspection_import.KIND, "other_inspections"),
+)
+DOCUMENT_SEEDS = ("documents", "report_documents")
+
+
+def load_documents(con, seed_dir: Path) -> None:
+    """Every document a seed row points to (the seed documents, public reports and data sets)."""
+    frames = [read_seed(name, seed_dir) for name in DOCUMENT_SEEDS]
+    documents = pd.concat([f for f in frames if not f.empty], ignore_index=True)
+    documents["published"] = documents["published"].map(_month_start)
+    con.append("documents", documents, by_name=True)
+
+
 def load_seed_areas_and_inspections(con, seed_dir: Path) -> None:
-    for kind, name in ((area_import.KIND, "areas"), (inspection_import.KIND, "inspections")):
-        load_through_importer(con, kind, seed_dir / f"{name}.csv")
+    for kind, name in IMPORTED_SEEDS:
+        if (seed_dir / f"{name}.csv").exists():
+            load_through_importer(con, kind, seed_dir / f"{name}.csv")
     names = read_seed("standard_names", seed_dir)
     for row in names.itertuples(index=False):
         execute(
@@ -174,12 +194,15 @@ def _number_list(text: str | None) -> list[int] | None:
 
 
 def load_plain_tables(con, seed_dir: Path) -> None:
-    for table in ("context_figures", "population", "indicators"):
+    for table in ("context_figures", "population", "indicators", "comparator_groups"):
         frame = read_seed(table, seed_dir)
+        if table == "comparator_groups" and not frame.empty:
+            frame = frame.rename(columns={"group_name": "name"})
         if not frame.empty:
             con.append(table, frame, by_name=True)
-    if (seed_dir / "indicator_values.csv").exists():
-        load_through_importer(con, indicator_import.KIND, seed_dir / "indicator_values.csv")
+    for name in ("indicator_values", "lait_indicator_values"):
+        if (seed_dir / f"{name}.csv").exists():
+            load_through_importer(con, indicator_import.KIND, seed_dir / f"{name}.csv")
 
 
 def write_meta(con, *, demo: bool, cohort_size: int) -> None:
@@ -207,6 +230,7 @@ def build(
     db_path.parent.mkdir(parents=True, exist_ok=True)
     steps = [
         ("schema and scoring rules", lambda con: create_schema(con, seed_dir)),
+        ("documents", lambda con: load_documents(con, seed_dir)),
         ("seed areas and inspections", lambda con: load_seed_areas_and_inspections(con, seed_dir)),
         ("seed key questions and recommendations", lambda con: load_inspection_details(con, seed_dir)),
         ("seed improvement plans", lambda con: load_improvement_plans(con, seed_dir)),

@@ -8,7 +8,7 @@ WITH chosen_year AS (
     GROUP BY area
 )
 SELECT p.ethnicity AS group_value, sum(p.count) AS population, min(p.year) AS first_year, max(p.year) AS last_year,
-       string_agg(DISTINCT p.source, '; ') AS source
+       string_agg(DISTINCT readable_source(p.source), '; ') AS source
 FROM population AS p
 JOIN chosen_year USING (area, year)
 WHERE p.count IS NOT NULL

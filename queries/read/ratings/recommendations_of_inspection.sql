@@ -7,8 +7,8 @@ WITH latest_update AS (
     QUALIFY row_number() OVER (PARTITION BY number ORDER BY update_date DESC) = 1
 )
 SELECT
-    r.number, coalesce(r.addressee, 'Not stated') AS addressee, r.text, r.source,
-    u.update_date, u.narrative AS latest_progress, u.source AS progress_source
+    r.number, coalesce(r.addressee, 'Not stated') AS addressee, r.text, readable_source(r.source) AS source,
+    u.update_date, u.narrative AS latest_progress, readable_source(u.source) AS progress_source
 FROM recommendations AS r
 LEFT JOIN latest_update AS u USING (inspection_id, number)
 WHERE r.inspection_id = $inspection_id

@@ -7,7 +7,7 @@ WITH inspection AS (
 final AS (
     SELECT
         s.code, s.domain, s.domain_name, coalesce(nullif(r.name, ''), s.name) AS name, s.is_scored,
-        r.rating, r.source
+        r.rating, readable_source(r.source) AS source
     FROM inspection AS i
     JOIN standards AS s ON s.framework = i.framework
     LEFT JOIN standard_ratings AS r ON r.inspection_id = i.inspection_id AND r.code = s.code
