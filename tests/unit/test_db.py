@@ -105,3 +105,12 @@ def test_the_connection_follows_a_replaced_file(real_db, demo_db, tmp_path):
     replacement.replace(path)
     assert db.query("read/areas/areas_with_inspection_years")["is_demo"].any()
     db.close()
+
+
+def test_a_database_of_an_older_layout_is_refused_with_the_command_that_rebuilds_it(writable_db):
+    con = duckdb.connect(str(writable_db))
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(DatabaseUnavailable, match="built by another version of YJS Insight") as refused:
+        Database(writable_db).query("read/meta/meta_values")
+    assert "python -m yjs build" in refused.value.fix and "backs the old file up first" in refused.value.fix

@@ -21,6 +21,9 @@ import pandas as pd
 
 from yjs.paths import QUERIES_DIR, database_path
 
+# The layout of the database this code reads; a build writes it into `meta`, and a file of another layout is
+# refused with a clear message rather than failing page by page.
+SCHEMA_VERSION = "2"
 # What reads take: `query(name, **params)` runs queries/<name>.sql with bound params (the app's is cached).
 Query = Callable[..., pd.DataFrame]
 _PARAMS_HEADER = re.compile(r"^--[ \t]*params:[ \t]*(.*)$", re.MULTILINE)
@@ -102,10 +105,18 @@ def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
         con.close()
         raise DatabaseUnavailable(path, f"The file is not a DuckDB database ({exc})", _fix_command(path)) from exc
     try:
-        con.execute(load_query("read/meta/meta_values").sql).fetchall()
+        meta = dict(con.execute(load_query("read/meta/meta_values").sql).fetchall())
     except duckdb.Error as exc:
         con.close()
         raise DatabaseUnavailable(path, "The file is not a YJS Insight database", _fix_command(path)) from exc
+    if meta.get("schema_version") != SCHEMA_VERSION:
+        con.close()
+        raise DatabaseUnavailable(
+            path,
+            f"The database was built by another version of YJS Insight (layout {meta.get('schema_version')}; "
+            f"this version reads layout {SCHEMA_VERSION})",
+            f"{_fix_command(path)}   # backs the old file up first; then import your own files again",
+        )
     return con
 
 

@@ -1,6 +1,6 @@
 """Transcribe the public national data into the seed CSVs under data/seed/ (run by hand, never by the app).
 
-    python tools/transcribe_national.py [PUBLIC_DIR]
+    python data/seed/transcribe_national.py [PUBLIC_DIR]
 
 PUBLIC_DIR (default ../shared/data/public beside the repository) holds copies of public files: the
 DfE's local authority list, LAIT youth justice measures and statistical neighbours, and the
@@ -16,7 +16,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "seed"
 PUBLIC = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "public"
 
