@@ -87,6 +87,14 @@ PAGES = (
     ),
     PageSpec("cohort", "Cohort explorer", ":material/groups:", CHILDREN, (DEMO, REGION, AREA), OWN_YEARS),
     PageSpec("plan", "Improvement plan", ":material/checklist:", IMPROVEMENT, (DEMO, AREA), ONE_AREA),
+    PageSpec(
+        "plans",
+        "Plans across services",
+        ":material/stacked_bar_chart:",
+        IMPROVEMENT,
+        (DEMO, REGION, AREA),
+        "Inspection years do not apply here: each plan is shown as it stands today.",
+    ),
     PageSpec("highlight", "Highlight report", ":material/summarize:", IMPROVEMENT, (DEMO, AREA), ONE_AREA),
     PageSpec(
         "presentation",
