@@ -85,6 +85,14 @@ PAGES = (
     PageSpec(
         "disproportionality", "Disproportionality", ":material/balance:", CHILDREN, (DEMO, REGION, AREA), OWN_YEARS
     ),
+    PageSpec(
+        "disproportionality_by_area",
+        "Disproportionality by area",
+        ":material/format_list_numbered:",
+        CHILDREN,
+        (DEMO, REGION, AREA),
+        OWN_YEARS,
+    ),
     PageSpec("cohort", "Cohort explorer", ":material/groups:", CHILDREN, (DEMO, REGION, AREA), OWN_YEARS),
     PageSpec("plan", "Improvement plan", ":material/checklist:", IMPROVEMENT, (DEMO, AREA), ONE_AREA),
     PageSpec(
