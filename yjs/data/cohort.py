@@ -73,6 +73,9 @@ def kpis(query: Query, scope: CohortScope) -> pd.DataFrame:
     return kpi_rows(counts, query("read/indicators/kpi_definitions"))
 
 
+STAGE_COUNTS = ("entered", "court", "custody", "followed_up", "reoffended")  # children_by_stage.sql's counts
+
+
 def stage_counts_by_year(query: Query, scope: CohortScope, grouping: str) -> pd.DataFrame:
     """Stage counts per group and year (one query serves the period table and the trend)."""
     frame = _stage_counts(query, scope, grouping, by_year=True, by_area=False).drop(columns="area")
@@ -100,8 +103,12 @@ def _with_population(
     population = query(
         "read/cohort/population_by_ethnicity", areas=list(scope.areas), year_to=scope.year_to, by_area=by_area
     )
-    keys = ["area", "group_value"] if by_area else ["group_value"]
-    return frame.merge(population[[*keys, "population"]], on=keys, how="left")
+    if not by_area:
+        return frame.merge(population[["group_value", "population"]], on="group_value", how="left")
+    # An area's group with no child in the cohort still has its population: none of them entered.
+    population = population[population["area"].isin(frame["area"])]
+    merged = frame.merge(population[["area", "group_value", "population"]], on=["area", "group_value"], how="outer")
+    return merged.fillna(dict.fromkeys(STAGE_COUNTS, 0)).astype(dict.fromkeys(STAGE_COUNTS, "int64"))
 
 
 def reoffending_rates(query: Query, scope: CohortScope, dim: str, col_dim: str, threshold: int) -> pd.DataFrame:

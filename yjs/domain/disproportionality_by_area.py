@@ -75,21 +75,23 @@ _KEPT = {*COUNTS, "group_rate", "reference_rate", "rri", "low", "high", "flagged
 
 
 def protect_differences(table: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """Withhold further areas, smallest first, while the withheld areas' counts summed (what subtraction
-    from the pooled counts would give) hold a small count."""
+    """Withhold further areas while the withheld areas' counts, summed (what subtracting the shown areas from
+    the pooled counts gives), hold a small count: each time the area with the smallest non-zero count in
+    that column, as DfE's secondary suppression picks the smallest other cell of a line."""
     table = table.copy()
-    while True:
+    while (table["status"] == WITHHELD).any():
         withheld = table["status"] == WITHHELD
-        if not withheld.any():
-            return table
         sums = table.loc[withheld, list(COUNTS)].fillna(0).sum()
-        if not disclosure.is_small(sums.to_numpy(), threshold).any():
-            return table
-        others = table[~withheld & table["group_base"].notna()]
-        if others.empty:
-            return table
-        smallest = others.sort_values(["group_events", "group_base", "area"]).index[0]
+        small = [column for column in COUNTS if disclosure.is_small(sums[column], threshold)]
+        if not small:
+            break
+        column = small[0]
+        others = table[~withheld & (table[column].fillna(0) > 0)]
+        if others.empty:  # the pooled count is then small as well, and withheld on the pooled view
+            break
+        smallest = others.sort_values([column, "area"]).index[0]
         table.loc[smallest, ["status", "why"]] = [WITHHELD, "withheld with the others, so none can be worked out"]
+    return table
 
 
 def ranked(table: pd.DataFrame, sort: str) -> pd.DataFrame:

@@ -88,7 +88,7 @@ def sorted_progress(progress: pd.DataFrame, sort: str) -> pd.DataFrame:
     """The plans in the order chosen (one of SORTS). A plan without actions has no share complete and goes
     last; one without any status update counts as the oldest."""
     columns, ascending = SORTS[sort]
-    keys = progress.assign(last_update=pd.to_datetime(progress["last_update"]).fillna(pd.Timestamp.min))
+    keys = progress.assign(last_update=pd.to_datetime(progress["last_update"]).fillna(pd.Timestamp("1900-01-01")))
     order = keys.sort_values(columns, ascending=ascending, na_position="last", kind="stable").index
     return progress.loc[order].reset_index(drop=True)
 
