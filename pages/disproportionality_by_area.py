@@ -5,7 +5,6 @@ import streamlit as st
 from yjs.app import cohort as ui_cohort
 from yjs.app import disproportionality_by_area as ui_by_area
 from yjs.app.entry import current_page
-from yjs.data.cohort import CohortScope
 
 filters = current_page().filters
 threshold = ui_cohort.threshold_setting()
@@ -24,8 +23,5 @@ if found is None:
 scope, summary = found
 ui_cohort.demo_cohort_notice(summary)
 choice = ui_by_area.choices()
-for is_demo, _kind in ui_by_area.KINDS:
-    kind_areas = areas[areas["is_demo"] == is_demo]
-    if not kind_areas.empty:
-        kind_scope = CohortScope(tuple(kind_areas["area"]), scope.year_from, scope.year_to)
-        ui_by_area.kind_section(kind_scope, kind_areas, choice, threshold, filters.area)
+for kind_scope, kind in ui_by_area.scopes_by_kind(areas, scope):
+    ui_by_area.kind_section(kind_scope, kind, choice, threshold, filters.area)

@@ -43,14 +43,22 @@ def choices() -> tuple[str, str, str]:
     return comparison, stage, sort
 
 
+def scopes_by_kind(areas: pd.DataFrame, scope: CohortScope) -> list[tuple[CohortScope, str]]:
+    """The real areas shown, then the demo ones, each over the chosen years: never ranked together."""
+    return [
+        (CohortScope(tuple(areas.loc[areas["is_demo"] == is_demo, "area"]), scope.year_from, scope.year_to), kind)
+        for is_demo, kind in KINDS
+        if (areas["is_demo"] == is_demo).any()
+    ]
+
+
 def kind_section(
-    scope: CohortScope, areas: pd.DataFrame, choice: tuple[str, str, str], threshold: int, highlight: str | None
+    scope: CohortScope, kind: str, choice: tuple[str, str, str], threshold: int, highlight: str | None
 ) -> None:
     """One set of areas (real, or demo): the ranked forest plot, its table, and the areas not drawn."""
     comparison, stage, sort = choice
     grouping = by_area.COMPARISONS[comparison][0]
     counts = cohort_data.stage_counts_by_area(query, scope, grouping)
-    kind = "demo" if areas["is_demo"].all() else "real"
     if counts.empty:
         st.caption(f"No {kind} area in scope has child-level cohort records loaded.")
         return
