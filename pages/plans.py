@@ -30,9 +30,10 @@ st.caption(
 ui_plans.legend()
 progress = plan_progress.progress_at(frame, today)
 series = plan_progress.completion_over_time(frame)
-sort = st.selectbox("Sort by", list(plan_progress.SORTS), key="sort", bind="query-params", width=260)
+sort = st.selectbox("Sort by", list(plan_progress.SORTS), key="sort", bind="query-params", width=300)
 ui_progress.open_chosen_plan(filters.area, progress)
 for is_demo, kind in ui_progress.KINDS:
     part = progress[progress["is_demo"] == is_demo]
     if not part.empty:
         ui_progress.kind_section(part, series, kind, filters.area, sort)
+ui_progress.regional_pack(filters, progress)

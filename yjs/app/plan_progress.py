@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from yjs.app import boardpack as ui_boardpack
 from yjs.app import widgets
 from yjs.app.cache import query
 from yjs.app.navigation import AREA, BY_URL, DEMO
@@ -21,11 +22,13 @@ from yjs.domain.filters import Filters
 PLAN_PAGE, PLANS_PAGE = BY_URL["plan"], BY_URL["plans"]
 KINDS = ((False, "real"), (True, "demo"))
 ARRIVED_KEY = "plans_from_plan_page"
+PLAN_KEY = "plan"  # the Improvement plan page's choice of plan (yjs/app/plans.py), kept in its link
 
 
 def across_services_unless_chosen(filters: Filters) -> None:
-    """Improvement plan with no area chosen and no plan in its link opens on every plan side by side."""
-    if filters.area is None and "plan" not in st.query_params:
+    """Improvement plan with no area chosen, and no plan in its link or already on screen, opens on every plan
+    side by side."""
+    if filters.area is None and PLAN_KEY not in st.query_params and PLAN_KEY not in st.session_state:
         st.session_state[ARRIVED_KEY] = True
         st.switch_page(PLANS_PAGE.path)
 
@@ -129,3 +132,12 @@ def _highlight_words(series: pd.DataFrame, highlight: str | None) -> str:
     if series["area"].nunique() <= len(charts_plans.SERIES_COLOURS):
         return f"{highlight} is the thick black line."
     return f"{highlight} is in colour, the other areas grey."
+
+
+def regional_pack(filters: Filters, progress: pd.DataFrame) -> None:
+    """With one region chosen, a board pack for its partnership (of its demo areas when they are shown)."""
+    if len(filters.regions) != 1:
+        st.caption("Choose one region in the sidebar for a regional partnership's board pack of this page's chart.")
+        return
+    demo = filters.show_demo and bool(progress["is_demo"].any())
+    ui_boardpack.regional_board_pack(filters.regions[0], demo)
