@@ -81,7 +81,7 @@ def kind_section(
     if not drawn.empty:
         widgets.chart(
             charts_cohort.area_forest(
-                drawn, pooled, highlight=highlight, title=f"{comparison}: {by_area.STAGE_LABELS[stage].lower()}"
+                drawn, pooled, highlight=highlight, title=f"{comparison}: {by_area.STAGE_SHORT[stage]}"
             ),
             f"rri-by-area-{kind}",
         )  # the table below is the chart's data

@@ -107,7 +107,9 @@ def kind_section(progress: pd.DataFrame, series: pd.DataFrame, kind: str, highli
     ordered = plan_progress.sorted_progress(progress, sort)
     widgets.chart(
         charts_plans.status_shares(
-            ordered, highlight=highlight, title=f"Status of each {kind} area's actions, by {sort.lower()}"
+            ordered,
+            highlight=highlight,
+            title=f"{kind.capitalize()} plans by status, {plan_progress.SORT_PHRASES[sort]}",
         ),
         f"plan-status-{kind}",
     )  # the table below is the chart's data

@@ -85,7 +85,7 @@ def plans_section(query: Query, region: str, meeting: dt.date, demo: bool) -> Se
             charts_plans.status_shares(progress, highlight=None, title=title),
             summary,
             "; ".join(dict.fromkeys(progress["source"])),
-            height=max(300, 30 * len(progress) + 170),
+            height=charts_plans.status_shares_height(progress["area"].tolist()),
             data=shown,
         )
     ]

@@ -22,6 +22,7 @@ from yjs.charts.base import (
     base_layout,
     make_figure,
     merged,
+    wrapped_label,
 )
 from yjs.charts.cohort import SERIES
 from yjs.domain import brag, plan_progress, plans
@@ -161,7 +162,7 @@ def status_shares(progress: pd.DataFrame, *, highlight: str | None, title: str) 
     status, complete on the left, each segment labelled; the actions and overdue at the bar's end.
     The chosen area is named in bold and outlined."""
     areas = progress["area"].tolist()
-    ticks = [f"<b>{area} ◀</b>" if area == highlight else area for area in areas]
+    ticks = [f"<b>{wrapped_label(area)} ◀</b>" if area == highlight else wrapped_label(area) for area in areas]
     outline = [3 if area == highlight else 1 for area in areas]
     bars = []
     for status in plan_progress.BAR_ORDER:
@@ -204,7 +205,7 @@ def status_shares(progress: pd.DataFrame, *, highlight: str | None, title: str) 
         "hoverinfo": "skip",
     }
     layout = merged(
-        base_layout(title=title, height=max(300, 30 * len(areas) + 170)),
+        base_layout(title=title, height=status_shares_height(areas)),
         {
             "barmode": "stack",
             "bargap": 0.25,
@@ -217,12 +218,18 @@ def status_shares(progress: pd.DataFrame, *, highlight: str | None, title: str) 
                 "yanchor": "bottom",
                 "traceorder": "normal",
             },
-            "margin": {"t": 60, "r": 190, "b": 110},
+            "margin": {"t": 60, "r": 170, "b": 110},
             "xaxis": {"range": [0, 100], "ticksuffix": "%", "title": {"text": "Share of the plan's actions"}},
             "yaxis": {"autorange": "reversed", "type": "category", "gridcolor": "rgba(0,0,0,0)"},
         },
     )
     return make_figure([*bars, ends], layout)
+
+
+def status_shares_height(areas: list[str]) -> int:
+    """Room for each bar (two lines for a wrapped name) and for the legend, wrapped on a narrow screen."""
+    rows = sum(34 if "<br>" in wrapped_label(area) else 28 for area in areas)
+    return max(360, rows + 230)
 
 
 def plans_meaning(status: str) -> str:

@@ -26,6 +26,12 @@ COMPARISONS = {
     "Children with SEND": ("send", "SEND"),
 }
 STAGE_LABELS = {stage.key: stage.label for stage in STAGES}
+STAGE_SHORT = {
+    "entered": "entering the cohort",
+    "court": "court rather than out-of-court",
+    "custody": "custody",
+    "reoffended": "reoffending within 12 months",
+}
 COUNTS = ("group_events", "group_base", "reference_events", "reference_base")
 DRAWN, WITHHELD, NO_INDEX = "drawn", "withheld", "no index"
 SORTS = {

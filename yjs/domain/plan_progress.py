@@ -34,6 +34,12 @@ SORTS = {
     "Last status update, oldest first": (["last_update", "area"], [True, True]),
     "Area": (["area"], [True]),
 }
+SORT_PHRASES = {
+    "Share complete, least first": "least complete first",
+    "Overdue actions, most first": "most overdue first",
+    "Last status update, oldest first": "oldest update first",
+    "Area": "by area",
+}
 NO_UPDATE = "No status recorded"
 
 
