@@ -174,3 +174,5 @@ def test_completion_over_time_highlights_the_chosen_area_among_many():
     assert figure.data[-1].name.startswith("<b>Area 3")  # drawn last, on top
     assert [a.text for a in figure.layout.annotations] == ["<b>Area 3</b>"]
     assert all(trace.line.shape == "hv" for trace in figure.data)  # a share holds until the next update
+    others = figure.data[0]  # the nine other areas in one trace, broken between areas
+    assert len(others.x) == 9 * 4 and sum(pd.isna(y) for y in others.y) == 9 and not others.connectgaps
