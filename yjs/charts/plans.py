@@ -220,7 +220,8 @@ def status_shares(progress: pd.DataFrame, *, highlight: str | None, title: str) 
             },
             "margin": {"t": 60, "r": 170, "b": 110},
             "xaxis": {"range": [0, 100], "ticksuffix": "%", "title": {"text": "Share of the plan's actions"}},
-            "yaxis": {"autorange": "reversed", "type": "category", "gridcolor": "rgba(0,0,0,0)"},
+            # first at the top; a set range, since the text trace at the bars' ends would pad an automatic one
+            "yaxis": {"range": [len(areas) - 0.5, -0.5], "type": "category", "gridcolor": "rgba(0,0,0,0)"},
         },
     )
     return make_figure([*bars, ends], layout)
