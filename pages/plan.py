@@ -6,6 +6,7 @@ import streamlit as st
 
 from yjs.app import boardpack as ui_boardpack
 from yjs.app import plan_edit as ui_plan_edit
+from yjs.app import plan_progress as ui_progress
 from yjs.app import plans as ui_plans
 from yjs.app import widgets as ui
 from yjs.app.entry import current_page
@@ -14,6 +15,7 @@ from yjs.domain import plans
 from yjs.domain.dates import long_date
 
 filters = current_page().filters
+ui_progress.across_services_unless_chosen(filters)  # without an area or a plan in the link, every plan side by side
 st.title("Improvement plan")
 data = ui_plans.chosen_plan_or_stop(filters)
 st.caption(

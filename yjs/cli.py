@@ -164,11 +164,15 @@ def cmd_loadtest(args: argparse.Namespace) -> int:
 def cmd_boardpack(args: argparse.Namespace) -> int:
     from yjs import boardpack
     from yjs.boardpack.content import UnknownArea, gather
+    from yjs.boardpack.regional import gather_regional
     from yjs.charts.images import ImagesUnavailable
     from yjs.data.db import Database, DatabaseUnavailable
     from yjs.domain.dates import long_date, parse_date
 
     fmt = args.out.suffix.lower().lstrip(".")
+    if args.demo and not args.region:
+        print("--demo goes with --region (an area's pack follows the area: real or demo)", file=sys.stderr)
+        return EXIT_USAGE
     if fmt not in boardpack.FORMATS:
         print(f"--out must end in .pdf or .pptx (was {args.out.name})", file=sys.stderr)
         return EXIT_USAGE
@@ -179,8 +183,17 @@ def cmd_boardpack(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         database = Database(database_path(args.db))
-        with _progress_bar(boardpack.GATHER_STEPS, f"Board pack for {args.area}") as bar:
-            pack = gather(database.query, args.area, meeting, progress=lambda step: _advance(bar, step, bar.n + 1))
+        subject = args.area or f"the {args.region} regional partnership"
+        with _progress_bar(boardpack.GATHER_STEPS, f"Board pack for {subject}") as bar:
+
+            def step(label: str) -> None:
+                _advance(bar, label, bar.n + 1)
+
+            pack = (
+                gather(database.query, args.area, meeting, progress=step)
+                if args.area
+                else gather_regional(database.query, args.region, meeting, demo=args.demo, progress=step)
+            )
             bar.total = boardpack.GATHER_STEPS + boardpack.chart_count(pack) + 1
             data = boardpack.render(pack, fmt, chart_done=lambda: _advance(bar, "drawing charts", bar.n + 1))
             args.out.write_bytes(data)
@@ -315,12 +328,20 @@ def parser() -> argparse.ArgumentParser:
     pack = commands.add_parser(
         "boardpack",
         help="write an area's board pack as PDF or PowerPoint",
-        description="Write the board pack of one area for one board meeting: ratings, key "
+        description="Write the board pack of one area for one board meeting (or, with --region, of a "
+        "regional partnership): ratings, key "
         "questions of the weakest standards, indicator scorecard, "
         "disproportionality and the improvement plan's highlight report. "
         "Charts are drawn with Chromium (/usr/bin/chromium or $BROWSER_PATH).",
     )
-    pack.add_argument("--area", required=True, help="the area's name (as in the app)")
+    whose = pack.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--area", help="the area's name (as in the app)")
+    whose.add_argument(
+        "--region",
+        help="a regional partnership's pack instead: its services' improvement plans side by side and "
+        "disproportionality area by area (real areas; with --demo, the region's demo areas)",
+    )
+    pack.add_argument("--demo", action="store_true", help="with --region: the region's demo areas, not its real ones")
     pack.add_argument("--date", required=True, help="the board meeting's date, YYYY-MM-DD")
     pack.add_argument("--out", required=True, type=Path, help="FILE.pdf or FILE.pptx")
     _add_db(pack)

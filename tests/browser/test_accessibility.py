@@ -13,7 +13,7 @@ WCAG_AA = {
     "resultTypes": ["violations"],
 }
 BLOCKING = ("serious", "critical")
-COHORT_PAGES = {"cohort", "disproportionality"}
+COHORT_PAGES = {"cohort", "disproportionality", "disproportionality_by_area"}
 
 
 @pytest.fixture(scope="module")

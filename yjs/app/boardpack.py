@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -12,11 +13,14 @@ from yjs import boardpack
 from yjs.app import present, widgets
 from yjs.app.cache import cached, query
 from yjs.boardpack.content import gather
+from yjs.boardpack.regional import gather_regional
 from yjs.charts.images import ImagesUnavailable
 from yjs.domain import disclosure
 from yjs.domain.dates import long_date
 
 READY_KEY = "boardpack_ready"
+# How a panel gathers its pack: for a meeting date, reporting each step.
+Gather = Callable[[dt.date, Callable[[str], None]], object]
 
 
 def _threshold() -> int:
@@ -24,17 +28,11 @@ def _threshold() -> int:
     return present.threshold(max(disclosure.MIN_THRESHOLD, int(st.session_state.get("suppress") or 0)))
 
 
-def _prepare(area: str, meeting: dt.date) -> dict[str, bytes] | None:
+def _prepare(subject: str, meeting: dt.date, gather_pack: Gather) -> dict[str, bytes] | None:
     """Both files, with a status box and a progress bar while the charts are drawn."""
-    with st.status(f"Preparing the board pack for {area}…", expanded=True) as status:
+    with st.status(f"Preparing the board pack for {subject}…", expanded=True) as status:
         bar = st.progress(0.0, text="Gathering the figures")
-        pack = gather(
-            query,
-            area,
-            meeting,
-            threshold=_threshold(),
-            progress=lambda step: bar.progress(0.1, text=f"Gathering the figures: {step}"),
-        )
+        pack = gather_pack(meeting, lambda step: bar.progress(0.1, text=f"Gathering the figures: {step}"))
         total, done = 2 * boardpack.chart_count(pack) + 2, [0]
 
         def chart_done() -> None:
@@ -53,7 +51,7 @@ def _prepare(area: str, meeting: dt.date) -> dict[str, bytes] | None:
         bar.progress(1.0, text="Done")
         missing = [section.title for section in pack.sections if section.missing]
         status.update(
-            label=f"Board pack for {area}, meeting of {long_date(meeting)}, is ready"
+            label=f"Board pack for {subject}, meeting of {long_date(meeting)}, is ready"
             + (f" (incomplete: {', '.join(missing)})" if missing else ""),
             state="complete",
             expanded=False,
@@ -62,20 +60,45 @@ def _prepare(area: str, meeting: dt.date) -> dict[str, bytes] | None:
 
 
 def board_pack(area: str, meeting: dt.date | None = None) -> None:
+    """An area's pack: the panel on its pages."""
+    _panel(
+        "Board pack (PDF and PowerPoint)",
+        "Ratings, the key questions of the weakest standards, the indicator scorecard, disproportionality (small "
+        "counts suppressed) and the improvement plan's highlight report, each chart with its source and a written "
+        "summary.",
+        area,
+        meeting,
+        lambda when, progress: gather(query, area, when, threshold=_threshold(), progress=progress),
+    )
+
+
+def regional_board_pack(region: str, demo: bool) -> None:
+    """A regional partnership's pack: its services' plans side by side and disproportionality area by area."""
+    kind = "demo" if demo else "real"
+    _panel(
+        f"Board pack for the {region} regional partnership ({kind} areas)",
+        f"The improvement plans of {region}'s {kind} services side by side (this page's chart and table, and "
+        "completion over time) and each area's relative rate index of custody for Black children, each chart with "
+        "its source and a written summary.",
+        f"the {region} regional partnership ({kind} areas)",
+        None,
+        lambda when, progress: gather_regional(
+            query, region, when, demo=demo, threshold=_threshold(), progress=progress
+        ),
+    )
+
+
+def _panel(label: str, caption: str, subject: str, meeting: dt.date | None, gather_pack: Gather) -> None:
     """The panel: a meeting date (unless the page already has one), Prepare, then the two downloads."""
-    with st.expander("Board pack (PDF and PowerPoint)", icon=":material/slideshow:"):
-        st.caption(
-            "Ratings, the key questions of the weakest standards, the indicator scorecard, "
-            "disproportionality (small counts suppressed) and the improvement plan's highlight report, "
-            "each chart with its source and a written summary."
-        )
+    with st.expander(label, icon=":material/slideshow:"):
+        st.caption(caption)
         if meeting is None:
             meeting = st.columns([1, 2])[0].date_input(
                 "Board meeting", value=dt.date.today(), format="DD/MM/YYYY", key="boardpack_meeting"
             )
-        wanted = (area, meeting, _threshold())
+        wanted = (subject, meeting, _threshold())
         if st.button("Prepare board pack", icon=":material/picture_as_pdf:", key="boardpack_prepare"):
-            files = _prepare(area, meeting)
+            files = _prepare(subject, meeting, gather_pack)
             st.session_state[READY_KEY] = (wanted, files) if files else None
         ready = st.session_state.get(READY_KEY)
         if ready and ready[0] == wanted:

@@ -47,15 +47,18 @@ def threshold_setting() -> int:
     return present.threshold(chosen)
 
 
-def cohort_scope(filters: Filters) -> tuple[CohortScope, dict] | None:
-    """The areas and period the page covers, or None (with a message) when they hold no cohort data."""
-    areas = scope_areas(filters)
+def cohort_scope(filters: Filters, areas: list[str] | None = None) -> tuple[CohortScope, dict] | None:
+    """The areas and period the page covers, or None (with a message) when they hold no cohort data.
+
+    `areas` replaces the usual scope (Your area, else every area shown) on a page that compares areas."""
+    chosen = filters.area if areas is None else None
+    areas = scope_areas(filters) if areas is None else areas
     summary = cohort_data.scope_summary(query, areas) if areas else {"children": 0}
     if not summary["children"]:
-        who = filters.area or "the areas shown"
+        who = chosen or "the areas shown"
         hint = (
             " Choose an invented area (with **Show demo areas** on) to explore the demo cohort."
-            if filters.area
+            if chosen
             else ""
             if filters.show_demo
             else " Switch on **Show demo areas** to explore the invented demo cohort."

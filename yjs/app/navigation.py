@@ -86,8 +86,24 @@ PAGES = (
     PageSpec(
         "disproportionality", "Disproportionality", ":material/balance:", CHILDREN, (DEMO, REGION, AREA), OWN_YEARS
     ),
+    PageSpec(
+        "disproportionality_by_area",
+        "Disproportionality by area",
+        ":material/format_list_numbered:",
+        CHILDREN,
+        (DEMO, REGION, AREA),
+        OWN_YEARS,
+    ),
     PageSpec("cohort", "Cohort explorer", ":material/groups:", CHILDREN, (DEMO, REGION, AREA), OWN_YEARS),
     PageSpec("plan", "Improvement plan", ":material/checklist:", IMPROVEMENT, (DEMO, AREA), ONE_AREA),
+    PageSpec(
+        "plans",
+        "Plans across services",
+        ":material/stacked_bar_chart:",
+        IMPROVEMENT,
+        (DEMO, REGION, AREA),
+        "Inspection years do not apply here: each plan is shown as it stands today.",
+    ),
     PageSpec("highlight", "Highlight report", ":material/summarize:", IMPROVEMENT, (DEMO, AREA), ONE_AREA),
     PageSpec(
         "presentation",

@@ -9,6 +9,7 @@ carries its label as text, so colour is never the only carrier of meaning.
 from __future__ import annotations
 
 import functools
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -285,3 +286,8 @@ def for_projector(figure: go.Figure) -> go.Figure:
                 "size": max(size - 4, trace.get("textfont", {}).get("size") or 0),
             }
     return go.Figure(spec)
+
+
+def wrapped_label(name: str, width: int = 18) -> str:
+    """A long category name on two or more lines (plotly's <br>), so the axis leaves the plot room on a tablet."""
+    return "<br>".join(textwrap.wrap(name, width)) if len(name) > width + 2 else name

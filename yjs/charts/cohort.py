@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from yjs.charts.base import FONT, base_layout, make_figure, merged
+from yjs.charts.base import FONT, base_layout, make_figure, merged, wrapped_label
 
 # Okabe-Ito: distinguishable under every common colour-vision deficiency.
 SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -181,3 +183,104 @@ def trend(frame: pd.DataFrame, *, title: str) -> go.Figure:
         },
     )
     return make_figure(lines, layout)
+
+
+def area_forest(drawn: pd.DataFrame, pooled: dict | None, *, highlight: str | None, title: str) -> go.Figure:
+    """Every area's RRI with its 95% interval, one row per area in the frame's order (first at the top), on a
+    log scale with parity (1) and the pooled index as reference lines. An interval that excludes 1 is marked
+    by a diamond, a colour and a legend entry; the chosen area is named in bold and drawn larger."""
+    ticks = [f"<b>{wrapped_label(area)} ◀</b>" if area == highlight else wrapped_label(area) for area in drawn["area"]]
+    traces = []
+    for flagged, name, symbol, colour in (
+        (True, "Interval excludes 1: more than chance", "diamond", FLAGGED),
+        (False, "Interval includes 1", "circle", UNFLAGGED),
+    ):
+        part = drawn[drawn["flagged"] == flagged]
+        if part.empty:
+            continue
+        chosen = (part["area"] == highlight).to_numpy()
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": name,
+                "x": part["rri"].to_numpy(dtype="float64"),
+                "y": [tick for tick, f in zip(ticks, drawn["flagged"], strict=True) if f == flagged],
+                "marker": {
+                    "size": [17 if c else 12 for c in chosen],
+                    "symbol": symbol,
+                    "color": colour,
+                    "line": {"color": "#000", "width": [3 if c else 1 for c in chosen]},
+                },
+                "error_x": {
+                    "type": "data",
+                    "symmetric": False,
+                    "array": (part["high"] - part["rri"]).to_numpy(dtype="float64"),
+                    "arrayminus": (part["rri"] - part["low"]).to_numpy(dtype="float64"),
+                    "color": "#333",
+                    "thickness": 2,
+                },
+                "customdata": part["area"].to_numpy(),
+                "text": [
+                    f"RRI {r:.2f} (95% interval {lo:.2f}–{hi:.2f})"
+                    for r, lo, hi in zip(part["rri"], part["low"], part["high"], strict=True)
+                ],
+                "hovertemplate": "%{customdata}: %{text}<extra></extra>",
+            }
+        )
+    shapes, notes = [_vertical(1, "#000", "dash")], [_top_note(1, "parity = 1", "right")]
+    if pooled is not None:
+        shapes.append(_vertical(pooled["rri"], "#6A3D9A", "dot"))
+        notes.append(_top_note(pooled["rri"], f"pooled {pooled['rri']:.2f}", "left"))
+    long_title = len(title) > 46  # on two lines, so that a tablet shows it whole
+    layout = merged(
+        base_layout(
+            title=title.replace(": ", ":<br>", 1) if long_title else title, height=max(320, 30 * len(drawn) + 190)
+        ),
+        {
+            "showlegend": True,
+            "legend": {"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"},
+            "margin": {"t": 120 if long_title else 90, "b": 120},
+            "shapes": shapes,
+            "annotations": notes,
+            "xaxis": {
+                "type": "log",
+                "tickvals": LOG_TICKS,
+                "ticktext": [f"{t:g}" for t in LOG_TICKS],
+                "title": {"text": "Relative rate index with its 95% interval (log scale; 1 = the same rate)"},
+            },
+            "yaxis": {"type": "category", "range": [len(drawn) - 0.5, -0.5]},  # first at the top, no spare rows
+        },
+    )
+    return make_figure(traces, layout)
+
+
+LOG_TICKS = (0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50)
+
+
+def _vertical(x: float, colour: str, dash: str) -> dict:
+    return {
+        "type": "line",
+        "x0": x,
+        "x1": x,
+        "xref": "x",
+        "y0": 0,
+        "y1": 1,
+        "yref": "y domain",
+        "line": {"color": colour, "width": 2, "dash": dash},
+    }
+
+
+def _top_note(x: float, text: str, side: str) -> dict:
+    return {
+        "x": math.log10(x),
+        "xref": "x",
+        "y": 1.0,
+        "yref": "paper",
+        "yanchor": "bottom",
+        "xanchor": side,
+        "text": text,
+        "showarrow": False,
+        "font": {"size": 14},
+        "bgcolor": "white",
+    }

@@ -73,17 +73,42 @@ def kpis(query: Query, scope: CohortScope) -> pd.DataFrame:
     return kpi_rows(counts, query("read/indicators/kpi_definitions"))
 
 
+STAGE_COUNTS = ("entered", "court", "custody", "followed_up", "reoffended")  # children_by_stage.sql's counts
+
+
 def stage_counts_by_year(query: Query, scope: CohortScope, grouping: str) -> pd.DataFrame:
     """Stage counts per group and year (one query serves the period table and the trend)."""
-    frame = query("read/cohort/children_by_stage", **scope.params(), group_dim=grouping, by_year=True)
-    return _with_population(query, frame, scope, grouping)
+    frame = _stage_counts(query, scope, grouping, by_year=True, by_area=False).drop(columns="area")
+    return _with_population(query, frame, scope, grouping, by_area=False)
 
 
-def _with_population(query: Query, frame: pd.DataFrame, scope: CohortScope, grouping: str) -> pd.DataFrame:
+def stage_counts_by_area(query: Query, scope: CohortScope, grouping: str) -> pd.DataFrame:
+    """Stage counts per area and group over the scope's period (one query over every area)."""
+    frame = _stage_counts(query, scope, grouping, by_year=False, by_area=True).drop(columns="year")
+    return _with_population(query, frame, scope, grouping, by_area=True)
+
+
+def _stage_counts(query: Query, scope: CohortScope, grouping: str, *, by_year: bool, by_area: bool) -> pd.DataFrame:
+    """The one read of children by stage: every disproportionality view, pooled or area by area, counts here."""
+    return query(
+        "read/cohort/children_by_stage", **scope.params(), group_dim=grouping, by_year=by_year, by_area=by_area
+    )
+
+
+def _with_population(
+    query: Query, frame: pd.DataFrame, scope: CohortScope, grouping: str, *, by_area: bool
+) -> pd.DataFrame:
     if grouping != "ethnicity":
         return frame
-    population = query("read/cohort/population_by_ethnicity", areas=list(scope.areas), year_to=scope.year_to)
-    return frame.merge(population[["group_value", "population"]], on="group_value", how="left")
+    population = query(
+        "read/cohort/population_by_ethnicity", areas=list(scope.areas), year_to=scope.year_to, by_area=by_area
+    )
+    if not by_area:
+        return frame.merge(population[["group_value", "population"]], on="group_value", how="left")
+    # An area's group with no child in the cohort still has its population: none of them entered.
+    population = population[population["area"].isin(frame["area"])]
+    merged = frame.merge(population[["area", "group_value", "population"]], on=["area", "group_value"], how="outer")
+    return merged.fillna(dict.fromkeys(STAGE_COUNTS, 0)).astype(dict.fromkeys(STAGE_COUNTS, "int64"))
 
 
 def reoffending_rates(query: Query, scope: CohortScope, dim: str, col_dim: str, threshold: int) -> pd.DataFrame:

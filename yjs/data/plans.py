@@ -45,3 +45,9 @@ def plan_data(query: Query, plan: dict) -> PlanData:
     return PlanData(
         plan, *plan_history(query, plan["plan"]), query("read/plans/recommendations_of_plan", plan=plan["plan"])
     )
+
+
+def plans_by_area_and_date(query: Query, show_demo: bool, regions: list[str], as_at: dt.date) -> pd.DataFrame:
+    """Every area's plan (its latest by `as_at`) in scope, with its status counts at each date a status was
+    recorded and at `as_at`: one pass over all plans, for comparing them (see yjs.domain.plan_progress)."""
+    return query("read/plans/plan_status_by_area_and_date", show_demo=show_demo, regions=list(regions), as_at=as_at)

@@ -118,11 +118,13 @@ def rri_table(
         for group in compared:
             if group not in by_group or reference not in by_group:
                 continue
-            rows.append(_row(stage, group, reference, by_group[group], by_group[reference], threshold))
+            rows.append(compare_at_stage(stage, group, reference, by_group[group], by_group[reference], threshold))
     return pd.DataFrame(rows)
 
 
-def _row(stage: Stage, group: str, reference: str, group_counts, reference_counts, threshold: int) -> dict:
+def compare_at_stage(stage: Stage, group: str, reference: str, group_counts, reference_counts, threshold: int) -> dict:
+    """One group against the reference group at one stage, from mappings of their stage counts, after
+    suppression (the row of `rri_table`; Disproportionality by area makes one per area with it)."""
     values = [
         int(group_counts[stage.events]),
         int(group_counts[stage.base]),

@@ -25,10 +25,16 @@ _DEMO_PLAN = "Ravensgill Vale: Ravensgill Vale post-inspection improvement plan"
 # The links each page is opened with in turn, by the page's URL path (PageSpec.url_path).
 PAGE_VARIATIONS = {
     "plan": [
-        {"demo": "false"},
+        {"demo": "false", "area": "Ealing"},
         {"demo": "false", "plan": _READING_PLAN, "view": "Timeline"},
         {"demo": "false", "plan": _READING_PLAN, "as_at": "2025-01-31"},
         {"demo": "true", "plan": _DEMO_PLAN, "view": "Progress over time"},
+    ],
+    "plans": [
+        {"demo": "true"},
+        {"demo": "false"},
+        {"demo": "true", "area": "Thamesreach", "sort": "Overdue actions, most first"},
+        {"demo": "true", "region": "London"},
     ],
     "highlight": [
         {"demo": "false"},
@@ -48,6 +54,12 @@ PAGE_VARIATIONS = {
         {"demo": "true", "region": "London"},
         {"demo": "true", "area": "Thamesreach"},
         {"demo": "true", "compare": "Special educational needs (SEND)"},
+    ],
+    "disproportionality_by_area": [
+        {"demo": "true"},
+        {"demo": "true", "area": "Thamesreach", "stage": "Court rather than out-of-court (of those entering)"},
+        {"demo": "true", "group": "Care-experienced children"},
+        {"demo": "true", "region": "London", "group": "Asian children"},
     ],
     "cohort": [
         {"demo": "true"},

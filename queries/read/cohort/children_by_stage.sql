@@ -1,10 +1,11 @@
 -- Children at each stage of the system by group ($group_dim: ethnicity, care_experience or send),
--- for the whole period or, with $by_year, per year of starting. Each stage's denominator is the
--- stage before it: entered -> court (of entered) -> custody (of court); reoffending is counted
--- among the children followed up for 12 months.
--- params: $cohort, $dimensions, $group_dim, $by_year
+-- for the whole period or, with $by_year, per year of starting, and with $by_area, per area. Each
+-- stage's denominator is the stage before it: entered -> court (of entered) -> custody (of court);
+-- reoffending is counted among the children followed up for 12 months.
+-- params: $cohort, $dimensions, $group_dim, $by_year, $by_area
 SELECT
     CASE WHEN $by_year THEN start_year END AS year,
+    CASE WHEN $by_area THEN area END AS area,
     CASE $group_dim
         WHEN 'ethnicity' THEN ethnicity::VARCHAR
         WHEN 'care_experience' THEN care_experience::VARCHAR

@@ -1,0 +1,126 @@
+"""Disproportionality area by area: each area's RRI by hand, withheld areas, the pooled index, and the one
+stage query grouped by area against the children it counts."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from tests.support.dbcheck import fetch
+from yjs.charts import cohort as charts_cohort
+from yjs.data.cohort import CohortScope, stage_counts_by_area, stage_counts_by_year
+from yjs.data.db import Database
+from yjs.domain import disproportionality
+from yjs.domain import disproportionality_by_area as by_area
+
+BLACK = "Black children"
+
+
+def custody_counts(areas: dict[str, tuple[int, int, int, int]]) -> pd.DataFrame:
+    """Per area: (Black in custody, Black with court outcomes, White in custody, White with court outcomes)."""
+    rows = []
+    for area, (black_custody, black_court, white_custody, white_court) in areas.items():
+        rows += [
+            {"area": area, "group_value": "Black", "custody": black_custody, "court": black_court},
+            {"area": area, "group_value": "White", "custody": white_custody, "court": white_court},
+        ]
+    return pd.DataFrame(rows).assign(entered=0, followed_up=0, reoffended=0)
+
+
+FIXTURE = {
+    "Alder": (12, 40, 15, 100),
+    "Birch": (3, 30, 20, 200),  # 3 Black children in custody: too few to show
+    "Cedar": (6, 60, 10, 100),
+    "Damson": (8, 50, 9, 90),
+    "Elm": (0, 25, 10, 100),  # no Black child in custody: an index of 0 has no interval to draw
+}
+
+
+def test_an_areas_rri_and_interval_equal_the_hand_calculation():
+    table = by_area.rri_by_area(custody_counts(FIXTURE), BLACK, "custody").set_index("area")
+    alder = table.loc["Alder"]
+    # (12 / 40) / (15 / 100) = 0.30 / 0.15 = 2.0; SE(log) = sqrt(1/12 - 1/40 + 1/15 - 1/100) = sqrt(0.115)
+    # = 0.33912; 2.0 * exp(-/+ 1.95996 * 0.33912) = 2.0 * 0.51445 .. 2.0 * 1.94381 = 1.0289 .. 3.8876.
+    assert alder["rri"] == pytest.approx(2.0)
+    assert alder["low"] == pytest.approx(1.0289, abs=1e-4)
+    assert alder["high"] == pytest.approx(3.8876, abs=1e-4)
+    assert alder["flagged"] and alder["direction"] == "higher" and alder["status"] == by_area.DRAWN
+    damson = table.loc["Damson"]  # (8 / 50) / (9 / 90) = 0.16 / 0.10 = 1.6, its interval spans 1
+    assert damson["rri"] == pytest.approx(1.6) and damson["low"] < 1 < damson["high"] and not damson["flagged"]
+
+
+def test_a_small_count_withholds_its_area_and_the_smallest_other_so_it_cannot_be_subtracted():
+    table = by_area.rri_by_area(custody_counts(FIXTURE), BLACK, "custody").set_index("area")
+    assert table.loc["Birch", "status"] == by_area.WITHHELD and "below 5" in table.loc["Birch", "why"]
+    # Alone, Birch's 3 would be the pooled count less the areas shown: Cedar (6, the smallest other non-zero
+    # count of Black children in custody) is withheld with it, so 3 + 6 = 9 is all subtraction gives.
+    assert table.loc["Cedar", "status"] == by_area.WITHHELD and "none can be worked out" in table.loc["Cedar", "why"]
+    withheld = table[table["status"] == by_area.WITHHELD]
+    assert withheld[list(by_area.COUNTS)].sum().tolist() == [9, 90, 30, 300]
+    assert table.loc["Elm", "status"] == by_area.NO_INDEX
+    assert "no children of this group reached this stage" in table.loc["Elm", "why"]
+    assert by_area.ranked(table.reset_index(), "RRI, highest first")["area"].tolist() == ["Alder", "Damson"]
+    missing = by_area.not_drawn(table.reset_index())
+    assert missing.values.tolist() == [
+        ["Elm", "No index", "no children of this group reached this stage"],
+        ["Birch", "Withheld", "a count behind it is below 5"],
+        ["Cedar", "Withheld", "withheld with the others, so none can be worked out"],
+    ]
+
+
+def test_a_raised_threshold_withholds_more():
+    table = by_area.rri_by_area(custody_counts(FIXTURE), BLACK, "custody", threshold=10).set_index("area")
+    assert set(table.index[table["status"] == by_area.WITHHELD]) >= {"Birch", "Cedar", "Damson"}
+
+
+def test_the_pooled_index_is_the_index_of_the_summed_counts():
+    counts = custody_counts(FIXTURE).drop(columns="area").groupby("group_value", as_index=False).sum()
+    pooled = by_area.pooled(counts, BLACK, "custody", 5)
+    assert pooled["rri"] == pytest.approx((29 / 205) / (64 / 590))
+
+
+def test_the_population_stage_needs_population_figures():
+    counts = custody_counts({"Alder": (12, 40, 15, 100)})
+    table = by_area.rri_by_area(counts, BLACK, "entered")
+    assert table["status"].tolist() == [by_area.NO_INDEX] and "population" in table["why"].iloc[0]
+
+
+def test_the_display_shows_counts_rates_and_the_flag_in_words():
+    table = by_area.ranked(by_area.rri_by_area(custody_counts(FIXTURE), BLACK, "custody"), "RRI, highest first")
+    shown = by_area.display_table(table, "White", 5).set_index("Area")
+    assert shown.loc["Alder"].tolist() == [2.0, 1.03, 3.89, "Yes, higher", "12", "40", 30.0, "15", "100", 15.0]
+
+
+def test_the_forest_plot_ranks_marks_and_draws_the_pooled_line():
+    table = by_area.ranked(by_area.rri_by_area(custody_counts(FIXTURE), BLACK, "custody"), "RRI, highest first")
+    figure = charts_cohort.area_forest(table, {"rri": 1.5}, highlight="Damson", title="Custody")
+    flagged, unflagged = figure.data
+    assert (list(flagged.y), list(unflagged.y)) == (["Alder"], ["<b>Damson ◀</b>"])
+    assert flagged.marker.symbol == "diamond" and "excludes 1" in flagged.name
+    assert [shape.x0 for shape in figure.layout.shapes] == [1, 1.5]  # parity and pooled
+    assert figure.layout.annotations[1].text == "pooled 1.50"
+    assert figure.layout.annotations[1].x == pytest.approx(math.log10(1.5))  # a log axis places notes by log10
+
+
+def test_the_stage_query_by_area_counts_each_areas_children(demo_db):
+    """The per-area counts are the cohort's own, and add up to the pooled counts the Disproportionality page reads."""
+    areas = [row[0] for row in fetch(demo_db, "SELECT DISTINCT area FROM cohort_facts ORDER BY 1")]
+    scope = CohortScope(tuple(areas), 2019, 2026)
+    database = Database(demo_db)
+    try:
+        counts = stage_counts_by_area(database.query, scope, "ethnicity")
+        pooled = disproportionality.period_totals(stage_counts_by_year(database.query, scope, "ethnicity"))
+    finally:
+        database.close()
+    direct = fetch(
+        demo_db,
+        "SELECT area, ethnicity::VARCHAR, count(*) FILTER (WHERE disposal_type = 'Court'), "
+        "count(*) FILTER (WHERE disposal = 'Custody') FROM cohort_facts "
+        "WHERE start_year BETWEEN 2019 AND 2026 GROUP BY ALL",
+    )
+    mine = counts.set_index(["area", "group_value"])
+    for area, group, court, custody in direct:
+        assert (mine.loc[(area, group), "court"], mine.loc[(area, group), "custody"]) == (court, custody)
+    summed = counts.groupby("group_value")[["entered", "court", "custody", "population"]].sum(min_count=1)
+    pooled = pooled.set_index("group_value")[["entered", "court", "custody", "population"]]
+    pd.testing.assert_frame_equal(summed.sort_index(), pooled.sort_index(), check_dtype=False)
