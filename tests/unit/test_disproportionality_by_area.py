@@ -124,3 +124,13 @@ def test_the_stage_query_by_area_counts_each_areas_children(demo_db):
     summed = counts.groupby("group_value")[["entered", "court", "custody", "population"]].sum(min_count=1)
     pooled = pooled.set_index("group_value")[["entered", "court", "custody", "population"]]
     pd.testing.assert_frame_equal(summed.sort_index(), pooled.sort_index(), check_dtype=False)
+
+
+def test_the_chosen_area_is_told_where_it_stands_or_why_it_is_not_drawn():
+    table = by_area.rri_by_area(custody_counts(FIXTURE), BLACK, "custody")
+    drawn = by_area.ranked(table, "RRI, highest first")
+    assert by_area.where_one_area_stands(table, drawn, "Alder") == (
+        "**Alder**: index 2.00 (95% interval 1.03–3.89), higher than chance would explain; 1 of 2 in the order shown."
+    )
+    assert by_area.where_one_area_stands(table, drawn, "Birch").startswith("**Birch**: withheld (")
+    assert by_area.where_one_area_stands(table, drawn, "Nowhere") is None

@@ -77,6 +77,8 @@ def kind_section(
             icon=":material/science:",
         )
     st.markdown(_summary(drawn, table, pooled, comparison, threshold))
+    if highlight and (line := by_area.where_one_area_stands(table, drawn, highlight)):
+        st.markdown(line)
     reference = disproportionality.GROUPINGS[grouping][1]
     if not drawn.empty:
         widgets.chart(

@@ -142,6 +142,20 @@ def display_table(drawn: pd.DataFrame, reference: str, threshold: int) -> pd.Dat
     )
 
 
+def where_one_area_stands(table: pd.DataFrame, drawn: pd.DataFrame, area: str) -> str | None:
+    """One line on the chosen area: its index and place among those drawn, or why it is not drawn."""
+    rows = table[table["area"] == area]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    if row["status"] != DRAWN:
+        return f"**{area}**: {row['status']} ({row['why']})."
+    place = int(drawn.index[drawn["area"] == area][0]) + 1
+    flagged = f", {row['direction']} than chance would explain" if row["flagged"] else ", within chance"
+    return (f"**{area}**: index {row['rri']:.2f} (95% interval {row['low']:.2f}–{row['high']:.2f}){flagged}; "
+            f"{place} of {len(drawn)} in the order shown.")  # fmt: skip
+
+
 def not_drawn(table: pd.DataFrame) -> pd.DataFrame:
     """The areas not drawn: withheld by disclosure control, or with no index to draw, and why."""
     rows = table[table["status"] != DRAWN]

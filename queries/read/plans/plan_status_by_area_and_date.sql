@@ -73,7 +73,7 @@ counts AS (
 last_updates AS (
     SELECT plan, max(update_date) AS last_update FROM updates GROUP BY plan
 )
-SELECT p.area, p.region, p.is_demo, p.plan, p.title, p.plan_date, p.source,
+SELECT p.area, p.region, p.is_demo, p.plan, p.title, p.plan_date, readable_source(p.source) AS source,
        i.overall_rating AS inspection_rating, i.inspection_date,
        l.last_update, d.day AS date,
        coalesce(c.actions, 0) AS actions, coalesce(c.blue, 0) AS blue, coalesce(c.green, 0) AS green,
