@@ -139,6 +139,16 @@ CREATE TABLE improvement_plans (
     source        VARCHAR NOT NULL
 );
 
+-- A plan's pillar or theme with its own lead and board sponsor (Reading names one per pillar).
+CREATE TABLE plan_themes (
+    plan          VARCHAR NOT NULL REFERENCES improvement_plans (plan),
+    theme         VARCHAR NOT NULL,
+    lead          VARCHAR,
+    board_sponsor VARCHAR,
+    source        VARCHAR NOT NULL,
+    PRIMARY KEY (plan, theme)
+);
+
 CREATE SEQUENCE action_ids START 1;
 CREATE TABLE improvement_actions (
     action_id       INTEGER PRIMARY KEY DEFAULT nextval('action_ids'),
@@ -167,6 +177,8 @@ CREATE TABLE action_status_updates (
     update_date DATE NOT NULL,
     brag        VARCHAR,                -- Blue, Green, Amber, Red (NULL where the text is unclear)
     status_text VARCHAR,                -- the source's own words
+    read_from   VARCHAR,                -- 'completion month' where the BRAG was read from a month in a
+                                        -- completion column (yjs/domain/brag.py); NULL where the words state it
     note        VARCHAR,
     updated_by  VARCHAR,
     source      VARCHAR NOT NULL,
@@ -213,14 +225,19 @@ CREATE TABLE population (
 
 -- Contextual facts from the documents: caseloads, demographics, staffing, funding.
 CREATE TABLE context_figures (
-    area    VARCHAR NOT NULL,
-    topic   VARCHAR NOT NULL,
-    measure VARCHAR NOT NULL,
-    value   DOUBLE,
-    unit    VARCHAR,
-    as_at   VARCHAR,
-    note    VARCHAR,
-    source  VARCHAR NOT NULL
+    area        VARCHAR NOT NULL,
+    topic       VARCHAR NOT NULL,
+    measure     VARCHAR NOT NULL,
+    value       DOUBLE,
+    unit        VARCHAR,
+    as_at       VARCHAR,
+    note        VARCHAR,                -- the document's own words
+    source      VARCHAR NOT NULL,
+    qualifier   VARCHAR,                -- 'over' (a lower bound) or 'under' (an upper bound) as the document words it
+    numerator   DOUBLE,                 -- a share's published count ("three of five"), kept with it
+    denominator DOUBLE,
+    CHECK (qualifier IS NULL OR qualifier IN ('over', 'under')),
+    CHECK ((numerator IS NULL) = (denominator IS NULL))
 );
 
 -- One row per child episode; pseudonymised ids only, never names.

@@ -88,7 +88,7 @@ FROM key_questions AS k;
 
 -- Each improvement action with its latest status.
 CREATE VIEW action_current_status AS
-SELECT a.*, u.update_date AS status_date, u.brag, u.status_text
+SELECT a.*, u.update_date AS status_date, u.brag, u.status_text, u.read_from
 FROM improvement_actions AS a
 LEFT JOIN action_status_updates AS u USING (action_id)
 QUALIFY row_number() OVER (PARTITION BY a.action_id

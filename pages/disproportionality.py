@@ -3,6 +3,7 @@
 import streamlit as st
 
 from yjs.app import cohort as ui_cohort
+from yjs.app import context as ui_context
 from yjs.app import widgets as ui
 from yjs.app.entry import current_page
 from yjs.charts import cohort as charts_cohort
@@ -18,23 +19,7 @@ st.caption(
     "divided by the reference group's, each stage measured against the one before. 1 means the same rate; "
     "a group is flagged only where the 95% confidence interval excludes 1."
 )
-published = ui_cohort.published_demographics(areas)
-if not published.empty:
-    st.subheader("What the published documents say")
-    st.dataframe(
-        published,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "area": "Area",
-            "measure": "Measure",
-            "value": st.column_config.NumberColumn("%", format="%d%%"),
-            "as_at": "As at",
-            "note": "In the document's words",
-            "source": "Source",
-        },
-    )
-    ui.download_buttons(published, "published-demographics")
+ui_context.what_the_published_documents_say(areas)
 found = ui_cohort.cohort_scope(filters)
 if found is None:
     st.stop()

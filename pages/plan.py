@@ -11,7 +11,7 @@ from yjs.app import plans as ui_plans
 from yjs.app import widgets as ui
 from yjs.app.entry import current_page
 from yjs.charts import plans as charts_plans
-from yjs.domain import plans
+from yjs.domain import brag, plans
 from yjs.domain.dates import long_date
 
 filters = current_page().filters
@@ -50,11 +50,18 @@ for column, status in zip(columns[1:], plans.STATUS_ORDER, strict=True):
 
 
 def by_theme() -> None:
+    marked = int(state["read_from"].eq(brag.COMPLETION_MONTH).sum())
     st.caption(
         "Actions grouped by the plan's pillars or themes, with the count of each status in the heading. "
         "The plan's own status words stay beside the BRAG status; “Not assessed” means they give no clear one."
+        + (
+            f" {marked} actions give a month in the plan's completion column: on or before the status date, it is "
+            f"read as completed in that month (Blue) and marked “{brag.COMPLETION_MONTH_MARK}”."
+            if marked
+            else ""
+        )
     )
-    ui_plans.grouped_actions(state)
+    ui_plans.grouped_actions(state, data.themes)
     ui.download_buttons(ui_plans.as_shown(state), f"plan-{data.plan['plan']}-{as_at}")
 
 

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from yjs.app import boardpack as ui_boardpack
+from yjs.app import context as ui_context
 from yjs.app import ratings as ui_ratings
 from yjs.app import widgets as ui
 from yjs.app.entry import current_page
@@ -106,6 +107,7 @@ else:
     if not kq_table.empty:
         ui.download_buttons(kq_table, f"key-questions-{area}")
 
+ui_context.context_the_report_gives(area)
 if len(history) > 1:
     st.subheader("Inspection history")
     ui.chart(

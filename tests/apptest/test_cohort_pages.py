@@ -108,6 +108,6 @@ def test_real_areas_without_cohort_data_say_so(real_db, use_db):
         assert not at.exception
         assert "no child-level cohort records" in at.info[0].value
         if page == DISPRO:  # Ealing's published shares (seed 001, Appendix A, Background)
-            shares = at.dataframe[0].value.set_index("measure")["value"]
-            assert shares["children aged 10 to 17 from black, Asian and minority ethnic heritage"] == 69
-            assert shares["YJS caseload from black, Asian and minority ethnic heritage"] == 75
+            shares = at.dataframe[0].value.set_index("measure")["figure"]
+            assert shares["children aged 10 to 17 from black, Asian and minority ethnic heritage"] == "69%"
+            assert shares["YJS caseload from black, Asian and minority ethnic heritage"] == "75%"

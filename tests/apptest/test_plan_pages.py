@@ -44,6 +44,48 @@ def test_the_plan_shows_the_seed_counts_by_status(real_db, use_db):
     assert any("Completed Nov" in frame.value.to_numpy().ravel().tolist() for frame in at.dataframe)
 
 
+def test_ealings_completion_months_show_as_complete_each_with_its_mark(real_db, use_db):
+    use_db(real_db)
+    at = open_page(PLAN_PAGE, plan=EALING)
+    assert metrics(at)["Blue"] == "20"  # 19 months in "Completed Y/N (RAG)" and "Completed Nov"; it was 1
+    assert any("19 actions give a month in the plan's completion column" in c.value for c in at.caption)
+    open_expanders(at, "theme_")
+    rows = [row for frame in at.dataframe for row in frame.value.to_dict("records")]
+    marked = [row for row in rows if row["Plan's status words"].endswith("(read from the completion month)")]
+    assert len(marked) == 19 and {row["Status"] for row in marked} == {brag.BLUE}
+    assert {"Ref": "1b", "Plan's status words": "Oct 2023 (read from the completion month)"}.items() <= next(
+        row for row in rows if row["Ref"] == "1b"
+    ).items()
+    later = next(row for row in rows if row["Ref"] == "6b")  # "Sept 2024": after 28 March 2024, so planned
+    assert (later["Status"], later["Plan's status words"], later["Due"]) == (
+        "Not assessed",
+        "Sept 2024",
+        "30 September 2024",
+    )
+
+
+def test_ealings_highlight_report_lists_the_completions_with_their_month(real_db, use_db):
+    use_db(real_db)
+    at = open_page(REPORT_PAGE, plan=EALING, meeting="2024-04-01", previous="2024-02-01")
+    completed = next(frame.value for frame in at.dataframe if "completed" in frame.value.columns).set_index("ref")
+    assert len(completed) == 20
+    assert completed.loc["2a", "completed"] == "September 2023 (read from the completion month)"
+    assert completed.loc["1a", "completed"] == "28 March 2024"  # "Completed Nov": complete in words, no month
+
+
+def test_readings_pillars_show_their_lead_and_board_sponsor(real_db, use_db):
+    use_db(real_db)
+    at = open_page(PLAN_PAGE, plan=READING)
+    labels = [e.label for e in at.expander if e.key and e.key.startswith("theme_")]
+    assert any(
+        label.startswith("**Governance and Leadership** (lead: Michael O'Connor, Independent Board Chair)")
+        for label in labels
+    )
+    assert any(label.startswith("**Staffing and Workforce Development** (lead: Lisa Bursill,") for label in labels)
+    captions = " ".join(c.value for c in at.caption)
+    assert "**Board sponsor:** Youth Justice, Thames Valley Police" in captions
+
+
 def test_only_the_open_tab_is_built(real_db, use_db):
     """Switching tabs reruns the page (the tabs are bound to the link), so the hidden ones cost nothing."""
     use_db(real_db)

@@ -16,6 +16,7 @@ from yjs.domain.roles import Actor
 from yjs.store.plan_edits import ActionEdit, edit_action
 
 READING = "plan=Reading%3A+Reading+YJS+HMIP+Improvement+Plan+%E2%80%93+December+2024"
+EALING = "plan=Ealing%3A+HMIP+Post-Inspection+Improvement+Plan+August+2023"
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +53,9 @@ def test_an_edit_shows_in_the_plan_the_history_and_the_highlight_report(page, pl
     page.goto(f"{plan_url}/plan?{READING}")
     wait_for_app(page)
     expect(page.get_by_test_id("stMetric").filter(has_text="Actions")).to_contain_text("36")
-    screenshot(page, "plan-reading")
+    expect(page.get_by_text("(lead: Michael O'Connor, Independent Board Chair)")).to_be_visible()
+    expect(page.get_by_text("Board sponsor: Chantal Foster")).to_be_visible()
+    screenshot(page, "plan-reading", height=3400)
     open_tab(page, "Edit and history")
     choose_action(page, "P1.3")
     choose(page, page.get_by_role("combobox", name="New status"), "Red")
@@ -85,6 +88,19 @@ def test_an_edit_shows_in_the_plan_the_history_and_the_highlight_report(page, pl
     )
     assert f"| Red | 0 | {red_now[0][0]} | {red_now[0][0]} |" in markdown
     screenshot(page, "highlight-reading")
+
+
+def test_ealings_completion_months_read_as_complete_with_their_mark(page, plan_url):
+    page.goto(f"{plan_url}/plan?{EALING}")
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMetric").filter(has_text="Blue")).to_contain_text("20")
+    expect(page.get_by_text("19 actions give a month in the plan's completion column")).to_be_visible()
+    for theme in ("Further develop our strategic", "Increase the stability"):  # "Oct 2023", "Sept 2023" among them
+        box = page.get_by_test_id("stExpander").filter(has_text=theme)
+        box.locator("summary").click()
+        wait_for_app(page)
+        expect(box.get_by_test_id("stDataFrame")).to_be_visible()
+    screenshot(page, "plan-ealing", height=3000)
 
 
 def test_an_edit_from_a_stale_view_is_refused_in_the_browser(page, plan_url, plan_db):

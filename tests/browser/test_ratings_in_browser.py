@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.support.browser import choose, screenshot, wait_for_app
+from tests.support.browser import SCREENSHOTS, choose, screenshot, wait_for_app
 from tests.support.dbcheck import fetch
 
 DIFFERING = """
@@ -48,7 +48,13 @@ def test_profile_explains_a_rating_and_follows_the_chosen_area(page, app_url, de
     expect(page.get_by_text("3.2 Planning is Inadequate because its lowest key question").first).to_be_visible()
     expect(page).to_have_url(re.compile(r"area=Kingston"))
     expect(page.get_by_test_id("stException")).to_have_count(0)
+    context = page.get_by_role("heading", name="Context the report gives")
+    expect(context).to_be_visible()
     screenshot(page, "area-profile-kingston", height=4200)
+    page.get_by_test_id("stButtonGroup").get_by_role("button", name="disproportionality").click()
+    wait_for_app(page)
+    context.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "area-profile-kingston-context.png"))  # the table a board scrutinises
 
 
 def test_compare_counts_the_standards_on_which_the_areas_differ(page, app_url, demo_db):

@@ -70,6 +70,17 @@ def test_ealing_pack_holds_every_section_with_its_figures(ealing):
     assert f"{lait}, First time entrants per 100,000 aged 10-17 (FirstYJS)" in indicators.sources
     assert disproportionality.missing.startswith("No child-level cohort records")
     assert plan.summary.startswith("HMIP Post-Inspection Improvement Plan August 2023: 50 actions")
+    assert "20 Blue, 30 Not assessed" in plan.summary
+
+
+def test_ealing_pack_lists_the_actions_completed_with_their_completion_month_marked(ealing):
+    plan = ealing.sections[-1]
+    completed = next(t.frame for t in plan.tables if t.title.startswith("Completed since"))
+    assert len(completed) == 20 and set(completed["Status"]) == {"Blue"}
+    by_ref = completed.set_index("Ref")["Completed"]
+    # 001 Appendix B: "Oct 2023" in the completion column of 1b; 1a says "Completed Nov" in words.
+    assert by_ref["1b"] == "October 2023 (read from the completion month)"
+    assert by_ref.drop("1a").str.endswith("(read from the completion month)").all()
     assert not ealing.is_demo and ealing.notice.startswith("Real data")
 
 
@@ -89,8 +100,9 @@ def test_pptx_is_valid_with_a_slide_per_section_table_and_chart(ealing, ealing_f
         assert f"{number}. {section.title}" in titles
     charts = [chart.title for section in ealing.sections for chart in section.charts]
     assert all(title in titles for title in charts) and len(charts) == 4
-    # Table slides: ratings 1, below Good 1, indicators 1, plan 4.
-    assert len(titles) == 1 + len(ealing.sections) + len(charts) + 7
+    # Table slides: ratings 1, below Good 1, indicators 1, plan 6 (the twenty actions completed since the last
+    # meeting take three).
+    assert len(titles) == 1 + len(ealing.sections) + len(charts) + 9
 
 
 def test_pack_pages_render_to_png_for_a_look(ealing_files, tmp_path):
@@ -101,6 +113,8 @@ def test_pack_pages_render_to_png_for_a_look(ealing_files, tmp_path):
         stale.unlink()
     pdf = tmp_path / "pack.pdf"
     pdf.write_bytes(ealing_files["pdf"])
+    for stale in SCREENSHOTS.glob("boardpack-ealing-*.png"):  # pdftoppm numbers pages -1 or -01 by their count
+        stale.unlink()
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(SCREENSHOTS / "boardpack-ealing")], check=True)
     pages = sorted(SCREENSHOTS.glob("boardpack-ealing-*.png"))
     assert len(pages) == pdf_text(ealing_files["pdf"])[0] and all(p.stat().st_size > 5_000 for p in pages)

@@ -139,6 +139,52 @@ def test_a_new_plan_for_an_area_without_one_is_created_once(writable_db, tmp_pat
     ]  # unclear words: kept, not assessed
 
 
+def test_a_completion_column_reads_a_month_by_the_status_date(writable_db, tmp_path):
+    table = pd.DataFrame(
+        {
+            "Area": ["Buckinghamshire"] * 5,
+            "Action": ["Refresh the board", "Induct members", "Audit plans", "Train staff", "Review panels"],
+            "Completed": ["Oct 2023", "Sept 2024", "Ongoing", "Y", "Planned for April 24"],
+            "Status date": ["2024-03-28"] * 5,
+        }
+    )
+    result = run_import(KIND, write(table, tmp_path / "bucks.csv"), writable_db)
+    assert result.added == 5
+    rows = fetch(
+        writable_db,
+        "SELECT a.action, brag, status_text, read_from, due_text, due_date::VARCHAR, status_date::VARCHAR "
+        "FROM action_current_status a JOIN improvement_plans p USING (plan) WHERE p.area = 'Buckinghamshire' "
+        "ORDER BY a.ref",
+    )
+    assert rows == [
+        ("Refresh the board", "Blue", "Oct 2023", "completion month", None, None, "2024-03-28"),
+        ("Induct members", None, "Sept 2024", None, "Sept 2024", "2024-09-30", "2024-03-28"),  # the planned month
+        ("Audit plans", None, "Ongoing", None, None, None, "2024-03-28"),
+        ("Train staff", "Blue", "Y", None, None, None, "2024-03-28"),
+        ("Review panels", None, "Planned for April 24", None, None, None, "2024-03-28"),
+    ]
+
+
+def test_a_status_column_wins_over_a_completion_column_and_bad_words_name_their_column(writable_db, tmp_path):
+    table = pd.DataFrame(
+        {
+            "Area": ["Reading", "Reading"],
+            "Ref": ["N1", "N2"],
+            "Action": ["One", "Two"],
+            "BRAG": ["Amber", ""],
+            "Completed Y/N": ["Jan 24", "Yellow"],
+        }
+    )
+    with pytest.raises(ImportFailed) as failed:
+        run_import(KIND, write(table, tmp_path / "both.csv"), writable_db)
+    assert [(p.line, p.column) for p in failed.value.problems] == [(3, "completed y/n")]
+    result = run_import(KIND, write(table.iloc[:1], tmp_path / "one.csv"), writable_db)
+    assert result.added == 1
+    assert fetch(writable_db, "SELECT brag, status_text, read_from FROM action_current_status WHERE ref = 'N1'") == [
+        ("Amber", "Amber", None)
+    ]
+
+
 def bad_rows():
     return pd.DataFrame(
         {

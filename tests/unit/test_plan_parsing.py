@@ -98,7 +98,8 @@ def test_a_status_outside_the_scheme_is_an_error(text):
         ("Actions", "action"),
         ("Action Owner(s)", "lead"),
         ("Commencement date", "start"),
-        ("Completed Y/N (RAG)", "status"),
+        ("Completed Y/N (RAG)", "completed"),
+        ("Completed", "completed"),
         ("Action / What", "action"),
     ],
 )

@@ -72,6 +72,21 @@ def test_two_edits_leave_both_in_the_history(writable_db):
     assert fetch(writable_db, "SELECT brag FROM action_current_status WHERE action_id = ?", target) == [("Green",)]
 
 
+def test_a_note_keeps_the_completion_month_mark_and_a_new_status_replaces_it(writable_db):
+    [(target,)] = fetch(
+        writable_db, "SELECT action_id FROM improvement_actions WHERE plan = 'ealing-2023-08' AND ref = '1b'"
+    )
+    editor = Actor("Ann", "editor")
+    edit_action(writable_db, target, ActionEdit(note="Plan signed off"), actor=editor, read_version=0, now=at(3))
+    current = (
+        "SELECT brag, status_text, read_from, note FROM action_status_updates WHERE action_id = ? "
+        "ORDER BY update_date DESC, recorded_at DESC NULLS LAST LIMIT 1"
+    )
+    assert fetch(writable_db, current, target) == [(brag.BLUE, "Oct 2023", brag.COMPLETION_MONTH, "Plan signed off")]
+    edit_action(writable_db, target, ActionEdit(status=brag.AMBER), actor=editor, read_version=1, now=at(4))
+    assert fetch(writable_db, current, target) == [(brag.AMBER, "At risk", None, None)]
+
+
 def test_an_edit_from_a_stale_view_is_refused_changes_no_data_and_is_audited(writable_db):
     target = action_id(writable_db)
     edit_action(
@@ -158,12 +173,37 @@ def test_as_at_reproduces_an_earlier_state_exactly(writable_db):
     assert now.loc["P1.2", "status"] == brag.BLUE
 
 
-def test_ealing_as_at_the_seed_date_has_its_one_completed_action(real_db):
+# 001 Appendix B, "Completed Y/N (RAG)": the actions whose cell is a month on or before 28 March 2024.
+EALING_COMPLETION_MONTHS = {
+    "1b": "Oct 2023", "2a": "Sept 2023", "3a": "Nov 2023", "5a": "Sept 2023", "5d": "Sept 2023",
+    "7a": "Feb 24", "7c": "Nov 2023", "9a": "Nov 2023", "10b": "Nov 2023", "11": "Jan 2024",
+    "15": "Dec 2023", "18": "Dec 23", "19a": "Dec 23", "19b": "Jan 24", "20": "Nov 23",
+    "21a": "Jan 24", "21b": "Jan 24", "22": "Nov 23", "23": "Nov 2023",
+}  # fmt: skip
+
+
+def test_ealing_as_at_the_seed_date_reads_its_completion_months_as_complete(real_db):
     database = Database(real_db)
     tables = plan_history(database.query, "ealing-2023-08")
-    state = plans.plan_as_at(*tables, dt.date(2024, 3, 28))
+    state = plans.plan_as_at(*tables, dt.date(2024, 3, 28)).set_index("ref")
     assert len(state) == 50
-    assert state["status"].value_counts().to_dict() == {brag.NOT_ASSESSED: 49, brag.BLUE: 1}
+    # 19 months read as completions, and "Completed Nov" (1a): 20 of 50 complete, not 1.
+    assert state["status"].value_counts().to_dict() == {brag.NOT_ASSESSED: 30, brag.BLUE: 20}
+    marked = state[state["read_from"] == brag.COMPLETION_MONTH]
+    assert marked["status_text"].to_dict() == EALING_COMPLETION_MONTHS
+    assert set(marked["status"]) == {brag.BLUE}
+    assert state.loc["1a", ["status", "status_text"]].tolist() == [brag.BLUE, "Completed Nov"]
+    assert pd.isna(state.loc["1a", "read_from"])
+    # 6b's "Sept 2024" is after the status date: the planned completion, not a completion.
+    assert state.loc["6b", ["status", "status_text", "due_text"]].tolist() == [
+        brag.NOT_ASSESSED,
+        "Sept 2024",
+        "Sept 2024",
+    ]
+    assert pd.Timestamp(state.loc["6b", "due_date"]).date() == dt.date(2024, 9, 30)
+    # Words with another meaning stay as written, unassessed.
+    for ref in ("1d", "3b", "4a", "12a", "25"):
+        assert state.loc[ref, "status"] == brag.NOT_ASSESSED, ref
     assert plans.plan_as_at(*tables, dt.date(2024, 3, 27))["status_text"].isna().all()
 
 
@@ -188,6 +228,7 @@ def synthetic():
             "update_date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-01-01", "2025-02-20", "2025-01-20"]),
             "recorded_at": pd.NaT,
             "status_text": None,
+            "read_from": None,
             "note": None,
             "updated_by": "x",
         }

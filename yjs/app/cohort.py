@@ -154,7 +154,3 @@ def kpi_table(scope: CohortScope, threshold: int):
 
 def stage_counts_by_year(scope: CohortScope, grouping: str):
     return cohort_data.stage_counts_by_year(query, scope, grouping)
-
-
-def published_demographics(areas: list[str]):
-    return cohort_data.published_demographics(query, areas)

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from yjs.app import auth as ui_auth
-from yjs.app.plans import status_styled, with_display_dates
+from yjs.app.plans import status_styled, with_display_dates, with_marked_words
 from yjs.app.widgets import download_buttons
 from yjs.data.plans import PlanData
 from yjs.domain import brag, plans
@@ -123,7 +123,7 @@ def history(data: PlanData, action_id: int) -> None:
     if updates.empty:
         st.caption("No status has been recorded for this action.")
     else:
-        shown = with_display_dates(updates, {"update_date": "date"}).fillna("")
+        shown = with_marked_words(with_display_dates(updates, {"update_date": "date"}).fillna(""))
         shown["status"] = shown["brag"].replace("", brag.NOT_ASSESSED)
         st.dataframe(
             status_styled(shown[["date", "status", "status_text", "note", "updated_by", "source"]]),

@@ -96,6 +96,12 @@ def with_display_dates(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataF
     return shown
 
 
+def with_marked_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """Status words as shown: marked where the status was read from a completion month."""
+    marked = [brag.words_with_mark(w, r) for w, r in zip(frame["status_text"], frame["read_from"], strict=True)]
+    return frame.assign(status_text=marked)
+
+
 ACTION_COLUMNS = {
     "ref": "Ref",
     "status": "Status",
@@ -114,8 +120,9 @@ ACTION_COLUMNS = {
 
 
 def as_shown(state: pd.DataFrame) -> pd.DataFrame:
-    """The actions' columns as the plan view shows (and exports) them."""
-    shown = with_display_dates(state, {"due_date": "due", "status_date": "updated"})
+    """The actions' columns as the plan view shows (and exports) them: the status words carry the mark
+    where the status was read from a completion month."""
+    shown = with_marked_words(with_display_dates(state, {"due_date": "due", "status_date": "updated"}))
     return shown[["theme", *ACTION_COLUMNS]].rename(columns={"theme": "Theme", **ACTION_COLUMNS})
 
 
@@ -134,18 +141,30 @@ def action_table(state: pd.DataFrame, key: str) -> None:
     )
 
 
-def grouped_actions(state: pd.DataFrame) -> None:
-    """Actions by pillar or theme, each group headed by its counts by status."""
+def grouped_actions(state: pd.DataFrame, themes: pd.DataFrame) -> None:
+    """Actions by pillar or theme, each group headed by its lead (where the plan names one) and its
+    counts by status."""
     counts = plans.status_counts(state, "theme").set_index("theme")
+    leads = themes.set_index("theme")
     expanded = len(counts) <= 6  # a few pillars open at once; a long list of themes starts closed
     for theme, rows in state.assign(theme=state["theme"].fillna("(none)")).groupby("theme", sort=False):
         tally = counts.loc[theme]
         summary = ", ".join(f"{tally[s]} {s}" for s in plans.STATUS_ORDER if tally[s])
         noun = "action" if tally["Total"] == 1 else "actions"
-        box = lazy_expander(f"**{theme}**: {tally['Total']} {noun} ({summary})", f"theme_{theme}", expanded=expanded)
+        led = f" (lead: {leads.at[theme, 'lead']})" if theme in leads.index and leads.at[theme, "lead"] else ""
+        label = f"**{theme}**{led}: {tally['Total']} {noun} ({summary})"
+        box = lazy_expander(label, f"theme_{theme}", expanded=expanded)
         if box is not None:
             with box:
+                if theme in leads.index:
+                    theme_caption(leads.loc[theme])
                 action_table(rows, key=f"theme_table_{theme}")
+
+
+def theme_caption(theme: pd.Series) -> None:
+    """Who sponsors a pillar on the board (its lead is in the heading), with where the plan says so."""
+    sponsor = f"**Board sponsor:** {theme['board_sponsor']} · " if theme["board_sponsor"] else ""
+    st.caption(f"{sponsor}Lead and sponsor as the plan names them: {theme['source']}")
 
 
 def coverage_table(coverage: pd.DataFrame, linked_any: bool) -> None:

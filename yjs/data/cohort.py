@@ -150,7 +150,3 @@ def kpi_table(query: Query, scope: CohortScope, threshold: int) -> pd.DataFrame:
             "polarity": frame["polarity"].str.replace(" is better", "", regex=False),
         }
     )
-
-
-def published_demographics(query: Query, areas: list[str]) -> pd.DataFrame:
-    return query("read/context/published_demographics", areas=list(areas)).fillna({"as_at": ""})

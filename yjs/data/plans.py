@@ -21,6 +21,7 @@ class PlanData:
     updates: pd.DataFrame
     edits: pd.DataFrame
     recommendations: pd.DataFrame
+    themes: pd.DataFrame  # theme, lead, board_sponsor, source: the plan's pillars where it names their leads
 
     def as_at(self, when: dt.date) -> pd.DataFrame:
         return plans.plan_as_at(self.actions, self.updates, self.edits, when)
@@ -41,9 +42,12 @@ def plan_history(query: Query, plan: str) -> tuple[pd.DataFrame, pd.DataFrame, p
 
 
 def plan_data(query: Query, plan: dict) -> PlanData:
-    """One plan (a row of `plans_on_show`) with its history and the recommendations it answers."""
+    """One plan (a row of `plans_on_show`) with its history, the recommendations it answers and its themes' leads."""
     return PlanData(
-        plan, *plan_history(query, plan["plan"]), query("read/plans/recommendations_of_plan", plan=plan["plan"])
+        plan,
+        *plan_history(query, plan["plan"]),
+        query("read/plans/recommendations_of_plan", plan=plan["plan"]),
+        query("read/plans/themes_of_plan", plan=plan["plan"]),
     )
 
 

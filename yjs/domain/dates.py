@@ -96,6 +96,20 @@ def parse_plan_date(value, *, end_of_month: bool) -> dt.date | None:
     return _month_day(year, month, end_of_month, text)
 
 
+def parse_month(value) -> dt.date | None:
+    """The first day of the month a cell names when the whole cell is a month and year ('Oct 2023',
+    'Sept 2023', 'Jan 24', '2023-10'); None for anything else ('Ongoing', 'Completed Nov', a date)."""
+    text = "" if value is None else str(value).strip()
+    iso_month = _MONTH.match(text)
+    if iso_month and 1 <= int(iso_month.group(2)) <= 12:
+        return dt.date(int(iso_month.group(1)), int(iso_month.group(2)), 1)
+    match = _MONTH_YEAR.match(text)
+    month = _MONTHS.get(match.group(1).lower()) if match else None
+    if month is None:
+        return None
+    return dt.date(int(match.group(2)) + (2000 if len(match.group(2)) == 2 else 0), month, 1)
+
+
 def _month_day(year: int, month: int, end_of_month: bool, text: str) -> dt.date:
     first = _real_date(text, year, month, 1)
     if not end_of_month:

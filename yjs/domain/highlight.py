@@ -84,8 +84,15 @@ def highlight_report(
     was_blue = set(then.loc[then["status"] == brag.BLUE, "ref"])
     done = now[(now["status"] == brag.BLUE) & ~now["ref"].isin(was_blue)]
     completed = _listed(now, done["ref"])
-    done_on = dict(zip(now["ref"], now["status_date"], strict=True))
-    completed["completed"] = [long_date(pd.Timestamp(done_on[ref]).date()) for ref in completed["ref"]]
+    by_ref = now.set_index("ref")
+    completed["completed"] = [
+        brag.completed_label(
+            by_ref.at[ref, "status_text"],
+            by_ref.at[ref, "read_from"],
+            pd.Timestamp(by_ref.at[ref, "status_date"]).date(),
+        )
+        for ref in completed["ref"]
+    ]
     return HighlightReport(
         title=plan["title"],
         area=plan["area"],

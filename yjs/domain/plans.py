@@ -71,7 +71,8 @@ def latest_status(updates: pd.DataFrame, when: dt.date) -> pd.DataFrame:
 def plan_as_at(actions: pd.DataFrame, updates: pd.DataFrame, edits: pd.DataFrame, when: dt.date) -> pd.DataFrame:
     """The plan exactly as it stood at the end of `when`: one row per action with its status then."""
     state = _rolled_back(actions, edits, when)
-    status = latest_status(updates, when)[["action_id", "update_date", "brag", "status_text", "note", "updated_by"]]
+    columns = ["action_id", "update_date", "brag", "status_text", "read_from", "note", "updated_by"]
+    status = latest_status(updates, when)[columns]
     state = state.merge(status.rename(columns={"update_date": "status_date"}), on="action_id", how="left")
     state["status"] = state["brag"].where(state["brag"].notna(), brag.NOT_ASSESSED)
     due = pd.to_datetime(state["due_date"])

@@ -28,7 +28,9 @@ FIELD_HEADINGS: dict[str, tuple[str, ...]] = {
     "due": ("due", "due date", "timescale/when", "timescale", "when", "deadline", "target date"),
     "measures": ("measures", "measures/how", "how", "measures of success", "success measures"),
     "evidence": ("evidence", "quality assurance/know", "know", "quality assurance"),
-    "status": ("status", "brag", "rag", "brag status", "rag status", "completed y/n (rag)", "completed y/n"),
+    "status": ("status", "brag", "rag", "brag status", "rag status"),
+    # A completion column: a month in it is read by brag.status_from_completion_cell.
+    "completed": ("completed", "complete", "completed y/n", "completed (y/n)", "completed y/n (rag)", "completed?"),
     "status_date": ("status date", "as at", "status as at"),
     "source": ("source",),
 }

@@ -110,6 +110,7 @@ def write_actions(con, plan: ActionsPlan) -> None:
                 recorded_at=now,
                 brag=record["brag"],
                 status_text=record["status_text"],
+                read_from=record["read_from"],
                 note=None,
                 updated_by=plan.actor,
                 source=record["source"],

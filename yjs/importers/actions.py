@@ -8,6 +8,8 @@ field is kept in the action's history (action_edits) and a changed status is app
 update. A blank theme carries the one above: plans merge a pillar's cell over all its actions.
 Timescales such as "March 2025" or "Jan 24" mean the end of that month (a start: its first day).
 Status words map to BRAG by `brag.status_from_cell`; words with no clear status are kept, unassessed.
+A completion column ("Completed Y/N") is read by `brag.status_from_completion_cell`: a month on or
+before the status date is a completion (Blue, marked), a later month the due date.
 """
 
 from __future__ import annotations
@@ -85,13 +87,18 @@ def _plan_date(cells: Cells, column: str, *, end: bool) -> tuple[str | None, dt.
         return text, None
 
 
-def _status(cells: Cells) -> tuple[str | None, str | None]:
-    text = cells.text("status")
+def _status(cells: Cells, status_date: dt.date) -> brag.StatusReading:
+    """The row's status from its status column, else from its completion column (where a month on
+    or before the status date reads as completed that month, and a later one as the due date)."""
+    column = "status" if cells.text("status") or not cells.text("completed") else "completed"
+    text = cells.text(column)
     try:
-        return brag.status_from_cell(text), text
+        if column == "status":
+            return brag.StatusReading(brag.status_from_cell(text), text)
+        return brag.status_from_completion_cell(text, status_date)
     except ValueError as exc:
-        cells.fail("status", str(exc))
-        return None, text
+        cells.fail(column, str(exc))
+        return brag.StatusReading(words=text)
 
 
 class ActionsKind(Kind):
@@ -146,7 +153,10 @@ class ActionsKind(Kind):
         theme[plan] = cells.text("theme") or theme.get(plan)
         start_text, start_date = _plan_date(cells, "start", end=False)
         due_text, due_date = _plan_date(cells, "due", end=True)
-        status, status_text = _status(cells)
+        status_date = cells.date("status_date", not_after=dt.date.today()) or dt.date.today()
+        status = _status(cells, status_date)
+        if due_text is None and status.due_date is not None:  # a later month in a completion column
+            due_text, due_date = status.due_text, status.due_date
         return {
             "plan": plan,
             "ref": cells.text("ref", max_length=40),
@@ -162,9 +172,10 @@ class ActionsKind(Kind):
             "due_date": due_date,
             "measures": cells.text("measures"),
             "evidence": cells.text("evidence"),
-            "brag": status,
-            "status_text": status_text,
-            "status_date": cells.date("status_date", not_after=dt.date.today()) or dt.date.today(),
+            "brag": status.status,
+            "status_text": status.words,
+            "read_from": status.read_from,
+            "status_date": status_date,
             "source": cells.text("source") or options.source,
         }
 

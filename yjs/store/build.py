@@ -18,6 +18,7 @@ from yjs import __version__
 from yjs import demo as demo_data
 from yjs.data.db import SCHEMA_VERSION, execute
 from yjs.domain import brag, cohort, rules
+from yjs.importers import action_columns
 from yjs.importers import areas as area_import
 from yjs.importers import indicators as indicator_import
 from yjs.importers import inspections as inspection_import
@@ -163,25 +164,65 @@ def load_improvement_plans(con, seed_dir: Path) -> None:
         ]
     )
     status_dates = dict(zip(plans["plan"], plans["status_as_at"], strict=True))
+    completion_columns = {
+        plan for plan, heading in zip(plans["plan"], plans["status_column"], strict=True) if _is_completion(heading)
+    }
     plans["plan_date"] = plans["plan_date"].map(_month_start)
-    con.append("improvement_plans", plans.drop(columns=["fieldwork_start", "status_as_at"]), by_name=True)
-    actions = read_seed("improvement_actions", seed_dir)
-    statuses = actions[["plan", "ref", "status_text", "source"]].copy()
-    actions = actions.drop(columns=["status_text"])
-    actions["recommendations"] = actions["recommendations"].map(_number_list)
-    con.append("improvement_actions", actions, by_name=True)
-    action_ids = {(plan, ref): action_id for action_id, plan, ref in execute(con, "read/plans/action_keys").fetchall()}
-    statuses = statuses[statuses["status_text"].notna()]
-    updates = pd.DataFrame(
-        {
-            "action_id": [action_ids[(p, r)] for p, r in zip(statuses["plan"], statuses["ref"], strict=True)],
-            "update_date": [status_dates[p] for p in statuses["plan"]],
-            "brag": statuses["status_text"].map(brag.status_from_text),
-            "status_text": statuses["status_text"],
-            "source": statuses["source"],
-        }
+    con.append(
+        "improvement_plans", plans.drop(columns=["fieldwork_start", "status_as_at", "status_column"]), by_name=True
     )
-    con.append("action_status_updates", updates, by_name=True)
+    actions = read_seed("improvement_actions", seed_dir)
+    readings = [
+        _seed_status(text, status_dates[plan], plan in completion_columns)
+        for plan, text in zip(actions["plan"], actions["status_text"], strict=True)
+    ]
+    _due_from_completion(actions, readings)
+    actions["recommendations"] = actions["recommendations"].map(_number_list)
+    con.append("improvement_actions", actions.drop(columns=["status_text"]), by_name=True)
+    themes = read_seed("plan_themes", seed_dir)
+    if not themes.empty:
+        con.append("plan_themes", themes, by_name=True)
+    con.append("action_status_updates", _status_updates(con, actions, readings, status_dates), by_name=True)
+
+
+def _status_updates(con, actions: pd.DataFrame, readings: list, status_dates: dict) -> pd.DataFrame:
+    """One status update per seed action with status words, dated as its plan's statuses are."""
+    action_ids = {(plan, ref): action_id for action_id, plan, ref in execute(con, "read/plans/action_keys").fetchall()}
+    return pd.DataFrame(
+        [
+            {
+                "action_id": action_ids[(row.plan, row.ref)],
+                "update_date": status_dates[row.plan],
+                "brag": reading.status,
+                "status_text": reading.words,
+                "read_from": reading.read_from,
+                "source": row.source,
+            }
+            for row, reading in zip(actions.itertuples(index=False), readings, strict=True)
+            if reading.words
+        ]
+    )
+
+
+def _is_completion(heading: str | None) -> bool:
+    """Whether a plan's status column is a completion column ("Completed Y/N (RAG)")."""
+    return bool(heading) and action_columns.field_for(heading) == "completed"
+
+
+def _seed_status(text: str | None, status_date: str | None, completion: bool) -> brag.StatusReading:
+    """A seed action's status words: a completion column by the rule the actions import follows, other
+    words only where their meaning is clear (`brag.status_from_text`)."""
+    if completion and status_date:
+        return brag.status_from_completion_cell(text, dt.date.fromisoformat(status_date))
+    return brag.StatusReading(brag.status_from_text(text), text)
+
+
+def _due_from_completion(actions: pd.DataFrame, readings: list[brag.StatusReading]) -> None:
+    """A later month in a completion column is the action's due date, where the plan gives none."""
+    for index, reading in zip(actions.index, readings, strict=True):
+        if reading.due_date is not None and actions.at[index, "due_text"] is None:
+            actions.at[index, "due_text"] = reading.due_text
+            actions.at[index, "due_date"] = reading.due_date.isoformat()
 
 
 def _month_start(text: str | None) -> str | None:

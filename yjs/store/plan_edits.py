@@ -61,7 +61,7 @@ def check(edit: ActionEdit, actor: Actor) -> None:
 
 def _changes(edit: ActionEdit, current: dict, status: tuple) -> list[tuple[str, str | None, str | None]]:
     """(field, old, new) for each field the edit really changes."""
-    old_brag, _text, _note = status
+    old_brag, _text, _read_from, _note = status
     changes = []
     if edit.status is not None and edit.status != old_brag:
         changes.append(("status", old_brag, edit.status))
@@ -121,11 +121,7 @@ def _save(
         row = cursor.fetchone()
         current = dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
         _refuse_if_stale(current, read_version)
-        status = execute(con, "read/plans/current_status_of_action", action_id=action_id).fetchone() or (
-            None,
-            None,
-            None,
-        )
+        status = execute(con, "read/plans/current_status_of_action", action_id=action_id).fetchone() or (None,) * 4
         changes = _changes(edit, current, status)
         if not changes:
             raise EditRefused("Nothing to save: the form holds the action's current values.")
@@ -155,7 +151,7 @@ def _write(con, action_id: int, changes: list, status: tuple, edit: ActionEdit, 
     if "evidence_link" in fields:
         execute(con, "write/plans/set_evidence_link", action_id=action_id, evidence_link=fields["evidence_link"])
     if "status" in fields or "progress_note" in fields:
-        old_brag, old_text, _note = status
+        old_brag, old_text, old_read_from, _note = status
         new_status = "status" in fields
         execute(
             con,
@@ -165,6 +161,7 @@ def _write(con, action_id: int, changes: list, status: tuple, edit: ActionEdit, 
             recorded_at=now,
             brag=fields["status"] if new_status else old_brag,
             status_text=brag.MEANINGS[fields["status"]] if new_status else old_text,
+            read_from=None if new_status else old_read_from,  # a note alone keeps how the status was read
             note=fields.get("progress_note"),
             updated_by=actor,
             source=APP_SOURCE,
