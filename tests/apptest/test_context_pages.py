@@ -23,7 +23,8 @@ def test_kingston_and_richmond_profile_gives_the_facts_a_board_scrutinises(real_
         shown[("YJS children on Project X who continue to engage on completion of their order", "since March 2020")]
         == "48%"
     )
-    assert context_table(at)["source"].str.startswith("004_bb1d0496220a2531.txt § ").all()
+    report = "HM Inspectorate of Probation: An inspection of youth offending services in Kingston and Richmond"
+    assert context_table(at)["source"].str.startswith(f"{report} (January 2021), ").all()
 
 
 def test_buckinghamshire_over_80_percent_shows_as_over_80_percent(real_db, use_db):

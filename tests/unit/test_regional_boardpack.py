@@ -23,7 +23,7 @@ def test_the_london_pack_of_real_areas_compares_the_seed_plans(real_db):
     assert plans.title == PLANS_TITLE and rri.title == RRI_TITLE
     table = plans.tables[0].frame.set_index("Area")
     assert set(table.index) == {"Ealing", "Tower Hamlets and City of London"}  # Reading is in the South East
-    assert table.loc["Ealing", ["Actions", "Complete"]].tolist() == ["50", "2%"]
+    assert table.loc["Ealing", ["Actions", "Complete"]].tolist() == ["50", "40%"]
     bars = plans.charts[0].figure.data[0]
     assert [row[0] for row in bars.customdata] == ["Tower Hamlets and City of London", "Ealing"]  # least done first
     assert bars.y[0] == "Tower Hamlets and<br>City of London"  # a long name on two lines
