@@ -98,7 +98,7 @@ def test_a_status_outside_the_scheme_is_an_error(text):
         ("Actions", "action"),
         ("Action Owner(s)", "lead"),
         ("Commencement date", "start"),
-        ("Completed Y/N (RAG)", "status"),
+        ("Completed Y/N (RAG)", "completed"),  # read by the completion-column rule (actions.apply_completed)
         ("Action / What", "action"),
     ],
 )
