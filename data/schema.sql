@@ -119,7 +119,9 @@ CREATE TABLE recommendation_updates (
     number        INTEGER NOT NULL,
     update_date   DATE NOT NULL,
     narrative     VARCHAR NOT NULL,
-    source        VARCHAR NOT NULL
+    brag          VARCHAR,              -- Blue, Green, Amber, Red where the report gives one
+    source        VARCHAR NOT NULL,
+    PRIMARY KEY (inspection_id, number, update_date)
 );
 
 CREATE TABLE findings (
@@ -127,7 +129,8 @@ CREATE TABLE findings (
     number        INTEGER NOT NULL,
     kind          VARCHAR NOT NULL,     -- strength, area for improvement, key finding
     text          VARCHAR NOT NULL,
-    source        VARCHAR NOT NULL
+    source        VARCHAR NOT NULL,
+    PRIMARY KEY (inspection_id, number)   -- numbered through the report, across kinds
 );
 
 CREATE TABLE improvement_plans (
@@ -159,6 +162,7 @@ CREATE TABLE improvement_actions (
     action          VARCHAR NOT NULL,
     finding         VARCHAR,            -- what HMIP found (why)
     lead            VARCHAR,
+    agency          VARCHAR,            -- the partner agency responsible (police, health, education...)
     board_sponsor   VARCHAR,
     start_text      VARCHAR,
     start_date      DATE,
@@ -179,7 +183,7 @@ CREATE TABLE action_status_updates (
     status_text VARCHAR,                -- the source's own words
     read_from   VARCHAR,                -- 'completion month' where the BRAG was read from a month in a
                                         -- completion column (yjs/domain/brag.py); NULL where the words state it
-    note        VARCHAR,
+    note        VARCHAR,                -- progress commentary (the plan's "Progress" column, or an app note)
     updated_by  VARCHAR,
     source      VARCHAR NOT NULL,
     recorded_at TIMESTAMP               -- when it was written: orders two updates on one day
@@ -194,7 +198,8 @@ CREATE TABLE indicators (
     period_type       VARCHAR NOT NULL, -- 'calendar year', 'financial year', 'quarter', 'rolling 12 months'
     numerator_label   VARCHAR,
     denominator_label VARCHAR,
-    source            VARCHAR NOT NULL
+    source            VARCHAR NOT NULL,
+    is_local          BOOLEAN NOT NULL DEFAULT false -- defined by a user's import, not shipped in the catalogue
 );
 
 -- `area` is an area name or a reference geography ('England and Wales', a region name).
@@ -301,6 +306,19 @@ CREATE TABLE comparator_groups (
     saved_at TIMESTAMP,
     source   VARCHAR,                  -- a ready-made group's document (statistical neighbours); NULL when saved in the app
     PRIMARY KEY (name, area)
+);
+
+-- Column mappings of plan files, saved on the Load data page under a name and reused there or with
+-- `python -m yjs import actions FILE --mapping NAME`: each heading (normalised) and its field, or
+-- NULL for a column left out.
+CREATE TABLE column_mappings (
+    name     VARCHAR NOT NULL,
+    kind     VARCHAR NOT NULL,   -- the import kind ('actions')
+    heading  VARCHAR NOT NULL,
+    field    VARCHAR,
+    saved_by VARCHAR,
+    saved_at TIMESTAMP,
+    PRIMARY KEY (name, kind, heading)
 );
 
 -- Append-only, field-level history of every change to an improvement action made in the app or by

@@ -7,17 +7,14 @@ from yjs.app import widgets as ui
 from yjs.app.entry import current_page
 from yjs.app.ratings import latest_inspection_scores
 from yjs.charts import indicators as charts_indicators
-from yjs.domain import comparators
+from yjs.domain import benchmarking, comparators
 
 filters = current_page().filters
 st.title("Indicator benchmarking")
 catalogue = ui_indicators.catalogue()
 indicator = ui_indicators.indicator_picker(catalogue)
 details = catalogue.set_index("code").loc[indicator]
-st.caption(
-    f"**{details['name']}**: {details['definition']}. Unit: {details['unit']}; {details['polarity']}; "
-    f"{details['period_type']}. Definition source: {details['source']}."
-)
+ui_indicators.definition_caption(details)
 area, demo = ui_indicators.area_or_prompt(filters)
 if area is None:
     st.stop()
@@ -32,7 +29,7 @@ if result is None:
 if demo:
     ui_indicators.demo_area_notice()
 ui_indicators.headline(result, details, compared)
-ui_indicators.bottom_quartile_note(area, demo, choice, compared.label)
+ui_indicators.bottom_quartile_note(area, demo, choice)
 
 own_region = series.loc[series["area"] == area, "region"].dropna()
 lines = comparators.reference_lines(
@@ -45,7 +42,7 @@ ui.chart(
         compared.areas,
         lines,
         unit=details["unit"],
-        title=f"{details['name']}: {area} against {compared.label}",
+        title=f"{benchmarking.shown_name(details['name'], details['is_local'])}: {area} against {compared.label}",
     ),
     f"{indicator}-trend",
     series[series["area"].isin(compared.areas) | series["is_reference"]][["area", "period", "value", "source"]],
@@ -72,7 +69,7 @@ else:
             points,
             area,
             compared.areas,
-            x_title=f"{details['name']} ({details['unit']})",
+            x_title=f"{benchmarking.shown_name(details['name'], details['is_local'])} ({details['unit']})",
             title="Latest inspection score against latest value",
         ),
         f"{indicator}-and-score",

@@ -67,10 +67,11 @@ for heading, frame, extra, empty in sections:
         ui_plans.status_styled(frame),
         hide_index=True,
         width="stretch",
-        column_order=["ref", "action", *extra, "status", "lead", "due"],
+        column_order=["ref", "action", *extra, "status", "progress", "lead", "due"],
         column_config={
             "ref": "Ref",
             "action": st.column_config.TextColumn("Action", width="large"),
+            "progress": st.column_config.TextColumn("Latest progress", width="large"),
             "lead": "Lead",
             "due": "Due",
             "status": "Status",

@@ -25,11 +25,19 @@ if upload is None:
 add_areas = kind == "inspections" and st.checkbox("Add areas the database does not know yet")
 workspace = tempfile.TemporaryDirectory(prefix="yjs-upload-")  # removed when this run ends
 path = loading.saved_copy(upload, workspace)
+choices = loading.Choices()
 if kind == "actions":
-    path = loading.mapped_actions_file(path)
-preview = loading.check(kind, path, upload.name, add_areas)
+    choices = loading.plan_choices(path, actor)
+elif kind == "indicator-definitions":
+    choices = loading.Choices(
+        force=st.checkbox(
+            "Allow changing the unit or polarity of an indicator that already holds values",
+            help="Its values then mean something else: check them. The change is recorded in the audit trail.",
+        )
+    )
+preview = loading.check(kind, path, upload.name, add_areas, choices)
 if preview is None:
     st.stop()
 st.info(preview.summary(), icon=":material/fact_check:")
 if st.button(f"Import {preview.rows:,} rows", type="primary"):
-    loading.load(kind, path, add_areas, actor)
+    loading.load(kind, path, add_areas, actor, choices)

@@ -12,6 +12,7 @@ area, demo = ui_indicators.area_or_prompt(filters)
 if area is None:
     st.stop()
 choice = ui_indicators.comparator_picker(ui_indicators.saved_groups(), area)
+choice_label = ui_indicators.choice_label(choice)
 card = ui_indicators.area_scorecard(area, choice, demo)
 if card["value"].isna().all():
     ui_indicators.no_values(area, "any indicator")
@@ -20,16 +21,18 @@ if demo:
     ui_indicators.demo_area_notice()
 bottom = card[card["band"] == "D"]["indicator"].tolist()
 if bottom:
-    st.error(f"**Bottom quartile** of the comparators on: {', '.join(bottom)}.", icon=":material/south:")
+    st.error(f"**Bottom quartile** of all services on: {', '.join(bottom)}.", icon=":material/south:")
 st.caption(
-    f"{area}'s latest value of each indicator against the comparators chosen above. Band A is the best quarter, "
-    "D the worst, by each indicator's polarity. Click a column heading to sort; download it from the table's menu."
+    f"{area}'s latest value of each indicator against the comparators chosen above: band A–D across all services "
+    f"(as LAIT bands, A the best quarter by each indicator's polarity); rank and median within {choice_label}. "
+    "Click a column heading to sort; download it from the table's menu."
 )
+ui_indicators.local_indicators_note(card)
 st.dataframe(
     card,
     hide_index=True,
     width="stretch",
-    height=36 * (len(card) + 1) + 4,
+    height=36 * (len(card) + 1) + 20,  # room for a horizontal scrollbar under the last row
     column_order=[
         "indicator",
         "period",
@@ -56,4 +59,4 @@ st.dataframe(
     },
 )
 
-ui.download_buttons(card.drop(columns=["trend"]), f"scorecard-{area}")
+ui.download_buttons(card.drop(columns=["trend", "local_source"]), f"scorecard-{area}")

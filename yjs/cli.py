@@ -10,6 +10,10 @@ from pathlib import Path
 from yjs.paths import database_path
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+PLAN_HELP = (
+    " A plan may be headed in its own words: headings are matched to these fields on their words, below any "
+    "title rows, on every sheet headed alike; --dry-run prints the mapping heading by heading."
+)
 
 
 def _progress_bar(total: float, description: str):
@@ -53,6 +57,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     db = database_path(args.db)
     steps = ("reading", "validating", "writing", "done")
     try:
+        choices = _choices(args, db)
+        if args.dry_run and args.kind == "actions":
+            _print_mapping(args.file, choices)
         with _progress_bar(len(steps), f"Importing {args.file.name}") as bar:
 
             def progress(step: str) -> None:
@@ -66,6 +73,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 add_areas=getattr(args, "add_areas", False),
                 progress=progress,
                 actor=_command_line_actor(),
+                choices=choices,
             )
     except ImportFailed as failure:
         print(f"{args.file.name}: {len(failure.problems)} problem(s); nothing was written.", file=sys.stderr)
@@ -80,6 +88,48 @@ def cmd_import(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     print(result.summary())
     return EXIT_OK
+
+
+def _choices(args: argparse.Namespace, db: Path):
+    """The person's choices beyond the file: a saved mapping (--mapping) under --map, --area, --sheet, --force."""
+    from yjs.importers import Choices, ImportFailed, Problem
+
+    headings: dict[str, str | None] = {}
+    if getattr(args, "mapping", None):
+        from yjs.data.db import Database
+        from yjs.data.mappings import saved_mappings
+
+        saved = saved_mappings(Database(db).query, args.kind)
+        if args.mapping not in saved:
+            names = ", ".join(sorted(saved)) or "none saved yet (save one on the Load data page)"
+            raise ImportFailed([Problem(0, None, f"no saved mapping named '{args.mapping}' (saved: {names})")])
+        headings.update(saved[args.mapping])
+    typed = dict(getattr(args, "map", None) or [])
+    headings.update(typed)
+    return Choices(
+        area=getattr(args, "area", None),
+        headings=headings,
+        typed_headings=tuple(typed),
+        sheet=getattr(args, "sheet", None),
+        force=getattr(args, "force", False),
+    )
+
+
+def _print_mapping(file: Path, choices) -> None:
+    """--dry-run of a plan: the field each heading goes to, heading by heading, and where they were found."""
+    from yjs.importers.actions import mapping_lines
+
+    for line in mapping_lines(file, choices):
+        print(line)
+
+
+def _heading_choice(text: str) -> tuple[str, str | None]:
+    from yjs.importers.action_columns import parse_choice
+
+    try:
+        return parse_choice(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _command_line_actor():
@@ -213,6 +263,23 @@ def cmd_boardpack(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_plan_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--area", metavar="NAME", help="the area of every action, for a plan file without an area column")
+    sub.add_argument(
+        "--map",
+        metavar="HEADING=FIELD",
+        action="append",
+        type=_heading_choice,
+        help='map a heading to a field, or leave the column out with "HEADING=-" (repeatable)',
+    )
+    sub.add_argument(
+        "--mapping", metavar="NAME", help="a column mapping saved on the Load data page (--map overrides it)"
+    )
+    sub.add_argument(
+        "--sheet", metavar="NAME", help="read this sheet of the workbook only (default: every sheet headed alike)"
+    )
+
+
 def _add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, help="database file (default: $YJS_DB or data/yjs.duckdb)")
 
@@ -260,13 +327,22 @@ def parser() -> argparse.ArgumentParser:
             name,
             help=f"import {name}",
             description=f"Import {name}. Columns (case-insensitive, any order): "
-            f"{', '.join(kind.required)} (required); {', '.join(kind.optional)}.",
+            f"{', '.join(kind.required)} (required); {', '.join(kind.optional)}."
+            + (PLAN_HELP if name == "actions" else ""),
         )
         sub.add_argument("file", type=Path, help="CSV or XLSX file")
         _add_db(sub)
         sub.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
         if name == "inspections":
             sub.add_argument("--add-areas", action="store_true", help="add unknown areas instead of rejecting them")
+        if name == "actions":
+            _add_plan_options(sub)
+        if name == "indicator-definitions":
+            sub.add_argument(
+                "--force",
+                action="store_true",
+                help="allow changing the unit or polarity of an indicator holding values (audited)",
+            )
         sub.set_defaults(handler=cmd_import)
     load = commands.add_parser(
         "loadtest",

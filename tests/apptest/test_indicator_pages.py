@@ -31,13 +31,27 @@ def test_benchmark_rank_and_band_match_a_direct_calculation(demo_db, use_db):
     )
     values = dict(london)
     rank = benchmarking.rank(values["Thamesreach"], list(values.values()), benchmarking.LOWER)
+    every_demo_area = [
+        value
+        for (value,) in fetch(
+            demo_db,
+            "SELECT v.value FROM indicator_values v JOIN areas a ON a.name = v.area "
+            "WHERE a.is_demo AND v.indicator_code = 'fte_rate' AND v.period = ? AND v.value IS NOT NULL",
+            latest,
+        )
+    ]
     shown = metrics(at)
     assert shown["Rank in London"] == f"{rank[0]} of {rank[1]}"
+    # LAIT's band: among every demo area in the period, not only London's
     assert shown["Quartile band"] == benchmarking.quartile_band(
-        values["Thamesreach"], list(values.values()), benchmarking.LOWER
+        values["Thamesreach"], every_demo_area, benchmarking.LOWER
+    )
+    assert any(
+        f"({len(every_demo_area)} with a value for {latest}); rank: within its region (London)" in m.value
+        for m in at.markdown
     )
     assert any("Demo data on screen" in w.value for w in at.warning)
-    assert any(m.value.startswith("**Bottom quartile of London:**") for m in at.markdown)
+    assert any(m.value.startswith("**Bottom quartile of all services:**") for m in at.markdown)
 
 
 def test_a_real_area_is_compared_only_with_real_figures(demo_db, use_db):

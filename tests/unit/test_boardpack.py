@@ -211,3 +211,26 @@ def test_a_slide_gathers_only_its_own_section_and_it_matches_the_whole_pack(real
         assert one.sections[0].summary == whole.summary and one.sections[0].sources == whole.sources
         assert [t.frame.to_dict() for t in one.sections[0].tables] == [t.frame.to_dict() for t in whole.tables]
         assert len(set(asked)) <= 5, f"{title}: gathered more than its own section ({sorted(set(asked))})"
+
+
+def test_the_plan_section_carries_the_latest_progress_and_the_scorecard_marks_local_indicators(writable_db, tmp_path):
+    from tests.support import local_indicator as local
+    from tests.support.plan_files import council_plan
+    from yjs.boardpack.sections import indicator_section, plan_section
+    from yjs.importers import Choices
+
+    run_import(KINDS["actions"], council_plan(tmp_path / "plan.xlsx"), writable_db, choices=Choices(area="Ealing"))
+    local.load_local_indicator(writable_db, tmp_path)
+    query = Database(writable_db).query
+    section = plan_section(query, "Ealing", dt.date.today())
+    completed = next(t for t in section.tables if t.title.startswith("Completed since"))
+    assert (
+        completed.frame.set_index("Ref")
+        .loc["2.1", "Latest progress"]
+        .endswith(": Attending since October; no panel missed.")
+    )
+    scorecard = indicator_section(query, "Stockport", is_demo=False)
+    row = scorecard.tables[0].frame.set_index("Indicator").loc[f"{local.NAME} (local)"]
+    assert (row["Band (A best, all services)"], row["Rank in region"]) == ("C", "3 of 5")
+    assert "defined by the service" in scorecard.summary
+    assert any(source.startswith(f"{local.NAME} (local), definition: YJB") for source in scorecard.sources)

@@ -289,3 +289,37 @@ def test_the_charts_label_every_status_in_words_and_mark_today():
     assert [trace.name for trace in chart.data] == list(reversed(plans.STATUS_ORDER))
     assert sum(sum(trace.y) for trace in chart.data) == 4 * progress["date"].nunique()
     assert all(text.startswith(trace.name) for trace in chart.data for text in trace.text if text)
+
+
+def test_the_latest_progress_commentary_stands_until_a_new_one_and_reaches_the_highlight_report(writable_db):
+    target = action_id(writable_db)
+    edit_action(
+        writable_db,
+        target,
+        ActionEdit(note="Audit lead appointed"),
+        actor=Actor("Ann", "editor"),
+        read_version=0,
+        now=at(3),
+    )
+    edit_action(
+        writable_db, target, ActionEdit(status=brag.RED), actor=Actor("Bob", "editor"), read_version=1, now=at(10)
+    )
+    actions, updates, edits = frames(writable_db)
+    before, after = (
+        plans.plan_as_at(actions, updates, edits, day).set_index("action_id")
+        for day in (dt.date(2025, 2, 2), dt.date(2025, 2, 11))
+    )
+    assert pd.isna(before.loc[target, "progress"])
+    assert after.loc[target, "progress"] == "Audit lead appointed"  # a status-only update leaves it standing
+    assert after.loc[target, "status"] == brag.RED
+    report = highlight.highlight_report(
+        {"title": "Reading plan", "area": "Reading", "is_demo": False},
+        actions,
+        updates,
+        edits,
+        dt.date(2025, 2, 11),
+        dt.date(2025, 2, 2),
+    )
+    slipped = report.slipped.set_index("ref")
+    assert slipped.loc["P1.1", "progress"] == "3 February 2025: Audit lead appointed"
+    assert "| Latest progress |" in highlight.to_markdown(report)

@@ -13,7 +13,7 @@ from yjs.domain import benchmarking, roles
 from yjs.domain.comparators import ALL, COUNTRY, NEIGHBOURS, REGION, ComparatorSet, latest_by_area, neighbours_group
 from yjs.domain.filters import Filters
 from yjs.paths import database_path
-from yjs.store import groups
+from yjs.store import groups, names
 
 
 def no_values(area: str, what: str) -> None:
@@ -32,8 +32,28 @@ def demo_area_notice() -> None:
 
 
 def indicator_picker(catalogue: pd.DataFrame) -> str:
-    names = dict(zip(catalogue["code"], catalogue["name"], strict=True))
+    """The indicator on show; a local one (defined by a user's import) says so in the list."""
+    names = dict(zip(catalogue["code"], labelled_names(catalogue), strict=True))
     return st.selectbox("Indicator", list(names), format_func=names.get, key="indicator", bind="query-params")
+
+
+def labelled_names(catalogue: pd.DataFrame) -> list[str]:
+    return [
+        benchmarking.shown_name(n, local) for n, local in zip(catalogue["name"], catalogue["is_local"], strict=True)
+    ]
+
+
+def definition_caption(details: pd.Series) -> None:
+    """What the indicator measures and where its definition comes from; a local one is marked as such."""
+    origin = (
+        f"**Local indicator**, defined by an import on this database. Source: {details['source']}."
+        if details["is_local"]
+        else f"Definition source: {details['source']}."
+    )
+    st.caption(
+        f"**{details['name']}**: {details['definition']}. Unit: {details['unit']}; {details['polarity']}; "
+        f"{details['period_type']}. {origin}"
+    )
 
 
 def area_or_prompt(filters: Filters) -> tuple[str | None, bool]:
@@ -42,6 +62,21 @@ def area_or_prompt(filters: Filters) -> tuple[str | None, bool]:
         st.info("Choose **Your area** in the sidebar to benchmark it.", icon=":material/arrow_back:")
         return None, False
     return filters.area, is_demo_area(query, filters.area)
+
+
+def choice_label(choice: str) -> str:
+    """Where ranks are taken, in words, for a comparison choice."""
+    return {REGION: "its region", COUNTRY: "its country", ALL: "all services"}.get(choice, f"the group “{choice}”")
+
+
+def local_indicators_note(card: pd.DataFrame) -> None:
+    """Indicators a user defined are marked "(local)"; say so, with the source of each definition."""
+    local = card[card["local_source"].notna()]
+    if not local.empty:
+        listed = "; ".join(f"{row.indicator}: {row.local_source}" for row in local.itertuples(index=False))
+        st.caption(
+            f"**(local)**: an indicator defined by an import on this database, not a national measure. {listed}."
+        )
 
 
 def comparator_picker(saved: dict[str, list[str]], area: str) -> str:
@@ -95,8 +130,13 @@ def headline(result: dict, details: pd.Series, comparators: ComparatorSet) -> No
     )
     columns[3].metric(
         "Quartile band",
-        "–" if alone else result["band"] or "–",
-        help="A is the best quarter of the comparators, D the worst, by this indicator's polarity.",
+        result["band"] or "–",
+        help="As LAIT bands: the quarters of every service's value in the period, whatever the comparison "
+        "for the rank. A is the best quarter, D the worst, by this indicator's polarity.",
+    )
+    st.markdown(
+        f"**Band: A–D across all services ({result['banded_among']} with a value for {result['period']}); "
+        f"rank: within {comparators.rank_scope}.**"
     )
     if result["set_size"] < 2:
         st.info(
@@ -115,23 +155,25 @@ def headline(result: dict, details: pd.Series, comparators: ComparatorSet) -> No
     )
 
 
-def bottom_quartile_note(area: str, demo: bool, choice: str, label: str) -> None:
-    """Which indicators put the area in the worst quarter of its comparators (the scorecard's verdict)."""
+def bottom_quartile_note(area: str, demo: bool, choice: str) -> None:
+    """Which indicators put the area in the worst quarter of all services (the scorecard's verdict)."""
     card = area_scorecard(area, choice, demo)
     bottom = card.loc[card["band"] == "D", "indicator"].tolist()
     text = ", ".join(bottom) if bottom else "none of its indicators"
-    st.markdown(f"**Bottom quartile of {label}:** {text}. Every indicator is on the **Scorecard**.")
+    st.markdown(f"**Bottom quartile of all services:** {text}. Every indicator is on the **Scorecard**.")
 
 
 def ranked_table(
     series: pd.DataFrame, period: str, comparators: ComparatorSet, polarity: str, area: str
 ) -> pd.DataFrame:
+    """The comparison set's values in the period: rank within the set, band among every area of the kind."""
     period_end = series.loc[series["period"] == period, "period_end"].iloc[0]
-    rows = latest_by_area(series[~series["is_reference"]], period_end)
-    rows = rows[rows["area"].isin(comparators.areas)].copy()
+    everyone = latest_by_area(series[~series["is_reference"]], period_end)
+    cuts = benchmarking.cut_points(everyone["value"].tolist())
+    rows = everyone[everyone["area"].isin(comparators.areas)].copy()
     values = rows["value"].tolist()
     rows["rank"] = [(benchmarking.rank(v, values, polarity) or (None,))[0] for v in values]
-    rows["band"] = [benchmarking.quartile_band(v, values, polarity) for v in values]
+    rows["band"] = [benchmarking.band_from_cut_points(v, cuts, polarity) for v in values]
     rows["area"] = [f"▶ {a}" if a == area else a for a in rows["area"]]
     columns = ["area", "region", "value", "numerator", "denominator", "rank", "band", "source"]
     table = rows.sort_values(["rank", "area"], na_position="last")[columns]
@@ -147,7 +189,7 @@ def save_group_form(known: set[str], members: list[str] = ()) -> None:
         st.form("save_group", clear_on_submit=False),
     ):
         name = st.text_input(
-            "Name", max_chars=groups.MAX_NAME, placeholder="e.g. Statistical neighbours", key="group_name"
+            "Name", max_chars=names.MAX_NAME, placeholder="e.g. Statistical neighbours", key="group_name"
         )
         members = st.multiselect(
             "Areas", sorted(known), default=[m for m in members if m in known], key="group_members"

@@ -2,9 +2,12 @@
 
 The column-mapping step for improvement plans:
 
-Plans arrive headed in the board's own words. Headings the import knows (the seed plans' among
-them) are mapped already; the user can change any mapping, leave a column out, or map a heading
-the import does not know. A changed mapping renames the headings of a copy of the file.
+Plans arrive headed and laid out in the board's own words. The headings are found below any title
+rows, and those the import recognises are mapped already; the person can change any mapping, leave a
+column out, answer a heading that could mean two fields, name the area when the file has none,
+choose one sheet of a workbook, and save the mapping under a name to start from next time (or to
+use with `python -m yjs import actions FILE --mapping NAME`). The choices travel with the import
+(`Choices`); the file itself is never rewritten, so every problem points at the person's own file.
 """
 
 from __future__ import annotations
@@ -16,56 +19,109 @@ import pandas as pd
 import streamlit as st
 
 from yjs.app import widgets
+from yjs.app.cache import query
+from yjs.data.areas import areas_with_inspection_years
+from yjs.data.mappings import saved_mappings
 from yjs.domain.roles import Actor, PermissionDenied
-from yjs.importers import KINDS, ImportFailed, run_import
+from yjs.importers import KINDS, Choices, ImportFailed, run_import
 from yjs.importers import action_columns as columns
-from yjs.importers.remap import rename_headings
+from yjs.importers.base import reading_notes
 from yjs.importers.report import ImportResult
-from yjs.importers.tabular import MAX_UPLOAD_MB, read_rows, too_large
+from yjs.importers.tabular import MAX_UPLOAD_MB, too_large
 from yjs.paths import database_path
 from yjs.store.atomic import StoreError
+from yjs.store.mappings import MappingError, save_mapping
+from yjs.store.names import MAX_NAME
 
 CHOOSE, LEAVE_OUT = "(choose a field)", "(leave this column out)"
+ALL_SHEETS = "Every sheet headed alike"
 
 
-def mapped_actions_file(path: Path) -> Path:
-    """The file to import: `path` itself, or a copy with the headings the user mapped."""
-    try:
-        headers, _rows = read_rows(path)
-    except ImportFailed:
-        return path  # the check that follows reports why the file cannot be read
-    automatic = columns.automatic_mapping(headers)
-    options = [CHOOSE, LEAVE_OUT, *columns.FIELDS]
+def plan_choices(path: Path, actor: Actor) -> Choices:
+    """The mapping step of a plan file: each heading and its field, the area, the sheet; saved on request."""
     st.markdown("**Column mapping**")
-    st.caption(
-        "Each heading of your file and the field it fills. Headings the import knows are mapped already; "
-        "change any that are wrong. Required: " + ", ".join(columns.REQUIRED) + "."
-    )
-    chosen, grid = {}, st.columns(3)
-    for index, header in enumerate(automatic):
-        default = automatic[header]
-        chosen[header] = grid[index % 3].selectbox(
-            f"“{header}”",
-            options,
-            index=options.index(default) if default else 0,
-            key=f"map_{index}_{header}",
-            format_func=lambda o: o.replace("_", " "),
-        )
-    if all(chosen[h] in (automatic[h], CHOOSE) for h in chosen):
-        return path
-    headings = [_heading(h, chosen.get(h, CHOOSE)) for h in headers]
+    saved = saved_mappings(query, "actions")
+    start = st.selectbox("Start from a saved mapping", ["(none)", *saved], key="saved_mapping") if saved else "(none)"
+    base = saved.get(start, {})
     try:
-        return rename_headings(path, headings)
-    except Exception:  # e.g. merged header cells, which the check that follows reports
-        return path
+        table = KINDS["actions"].read(path, Choices(headings=base))
+    except ImportFailed:
+        return Choices(headings=base)  # the check that follows reports why the file cannot be read
+    found = reading_notes(table)
+    st.caption(
+        (f"{found[0][:1].upper()}{found[0][1:]}. " if found else "")
+        + "Each heading of your file and the field it fills: those the import recognises are mapped already; "
+        "change any that are wrong. Required: the action, and the area (a column, or the choice below)."
+    )
+    headings = _mapping_grid(columns.plan_columns(table.headers, base), table.labels, start)
+    sheets = [sheet for sheet in table.header_lines if sheet]
+    sheet = None
+    if len(sheets) > 1:
+        picked = st.selectbox("Sheets", [ALL_SHEETS, *sheets], key="plan_sheet")
+        sheet = None if picked == ALL_SHEETS else picked
+    _save_form(headings, actor)
+    area = None
+    if not any(c.field == "area" for c in columns.plan_columns(table.headers, headings)):
+        area = _area_choice()
+        if area is None:
+            st.info("Choose the area of this plan to check the file.", icon=":material/arrow_upward:")
+            st.stop()
+    return Choices(area=area, headings=headings, sheet=sheet)
 
 
-def _heading(header: str, choice: str) -> str:
-    if not header or choice == CHOOSE:
-        return header
-    if choice == LEAVE_OUT:
-        return columns.IGNORED + header
-    return choice.replace("_", " ")
+def _mapping_grid(automatic: list[columns.Column], labels: dict[str, str], saved_name: str) -> dict[str, str | None]:
+    """A field for every heading; the person's choices where they differ from the automatic match
+    (a field, or None to leave a column out)."""
+    options = [CHOOSE, LEAVE_OUT, *columns.FIELDS]
+    chosen, grid = {}, st.columns(3)
+    for index, column in enumerate(automatic):
+        default = column.field or (LEAVE_OUT if column.how == "left out" else CHOOSE)
+        with grid[index % 3]:
+            choice = st.selectbox(
+                f"“{labels.get(column.heading, column.heading)}”",
+                options,
+                index=options.index(default),
+                key=f"map_{saved_name}_{index}_{column.heading}",
+                format_func=lambda o: o.replace("_", " "),
+            )
+            if column.how == "ambiguous" and choice == CHOOSE:
+                st.warning(f"Could mean {' or '.join(column.candidates)}: choose one.", icon=":material/help:")
+            elif column.how == "unknown" and choice == CHOOSE:
+                st.caption("Not recognised: choose a field, or leave the column out.")
+        if choice == LEAVE_OUT:
+            chosen[column.heading] = None
+        elif choice != CHOOSE and choice != columns.field_for(column.heading):
+            chosen[column.heading] = choice  # only what differs from the automatic match is the person's mapping
+    return chosen
+
+
+def _area_choice() -> str | None:
+    areas = areas_with_inspection_years(query)
+    names = sorted(areas.loc[~areas["is_demo"], "area"]) + sorted(areas.loc[areas["is_demo"], "area"])
+    return st.selectbox(
+        "Area of this plan (the file has no area column)",
+        names,
+        index=None,
+        placeholder="Choose the service whose plan this is",
+        key="plan_area",
+    )
+
+
+def _save_form(headings: dict[str, str | None], actor: Actor) -> None:
+    with st.expander("Save this mapping to reuse it", icon=":material/bookmark_add:"), st.form("save_mapping"):
+        name = st.text_input(
+            "Name", max_chars=MAX_NAME, placeholder="e.g. Our board's plan template", key="mapping_name"
+        )
+        if st.form_submit_button("Save mapping"):
+            try:
+                saved = save_mapping(database_path(), name, "actions", headings, actor)
+            except (MappingError, PermissionDenied, StoreError) as exc:
+                st.error(str(exc))
+            else:
+                st.success(
+                    f"Saved “{saved}”. Choose it here next time, or use it from the command line: "
+                    f'`python -m yjs import actions FILE --mapping "{saved}"`.'
+                )
 
 
 def upload(kind: str):
@@ -86,7 +142,7 @@ def saved_copy(file, folder: tempfile.TemporaryDirectory) -> Path:
     return path
 
 
-def check(kind: str, path: Path, name: str, add_areas: bool) -> ImportResult | None:
+def check(kind: str, path: Path, name: str, add_areas: bool, choices: Choices) -> ImportResult | None:
     """Every row checked, with progress; the problems, line by line, when there are any (then None)."""
     try:
         with st.status(f"Checking {name}…", expanded=False) as status:
@@ -97,6 +153,7 @@ def check(kind: str, path: Path, name: str, add_areas: bool) -> ImportResult | N
                 dry_run=True,
                 add_areas=add_areas,
                 progress=lambda step: status.update(label=f"Checking {name}: {step}…"),
+                choices=choices,
             )
             status.update(label=f"{name}: every row is valid", state="complete")
     except ImportFailed as failure:
@@ -105,16 +162,18 @@ def check(kind: str, path: Path, name: str, add_areas: bool) -> ImportResult | N
             icon=":material/error:",
         )
         problems = pd.DataFrame(
-            [(p.line or None, p.column or "", p.reason) for p in failure.problems],
-            columns=["Line", "Column", "Problem"],
+            [(p.sheet, p.line or None, p.column or "", p.reason) for p in failure.problems],
+            columns=["Sheet", "Line", "Column", "Problem"],
         )
+        if not problems["Sheet"].any():
+            problems = problems.drop(columns="Sheet")
         st.dataframe(problems, hide_index=True, width="stretch")
         widgets.download_buttons(problems, f"problems-{name}")
         return None
     return preview
 
 
-def load(kind: str, path: Path, add_areas: bool, actor: Actor) -> None:
+def load(kind: str, path: Path, add_areas: bool, actor: Actor, choices: Choices) -> None:
     """The import itself, with a progress bar and a clear end message."""
     progress = st.progress(0, text="Importing…")
     steps = ("reading", "validating", "writing", "done")
@@ -125,6 +184,7 @@ def load(kind: str, path: Path, add_areas: bool, actor: Actor) -> None:
             database_path(),
             add_areas=add_areas,
             actor=actor,
+            choices=choices,
             progress=lambda step: progress.progress((steps.index(step) + 1) / len(steps), text=f"Importing: {step}…"),
         )
     except (ImportFailed, StoreError, PermissionDenied) as exc:

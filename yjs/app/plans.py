@@ -10,7 +10,7 @@ from yjs.app.widgets import download_buttons, lazy_expander
 from yjs.charts.base import BRAG_COLOURS, BRAG_TEXT_COLOURS
 from yjs.data import plans as plan_data
 from yjs.data.plans import PlanData
-from yjs.domain import brag, plans
+from yjs.domain import brag, highlight, plans
 from yjs.domain.dates import long_date
 from yjs.domain.filters import Filters
 
@@ -107,8 +107,10 @@ ACTION_COLUMNS = {
     "status": "Status",
     "status_text": "Plan's status words",
     "action": "Action",
+    "progress": "Latest progress",
     "finding": "Finding it answers",
     "lead": "Lead",
+    "agency": "Agency",
     "board_sponsor": "Board sponsor",
     "due": "Due",
     "due_text": "Plan's timescale",
@@ -121,8 +123,9 @@ ACTION_COLUMNS = {
 
 def as_shown(state: pd.DataFrame) -> pd.DataFrame:
     """The actions' columns as the plan view shows (and exports) them: the status words carry the mark
-    where the status was read from a completion month."""
+    where the status was read from a completion month, and the latest dated progress note is beside them."""
     shown = with_marked_words(with_display_dates(state, {"due_date": "due", "status_date": "updated"}))
+    shown["progress"] = highlight.dated_progress(shown)
     return shown[["theme", *ACTION_COLUMNS]].rename(columns={"theme": "Theme", **ACTION_COLUMNS})
 
 
@@ -136,6 +139,7 @@ def action_table(state: pd.DataFrame, key: str) -> None:
         key=key,
         column_config={
             "Action": st.column_config.TextColumn(width="large"),
+            "Latest progress": st.column_config.TextColumn(width="large"),
             "Evidence link": st.column_config.LinkColumn(),
         },
     )

@@ -12,7 +12,7 @@ from yjs.app.cache import query
 from yjs.charts import ratings as charts_ratings
 from yjs.charts.base import RATING_COLOURS, RATING_TEXT_COLOURS
 from yjs.data import ratings as rating_data
-from yjs.domain import rules
+from yjs.domain import brag, rules
 from yjs.domain.dates import long_date
 from yjs.domain.filters import Filters
 from yjs.domain.ratings import SORTS, StandardPanel, key_question_table, lift_label
@@ -154,8 +154,11 @@ def recommendations(frame: pd.DataFrame) -> None:
         for row in rows.itertuples(index=False):
             st.markdown(f"{row.number}. {row.text[:1].upper()}{row.text[1:]}")
             if isinstance(row.latest_progress, str):
+                known = isinstance(row.progress_brag, str)
+                status = f" ({row.progress_brag}: {brag.MEANINGS[row.progress_brag].lower()})" if known else ""
                 st.caption(
-                    f"Progress reported {long_date(pd.Timestamp(row.update_date).date())}: {row.latest_progress}"
+                    f"Progress reported {long_date(pd.Timestamp(row.update_date).date())}{status}: "
+                    f"{row.latest_progress} (source: {row.progress_source})"
                 )
     st.caption(f"Source: {'; '.join(frame['source'].unique())}")
     ui.download_buttons(frame, "recommendations")

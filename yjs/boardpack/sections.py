@@ -187,7 +187,7 @@ def indicator_section(query: Query, area: str, is_demo: bool) -> Section:
             "Region median": [
                 _format_value(v, u) for v, u in zip(held["comparator_median"], held["unit"], strict=True)
             ],
-            "Band (A best)": held["band"].fillna("–"),
+            "Band (A best, all services)": held["band"].fillna("–"),
             "Rank in region": held["rank"].fillna("–"),
             "Direction of travel": held["direction"],
         }
@@ -200,11 +200,15 @@ def indicator_section(query: Query, area: str, is_demo: bool) -> Section:
         + (f"No values yet for: {', '.join(absent)}." if absent else "")
     )
     sources = values.loc[(values["area"] == area) & values["value"].notna(), "source"].dropna().unique()
+    local = held[held["local_source"].notna()]
+    if not local.empty:
+        summary += " Indicators marked (local) were defined by the service, not the national catalogue."
+    definitions = tuple(f"{row.indicator}, definition: {row.local_source}" for row in local.itertuples(index=False))
     return Section(
         "Indicator scorecard",
         summary.strip(),
         tables=(Table("Latest value of each indicator", table),),
-        sources=tuple(sources),
+        sources=(*sources, *definitions),
         missing=f"No values yet for {len(absent)} indicators." if absent else None,
     )
 
@@ -325,6 +329,8 @@ def plan_section(query: Query, area: str, meeting: dt.date) -> Section:
         ("Decisions needed", report.decisions, {"last_update": "Last update"}),
     ):
         shown = frame[list(highlight.ACTION_HEADINGS) + ["status", *extra]] if not frame.empty else frame
+        if not shown.empty and not shown["progress"].str.strip().any():
+            shown = shown.drop(columns="progress")  # a plan without commentary: no empty column on the page
         tables.append(
             Table(
                 f"{heading} ({len(frame)})",

@@ -1,9 +1,12 @@
 """Benchmarking an indicator the way DfE's LAIT and LG Inform do: polarity-aware (pure functions).
 
-Polarity says which way is better. Rank 1 is the best value in the comparison set; quartile band
-A holds the best quarter and D the worst; direction of travel says whether a change is an
-improvement. A group's rate (region, comparator group) is the sum of numerators over the sum of
-denominators, never an average of the members' rates.
+Polarity says which way is better. Rank 1 is the best value in the comparison set. Quartile bands
+follow LAIT (`calculate_quartile_band` in its `R/fn_analysis.R`): the cut points are the quartiles of
+every area's value in the latest period (R's `quantile()`, type 7, which is numpy's default linear
+percentile), whatever comparison set the rank is taken in; A is the best quarter by polarity, D the
+worst. Direction of travel says whether a change is an improvement. A group's rate (region,
+comparator group) is the sum of numerators over the sum of denominators, never an average of the
+members' rates.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 HIGHER, LOWER, NEITHER = "higher is better", "lower is better", "neither"
 BANDS = ("A", "B", "C", "D")
@@ -38,13 +43,29 @@ def rank(value: float, values: Sequence[float | None], polarity: str) -> tuple[i
     return better + 1, len(pool)
 
 
-def quartile_band(value: float, values: Sequence[float | None], polarity: str) -> str | None:
-    """A (best quarter) to D (worst quarter) within the comparison set."""
-    position = rank(value, values, polarity)
-    if position is None:
+def cut_points(values: Sequence[float | None]) -> tuple[float, float, float] | None:
+    """The 25th, 50th and 75th percentiles LAIT bands by (R type 7 = numpy's linear); None for
+    fewer than two values, which have no quarters to speak of."""
+    pool = _valid(values)
+    if len(pool) < 2:
         return None
-    place, size = position
-    return BANDS[min(3, int(4 * (place - 1) / size))]
+    return tuple(float(q) for q in np.percentile(pool, [25, 50, 75]))
+
+
+def band_from_cut_points(value: float | None, cuts: tuple[float, float, float] | None, polarity: str) -> str | None:
+    """LAIT's band: the quarters are closed at the top (min to Q1, then above Q1 up to Q2, ...), so a
+    value on a cut point falls in the quarter below it: the better band when lower is better, the
+    worse when higher is better (LAIT's own example: 10 against cut points 10/20/30 is A when lower
+    is better, D when higher is better)."""
+    if cuts is None or value is None or polarity == NEITHER or math.isnan(value):
+        return None
+    quarter = sum(value > cut for cut in cuts)  # 0 = the lowest values
+    return BANDS[quarter] if polarity == LOWER else BANDS[3 - quarter]
+
+
+def quartile_band(value: float, values: Sequence[float | None], polarity: str) -> str | None:
+    """A (best quarter) to D (worst quarter) among `values`: every area of the kind in the period."""
+    return band_from_cut_points(value, cut_points(values), polarity)
 
 
 def direction(current: float | None, previous: float | None, polarity: str) -> str:
@@ -57,6 +78,14 @@ def direction(current: float | None, previous: float | None, polarity: str) -> s
         return "changed"
     went_up = current > previous
     return "improving" if went_up == (polarity == HIGHER) else "worsening"
+
+
+LOCAL_MARK = " (local)"
+
+
+def shown_name(name: str, is_local: bool) -> str:
+    """An indicator's name as pages list it: a user-defined one marked local."""
+    return f"{name}{LOCAL_MARK}" if is_local else name
 
 
 ARROWS = {
@@ -88,8 +117,13 @@ class Benchmark:
 
 
 def benchmark(
-    value: float | None, previous: float | None, comparators: Sequence[float | None], polarity: str
+    value: float | None,
+    previous: float | None,
+    comparators: Sequence[float | None],
+    polarity: str,
+    banded_among: Sequence[float | None],
 ) -> Benchmark:
+    """Rank and median within the comparison set; the band among every area of the kind (`banded_among`)."""
     pool = sorted(_valid(comparators))
     median = None
     if pool:
@@ -98,7 +132,7 @@ def benchmark(
     return Benchmark(
         value,
         rank(value, pool, polarity),
-        quartile_band(value, pool, polarity),
+        quartile_band(value, banded_among, polarity),
         direction(value, previous, polarity),
         median,
     )

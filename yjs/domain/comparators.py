@@ -14,6 +14,7 @@ import pandas as pd
 from yjs.domain import benchmarking
 
 NATIONAL = "England and Wales"
+NATIONAL_GEOGRAPHIES = (NATIONAL, "England", "Wales")
 REGION, COUNTRY, ALL = "region", "country", "all areas"
 NEIGHBOURS = "statistical neighbours"
 
@@ -27,6 +28,11 @@ def neighbours_group(area: str) -> str:
 class ComparatorSet:
     label: str
     areas: tuple[str, ...]
+    within: str = ""  # how a page says where the rank is taken: "its region (London)", "all services"
+
+    @property
+    def rank_scope(self) -> str:
+        return self.within or self.label
 
 
 def comparator_set(area: str, choice: str, frame: pd.DataFrame, groups: dict[str, list[str]]) -> ComparatorSet:
@@ -46,10 +52,11 @@ def comparator_set(area: str, choice: str, frame: pd.DataFrame, groups: dict[str
     if choice == NEIGHBOURS:
         choice = REGION  # an area without statistical neighbours (a joint service, a Welsh one) uses its region
     if area not in members or choice == ALL:
-        return ComparatorSet("all areas", tuple(members))
+        return ComparatorSet("all areas", tuple(members), "all services")
     level = 0 if choice == REGION else 1  # region, else country
     place = members[area][level]
-    return ComparatorSet(place, tuple(name for name, where in members.items() if where[level] == place))
+    within = f"its {'region' if level == 0 else 'country'} ({place})"
+    return ComparatorSet(place, tuple(name for name, where in members.items() if where[level] == place), within)
 
 
 def latest_by_area(series: pd.DataFrame, period_end) -> pd.DataFrame:
@@ -59,20 +66,24 @@ def latest_by_area(series: pd.DataFrame, period_end) -> pd.DataFrame:
 def reference_lines(
     series: pd.DataFrame, areas: tuple[str, ...], unit: str, own_region: str | None
 ) -> dict[str, pd.DataFrame]:
-    """National and regional: the published figure where there is one, else pooled over the areas shown."""
+    """National: each published national figure (England and Wales, England, Wales), else pooled over
+    all areas shown; region: the published figure, else pooled over its areas' numerators and denominators."""
     lines = {}
-    published = series[series["is_reference"] & (series["area"] == NATIONAL)]
+    reference = series[series["is_reference"]]
     members = series[~series["is_reference"]]
-    if not published.empty:
-        lines[f"{NATIONAL} (published)"] = published[["period", "period_end", "value"]]
-    elif members["numerator"].notna().any():
+    poolable = members["numerator"].notna().any()
+    for geography in NATIONAL_GEOGRAPHIES:
+        published = reference[reference["area"] == geography]
+        if not published.empty:
+            lines[f"{geography} (published)"] = published[["period", "period_end", "value"]]
+    if not lines and poolable:
         lines["All areas shown (pooled)"] = _pooled(members, unit)
-    regional_published = series[series["is_reference"] & (series["area"] == own_region)] if own_region else None
-    if regional_published is not None and not regional_published.empty:
-        lines[f"{own_region} (published)"] = regional_published[["period", "period_end", "value"]]
-    elif own_region and members["numerator"].notna().any():
+    if own_region:
+        published = reference[reference["area"] == own_region]
         regional = members[members["region"] == own_region]
-        if regional["area"].nunique() > 1:
+        if not published.empty:
+            lines[f"{own_region} (published)"] = published[["period", "period_end", "value"]]
+        elif poolable and regional["area"].nunique() > 1:
             lines[f"{own_region} (pooled)"] = _pooled(regional, unit)
     return lines
 
@@ -127,7 +138,8 @@ def _benchmark(columns: dict[str, np.ndarray], area: str, comparators: Comparato
     members = set(comparators.areas)
     in_set = [float(value[row]) for row in in_period if columns["area"][row] in members]
     previous_value = None if previous is None else float(value[previous])
-    result = benchmarking.benchmark(float(value[latest]), previous_value, in_set, polarity)
+    everyone = value[in_period].tolist()  # the band is LAIT's: among every area of the kind, whatever the set
+    result = benchmarking.benchmark(float(value[latest]), previous_value, in_set, polarity, everyone)
     return {
         "period": columns["period"][latest],
         "value": float(value[latest]),
@@ -139,7 +151,8 @@ def _benchmark(columns: dict[str, np.ndarray], area: str, comparators: Comparato
         "direction": result.direction,
         "comparator_median": result.comparator_median,
         "set_size": len(in_set),
-        "national_rank": benchmarking.rank(float(value[latest]), value[in_period].tolist(), polarity),
+        "banded_among": len(everyone),
+        "national_rank": benchmarking.rank(float(value[latest]), everyone, polarity),
     }
 
 
@@ -157,15 +170,17 @@ def scorecard(frame: pd.DataFrame, area: str, choice: str, groups: dict, indicat
         )
         result = _benchmark(series, area, comparators, indicator.polarity) if series is not None else None
         trend = series["value"][_own_rows(series, area, known_only=False)].tolist() if series is not None else []
+        local = bool(getattr(indicator, "is_local", False))
         rows.append(
             {
-                "indicator": indicator.name,
+                "indicator": benchmarking.shown_name(indicator.name, local),
+                "local_source": indicator.source if local else None,
                 "unit": indicator.unit,
                 "polarity": indicator.polarity,
                 "period": result["period"] if result else None,
                 "value": result["value"] if result else None,
                 "comparator_median": result["comparator_median"] if result else None,
-                "band": result["band"] if result and result["set_size"] > 1 else None,
+                "band": result["band"] if result else None,
                 "direction": benchmarking.ARROWS[result["direction"]] if result else "no values",
                 "trend": trend,
                 "rank": f"{result['rank'][0]} of {result['rank'][1]}" if result and result["rank"] else None,

@@ -18,7 +18,7 @@ from yjs.domain import brag, plans
 from yjs.domain.dates import long_date
 
 STALE_AFTER_DAYS = 30
-ACTION_COLUMNS = ["ref", "action", "lead", "due", "status"]
+ACTION_COLUMNS = ["ref", "action", "lead", "due", "status", "progress"]
 
 
 @dataclass(frozen=True)
@@ -29,14 +29,23 @@ class HighlightReport:
     meeting: dt.date
     previous: dt.date
     counts: pd.DataFrame  # status, then (previous meeting), now (this meeting), change
-    completed: pd.DataFrame  # ref, action, lead, due, status, completed (date)
-    slipped: pd.DataFrame  # ref, action, lead, due, status, why
-    decisions: pd.DataFrame  # ref, action, lead, due, status, last_update, days_since_update
+    completed: pd.DataFrame  # ref, action, lead, due, status, progress, completed (date)
+    slipped: pd.DataFrame  # ref, action, lead, due, status, progress, why
+    decisions: pd.DataFrame  # ref, action, lead, due, status, progress, last_update, days_since_update
+
+
+def dated_progress(state: pd.DataFrame) -> list[str]:
+    """Each action's latest progress commentary, dated: "12 March 2025: Audit tool written"."""
+    return [
+        f"{long_date(pd.Timestamp(when).date())}: {text}" if isinstance(text, str) and text.strip() else ""
+        for text, when in zip(state["progress"], state["progress_date"], strict=True)
+    ]
 
 
 def _listed(state: pd.DataFrame, refs) -> pd.DataFrame:
     rows = state[state["ref"].isin(list(refs))].copy()
     rows["due"] = [long_date(pd.Timestamp(d).date()) if pd.notna(d) else "" for d in rows["due_date"]]
+    rows["progress"] = dated_progress(rows)
     return rows[ACTION_COLUMNS].reset_index(drop=True)
 
 
@@ -115,7 +124,7 @@ def _markdown_table(frame: pd.DataFrame, headings: dict[str, str], empty: str) -
     return "\n".join(lines)
 
 
-ACTION_HEADINGS = {"ref": "Ref", "action": "Action", "lead": "Lead", "due": "Due"}
+ACTION_HEADINGS = {"ref": "Ref", "action": "Action", "lead": "Lead", "due": "Due", "progress": "Latest progress"}
 
 
 def to_markdown(report: HighlightReport) -> str:

@@ -30,6 +30,7 @@ ROLLBACK_FIELDS = (
     "finding",
     "theme",
     "lead",
+    "agency",
     "board_sponsor",
     "measures",
 )
@@ -68,12 +69,24 @@ def latest_status(updates: pd.DataFrame, when: dt.date) -> pd.DataFrame:
     return ordered.groupby("action_id").tail(1)
 
 
+def latest_progress(updates: pd.DataFrame, when: dt.date) -> pd.DataFrame:
+    """Each action's last progress commentary on or before `when` (the note of a dated update; an
+    update that only changed the status leaves the commentary before it standing)."""
+    noted = updates[updates["note"].fillna("").str.strip() != ""]
+    last = latest_status(noted, when)
+    return last[["action_id", "note", "update_date"]].rename(
+        columns={"note": "progress", "update_date": "progress_date"}
+    )
+
+
 def plan_as_at(actions: pd.DataFrame, updates: pd.DataFrame, edits: pd.DataFrame, when: dt.date) -> pd.DataFrame:
-    """The plan exactly as it stood at the end of `when`: one row per action with its status then."""
+    """The plan exactly as it stood at the end of `when`: one row per action with its status and
+    latest progress commentary then."""
     state = _rolled_back(actions, edits, when)
     columns = ["action_id", "update_date", "brag", "status_text", "read_from", "note", "updated_by"]
     status = latest_status(updates, when)[columns]
     state = state.merge(status.rename(columns={"update_date": "status_date"}), on="action_id", how="left")
+    state = state.merge(latest_progress(updates, when), on="action_id", how="left")
     state["status"] = state["brag"].where(state["brag"].notna(), brag.NOT_ASSESSED)
     due = pd.to_datetime(state["due_date"])
     state["overdue"] = due.notna() & (due < pd.Timestamp(when)) & (state["status"] != brag.BLUE)

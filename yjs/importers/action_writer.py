@@ -2,7 +2,9 @@
 
 Runs inside `run_import`'s writable copy. Nothing is overwritten without a trace: a new action gets
 a 'created' row in action_edits, each changed field of an existing action an (old, new) row, and a
-changed status a dated row in action_status_updates.
+changed status or new progress commentary a dated row in action_status_updates (the commentary as
+its note, the status carried forward when only the commentary changed), so each import adds to
+the action's history.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ COMPARED = (
     "action",
     "finding",
     "lead",
+    "agency",
     "board_sponsor",
     "start_text",
     "start_date",
@@ -90,28 +93,38 @@ def write_actions(con, plan: ActionsPlan) -> None:
                 **values,
             ).fetchone()[0]
             history(action_id, "created", None, record["ref"], record["source"])
-            old_status = None
+            before = {"brag": None, "status_text": None, "progress": None}
         elif change.action == UPDATE:
             action_id, before = record["action_id"], change.existing
             for f in ACTION_FIELDS:
                 if comparable(before[f]) != comparable(record[f]):
                     history(action_id, f, before[f], record[f], record["source"])
             execute(con, "write/plans/update_action", action_id=action_id, **values)
-            old_status = before["status_text"]
         else:
             continue
-        if record["status_text"] and record["status_text"] != old_status:
-            history(action_id, "status", old_status, record["status_text"], record["source"])
-            execute(
-                con,
-                "write/plans/append_status_update",
-                action_id=action_id,
-                update_date=record["status_date"],
-                recorded_at=now,
-                brag=record["brag"],
-                status_text=record["status_text"],
-                read_from=record["read_from"],
-                note=None,
-                updated_by=plan.actor,
-                source=record["source"],
-            )
+        _append_status(con, plan, action_id, record, before, history, now)
+
+
+def _append_status(con, plan: ActionsPlan, action_id: int, record: dict, before: dict, history, now) -> None:
+    """A dated update when the status or the progress commentary changed (the other carried forward)."""
+    new_status = bool(record["status_text"]) and record["status_text"] != before["status_text"]
+    new_progress = bool(record["progress"]) and record["progress"] != comparable(before["progress"])
+    if new_status:
+        history(action_id, "status", before["status_text"], record["status_text"], record["source"])
+    if new_progress:
+        history(action_id, "progress_note", comparable(before["progress"]), record["progress"], record["source"])
+    if not (new_status or new_progress):
+        return
+    execute(
+        con,
+        "write/plans/append_status_update",
+        action_id=action_id,
+        update_date=record["status_date"],
+        recorded_at=now,
+        brag=record["brag"] if new_status else before["brag"],
+        status_text=record["status_text"] if new_status else before["status_text"],
+        read_from=record["read_from"] if new_status else before.get("read_from"),
+        note=record["progress"] if new_progress else None,
+        updated_by=plan.actor,
+        source=record["source"],
+    )

@@ -1,13 +1,18 @@
-"""Importing an improvement plan's actions (CSV/XLSX, headed in the plan's own words).
+"""Importing an improvement plan's actions (CSV/XLSX, headed and laid out in the plan's own way).
 
-Each row is one action of one area's plan. `plan` names the plan by its id or title; blank means
-the area's most recent plan (a new one, titled "<area> improvement plan", when it has none). An
-action is identified by its `ref` within the plan, or by its wording when the file has no refs, so
-importing the same plan again updates its actions rather than adding them twice; every changed
-field is kept in the action's history (action_edits) and a changed status is appended as a dated
-update. A blank theme carries the one above: plans merge a pillar's cell over all its actions.
-Timescales such as "March 2025" or "Jan 24" mean the end of that month (a start: its first day).
-Status words map to BRAG by `brag.status_from_cell`; words with no clear status are kept, unassessed.
+Each row is one action of one area's plan. The headings are matched to fields on their words
+(`action_columns`), below any title rows; a workbook's merged cells are carried down and every sheet
+of the same layout is read, its name becoming the theme when no column gives one. The area comes
+from an `area` column or, for a service's own plan, from the person importing (`--area`).
+
+`plan` names the plan by its id or title; blank means the area's most recent plan (a new one,
+titled "<area> improvement plan", when it has none). An action is identified by its `ref` within
+the plan, or by its wording when the file has no refs, so importing the same plan again updates its
+actions rather than adding them twice; every changed field is kept in the action's history
+(action_edits), and a changed status or progress commentary is appended as a dated update. A blank
+theme carries the one above. Timescales such as "March 2025" or "Jan 24" mean the end of that month
+(a start: its first day). Status words map to BRAG by `brag.status_from_cell`; words with no clear
+status are kept, unassessed.
 A completion column ("Completed Y/N") is read by `brag.status_from_completion_cell`: a month on or
 before the status date is a completion (Blue, marked), a later month the due date.
 """
@@ -16,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
+from dataclasses import replace
 
 from yjs.data.db import execute
 from yjs.domain import brag, plans
@@ -24,10 +31,10 @@ from yjs.domain.geography import AreaIndex
 from yjs.domain.roles import local_actor
 from yjs.importers import action_columns as columns
 from yjs.importers.action_writer import COMPARED, ActionsPlan, comparable, write_actions
-from yjs.importers.base import ADD, Kind, change_for, flag_repeat
+from yjs.importers.base import ADD, Choices, Kind, change_for, flag_repeat, reading_notes
 from yjs.importers.fields import Cells
-from yjs.importers.report import Problem
-from yjs.importers.tabular import Row
+from yjs.importers.report import ImportFailed, Problem
+from yjs.importers.tabular import Row, Table, read_table
 
 
 def plan_id(area: str, title: str) -> str:
@@ -35,7 +42,7 @@ def plan_id(area: str, title: str) -> str:
 
 
 def _by_field(row: Row, headers: dict[str, str]) -> Row:
-    return Row(row.line, {headers[h]: v for h, v in row.values.items() if h in headers})
+    return Row(row.line, {headers[h]: v for h, v in row.values.items() if h in headers}, row.sheet)
 
 
 class PlanResolver:
@@ -106,14 +113,32 @@ class ActionsKind(Kind):
     required = columns.REQUIRED
     optional = tuple(f for f in columns.FIELDS if f not in columns.REQUIRED)
 
-    def check_headers(self, headers):
-        return columns.heading_problems(headers)
+    def read(self, file, choices: Choices) -> Table:
+        return read_table(
+            file, is_header=lambda cells: columns.looks_like_headings(cells, choices.headings), sheet=choices.sheet
+        )
+
+    def check_headers(self, headers, options):
+        chosen = columns.plan_columns(headers, options.choices.headings)
+        problems = columns.heading_problems(headers, chosen, area_given=bool(options.choices.area))
+        present = {columns.normalise_heading(h) for h in headers if h}
+        problems += [
+            Problem(1, heading, "no column has this heading (check the spelling of the mapping)")
+            for heading in options.choices.typed_headings
+            if columns.normalise_heading(heading) not in present
+        ]
+        return problems
 
     def validate(self, rows, con, options):
         actor = options.actor or local_actor()
         if not plans.may_edit(actor):
             return ActionsPlan(), [Problem(0, None, f"{actor.who} ({actor.role}) may not edit improvement plans")]
-        headers = {h: f for h, f in columns.automatic_mapping(list(rows[0].values) if rows else []).items() if f}
+        mapping = {
+            c.heading: c.field
+            for c in columns.plan_columns(list(rows[0].values) if rows else [], options.choices.headings)
+            if c.field
+        }
+        rows, notes = _sheets_as_themes(rows, mapping, options)
         areas = AreaIndex(
             (name, aliases) for name, aliases, *_ in execute(con, "read/areas/areas_with_aliases").fetchall()
         )
@@ -121,12 +146,11 @@ class ActionsKind(Kind):
         for record in execute(con, "read/plans/actions_with_status").df().to_dict("records"):
             stored[(record["plan"], record["ref"])] = stored[(record["plan"], "text:" + record["action"])] = record
         resolver = PlanResolver(con, options.source)
-        plan, problems, seen, theme = ActionsPlan(actor=actor.who), [], {}, {}
+        plan, problems, seen, theme = ActionsPlan(actor=actor.who, notes=notes), [], {}, {}
         for raw in rows:
             row_problems: list[Problem] = []
-            record = self._parse(
-                _by_field(raw, headers), Cells(_by_field(raw, headers), row_problems), areas, resolver, theme, options
-            )
+            row = _by_field(raw, mapping)
+            record = self._parse(row, Cells(row, row_problems), areas, resolver, theme, options)
             if not row_problems:
                 key = (record["plan"], record["ref"] or "text:" + record["action"])
                 flag_repeat(
@@ -137,7 +161,7 @@ class ActionsKind(Kind):
                     "ref" if record["ref"] else "action",
                     "action id" if record["ref"] else "action",
                 )
-            problems += _in_file_headings(row_problems, headers)
+            problems += _in_file_headings(row_problems, mapping)
             if not row_problems:
                 plan.changes.append(_change(record, stored.get(key)))
         plan.new_plans = resolver.new
@@ -145,7 +169,9 @@ class ActionsKind(Kind):
         return plan, problems
 
     def _parse(self, row: Row, cells: Cells, areas: AreaIndex, resolver: PlanResolver, theme: dict, options) -> dict:
-        typed = cells.text("area", required=True)
+        typed = cells.text("area") or options.choices.area
+        if typed is None:
+            cells.fail("area", "area is required (or name the area for the whole file)")
         area = areas.resolve(typed) if typed else None
         if typed and area is None:
             cells.fail("area", areas.unknown_area_reason(typed).split(" (add it")[0])
@@ -165,6 +191,7 @@ class ActionsKind(Kind):
             "action": cells.text("action", required=True),
             "finding": cells.text("finding"),
             "lead": cells.text("lead"),
+            "agency": cells.text("agency"),
             "board_sponsor": cells.text("board_sponsor"),
             "start_text": start_text,
             "start_date": start_date,
@@ -176,6 +203,7 @@ class ActionsKind(Kind):
             "status_text": status.words,
             "read_from": status.read_from,
             "status_date": status_date,
+            "progress": cells.text("progress", max_length=20_000),
             "source": cells.text("source") or options.source,
         }
 
@@ -183,10 +211,34 @@ class ActionsKind(Kind):
         write_actions(con, plan)
 
 
+def _sheets_as_themes(rows: list[Row], mapping: dict[str, str], options) -> tuple[list[Row], list[str]]:
+    """A workbook with a sheet per theme: each sheet's name is its rows' theme when no column gives
+    one, and refs that restart on each sheet are told apart by their sheet's name."""
+    if not options.sheets or (len(options.sheets) < 2 and not options.choices.sheet):
+        return rows, []
+    notes, fields = [], {field: heading for heading, field in mapping.items()}
+    if "theme" not in fields:
+        mapping["(sheet)"] = "theme"
+        rows = [replace(row, values={**row.values, "(sheet)": row.sheet}) for row in rows]
+        notes.append("each sheet's name is the theme of its actions")
+    ref = fields.get("ref")
+    sheets_of = defaultdict(set)
+    for row in rows:
+        if ref and row.get(ref):
+            sheets_of[row.get(ref)].add(row.sheet)
+    if any(len(sheets) > 1 for sheets in sheets_of.values()):
+        rows = [
+            replace(row, values={**row.values, ref: f"{row.sheet} {row.get(ref)}"}) if row.get(ref) else row
+            for row in rows
+        ]
+        notes.append("refs repeat from sheet to sheet, so each is prefixed with its sheet's name")
+    return rows, notes
+
+
 def _in_file_headings(problems: list[Problem], headers: dict[str, str]) -> list[Problem]:
     """Name the file's own heading in each problem, not the field it maps to."""
     heading_of = {f: h for h, f in headers.items()}
-    return [Problem(p.line, heading_of.get(p.column, p.column), p.reason) for p in problems]
+    return [replace(p, column=heading_of.get(p.column, p.column)) for p in problems]
 
 
 def _same(record: dict, before: dict | None) -> bool:
@@ -194,7 +246,8 @@ def _same(record: dict, before: dict | None) -> bool:
         return False
     fields_same = all(comparable(record[f]) == comparable(before[f]) for f in COMPARED)
     status_same = record["status_text"] is None or record["status_text"] == before["status_text"]
-    return fields_same and status_same
+    progress_same = record["progress"] is None or record["progress"] == comparable(before["progress"])
+    return fields_same and status_same and progress_same
 
 
 def _change(record: dict, before: dict | None):
@@ -218,3 +271,22 @@ def _number_new_actions(changes, stored: dict) -> None:
 
 
 KIND = ActionsKind()
+
+
+def mapping_lines(file, choices: Choices) -> list[str]:
+    """What a dry run prints before its check: where the headings are, then each heading and its field."""
+    try:
+        table = KIND.read(file, choices)
+    except ImportFailed:
+        return []  # the check that follows says why the file cannot be read
+    chosen = columns.plan_columns(table.headers, choices.headings)
+    width = max((len(table.label(column.heading)) for column in chosen), default=0)
+    found = (reading_notes(table) or ["headings read from line 1"])[0]
+    lines = [f"{found[:1].upper()}{found[1:]}:"]
+    lines += [f"  {table.label(column.heading):<{width}}  ->  {column.describe()}" for column in chosen]
+    sheets = [sheet for sheet in table.header_lines if sheet]
+    if (len(sheets) > 1 or choices.sheet) and not any(column.field == "theme" for column in chosen):
+        lines.append(f"  {'(the sheet name)':<{width}}  ->  theme")
+    if choices.area and not any(column.field == "area" for column in chosen):
+        lines.append(f"  {'(--area)':<{width}}  ->  area: {choices.area}")
+    return lines

@@ -18,7 +18,7 @@ import duckdb
 from yjs.data.db import execute, open_read_only
 from yjs.domain.roles import Actor, PermissionDenied, local_actor, require_role
 from yjs.importers.report import ImportFailed, ImportResult, Problem
-from yjs.importers.tabular import Row, read_rows
+from yjs.importers.tabular import Row, Table, read_table
 from yjs.store import atomic as store
 from yjs.store import audit
 
@@ -38,6 +38,7 @@ class Plan:
     areas_added: list[str] = field(default_factory=list)
     rows: object = None  # bulk kinds: a validated DataFrame instead of changes
     counted: dict[str, int] | None = None  # bulk kinds: counts worked out in SQL
+    notes: list[str] = field(default_factory=list)  # said in the report and kept in the audit trail
 
     def count(self, action: str) -> int:
         if self.counted is not None:
@@ -47,6 +48,7 @@ class Plan:
     def fill(self, result: ImportResult) -> ImportResult:
         result.added, result.updated, result.unchanged = self.count(ADD), self.count(UPDATE), self.count(UNCHANGED)
         result.areas_added = list(self.areas_added)
+        result.notes += self.notes
         return result
 
 
@@ -65,24 +67,47 @@ def flag_repeat(seen: dict, key, line: int, fail, column: str, what: str) -> Non
 
 
 @dataclass(frozen=True)
+class Choices:
+    """What the person importing decided beyond the file itself (command-line options, the Load data page)."""
+
+    area: str | None = None  # the area of a file that names none (a service's own plan)
+    headings: dict[str, str | None] = field(default_factory=dict)  # heading -> field, None to leave it out
+    typed_headings: tuple[str, ...] = ()  # headings the person typed (--map): each must be in the file
+    sheet: str | None = None  # one sheet of a workbook
+    force: bool = False  # allow a change that alters the meaning of stored values
+
+
+@dataclass(frozen=True)
 class Options:
     add_areas: bool = False
     source: str = ""  # defaults to the file's name
     actor: Actor | None = None  # who imports (kinds that keep a history record and check it)
+    choices: Choices = field(default_factory=Choices)
+    sheets: tuple[str, ...] = ()  # the workbook sheets the rows were read from (files laid out for people)
 
 
 class Kind:
     name: str = ""
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    upsert: str = ""  # the write query of a kind that upserts its records one by one
 
     def validate(self, rows: list[Row], con: duckdb.DuckDBPyConnection, options: Options) -> tuple[Plan, list[Problem]]:
         raise NotImplementedError
 
     def write(self, con: duckdb.DuckDBPyConnection, plan: Plan) -> None:
-        raise NotImplementedError
+        """Upsert every added or changed record with the kind's `upsert` query (kinds that write more override this)."""
+        if not self.upsert:
+            raise NotImplementedError
+        for change in plan.changes:
+            if change.action != UNCHANGED:
+                execute(con, self.upsert, **change.record)
 
-    def check_headers(self, headers: list[str]) -> list[Problem]:
+    def read(self, file: Path, choices: Choices) -> Table:
+        """The file as a table: headings in its first row (kinds taking files laid out for people override this)."""
+        return read_table(file)
+
+    def check_headers(self, headers: list[str], options: Options) -> list[Problem]:
         known = set(self.required) | set(self.optional)
         problems = [
             Problem(1, column, "required column is missing") for column in self.required if column not in headers
@@ -112,6 +137,7 @@ def run_import(
     source: str | None = None,
     progress: Callable[[str], None] | None = None,
     actor: Actor | None = None,
+    choices: Choices | None = None,
 ) -> ImportResult:
     """Validate `file` and, unless it is a dry run, write it atomically with its audit record.
 
@@ -119,12 +145,14 @@ def run_import(
     """
     file, db_path = Path(file), Path(db_path)
     actor = actor or local_actor()
+    options = Options(add_areas=add_areas, source=source or file.name, choices=choices or Choices())
     if dry_run:
-        return _validated(kind, file, db_path, add_areas, source, progress, dry_run=True)[0]
+        return _validated(kind, file, db_path, options, progress, dry_run=True)[0]
     entry = audit.Entry("import", "failed", kind.name, file.name, audit.file_checksum(file))
     try:
         require_role(actor.role, "editor")
-        return _validated(kind, file, db_path, add_areas, source, progress, dry_run=False, actor=actor, entry=entry)[0]
+        options = replace(options, actor=actor)
+        return _validated(kind, file, db_path, options, progress, dry_run=False, entry=entry)[0]
     except PermissionDenied as refusal:
         audit.record_alone(db_path, actor, replace(entry, outcome="refused", detail=str(refusal)))
         raise
@@ -144,24 +172,29 @@ def _validated(
     kind: Kind,
     file: Path,
     db_path: Path,
-    add_areas: bool,
-    source: str | None,
+    options: Options,
     progress,
     *,
     dry_run: bool,
-    actor: Actor | None = None,
     entry: audit.Entry | None = None,
 ):
     step = progress or (lambda _message: None)
     step("reading")
-    headers, rows = read_rows(file)
-    header_problems = kind.check_headers(headers)
+    table = kind.read(file, options.choices)
+    options = replace(options, sheets=tuple(sheet for sheet in table.header_lines if sheet))
+    sheet, header_line = next(iter(table.header_lines.items()), ("", 1))
+    header_problems = [  # a kind reports its headings' problems on line 1: say where the headings really are
+        replace(problem, line=header_line, sheet=sheet) if problem.line == 1 else problem
+        for problem in kind.check_headers(table.headers, options)
+    ]
     if header_problems:
         raise ImportFailed(header_problems)
+    rows = table.rows
     if not rows:
         raise ImportFailed([Problem(0, None, "the file has a header but no data rows")])
-    options = Options(add_areas=add_areas, source=source or file.name, actor=actor)
-    result = ImportResult(kind=kind.name, file_name=file.name, rows=len(rows), dry_run=dry_run)
+    result = ImportResult(
+        kind=kind.name, file_name=file.name, rows=len(rows), dry_run=dry_run, notes=reading_notes(table)
+    )
     step("validating")
     con = open_read_only(db_path)
     try:
@@ -180,7 +213,7 @@ def _validated(
         plan.fill(result)
         audit.record(
             writable,
-            actor,
+            options.actor,
             replace(
                 entry,
                 outcome="succeeded",
@@ -192,6 +225,20 @@ def _validated(
         )
     step("done")
     return result, plan
+
+
+def reading_notes(table: Table) -> list[str]:
+    """Where the headings were found, when not simply in row 1 of a plain file, and which sheets were skipped."""
+    lines = table.header_lines
+    notes = []
+    if lines:
+        found = [f"row {line} of sheet '{sheet}'" if sheet else f"line {line}" for sheet, line in lines.items()]
+        if len(found) > 1 or found != ["line 1"]:
+            notes.append("headings read from " + ", ".join(found))
+    if table.sheets_skipped:
+        skipped = ", ".join(f"'{name}'" for name in table.sheets_skipped)
+        notes.append(f"sheets without a row of headings, not read: {skipped}")
+    return notes
 
 
 def collect(rows: Iterable[Row], parse: Callable[[Row, list[Problem]], object]) -> tuple[list, list[Problem]]:

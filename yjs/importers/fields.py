@@ -20,7 +20,7 @@ class Cells:
         self.row, self.problems = row, problems
 
     def fail(self, column: str, reason: str) -> None:
-        self.problems.append(Problem(self.row.line, column, reason))
+        self.problems.append(Problem(self.row.line, column, reason, self.row.sheet))
 
     def text(self, column: str, *, required: bool = False, max_length: int = 5_000) -> str | None:
         value = " ".join(self.row.get(column).split())

@@ -6,7 +6,7 @@ import datetime as dt
 
 from yjs.data.db import execute
 from yjs.domain.geography import AreaIndex
-from yjs.importers.base import UNCHANGED, Kind, Plan, change_for, flag_repeat
+from yjs.importers.base import Kind, Plan, change_for, flag_repeat
 from yjs.importers.fields import Cells
 from yjs.importers.report import Problem
 
@@ -19,6 +19,7 @@ class PopulationKind(Kind):
     name = "population"
     required = ("area", "year", "ethnicity", "sex", "age_band")
     optional = ("count", "share", "source")
+    upsert = "write/cohort/upsert_population"
 
     def validate(self, rows, con, options):
         areas = AreaIndex(
@@ -55,11 +56,6 @@ class PopulationKind(Kind):
             same = before is not None and (before[5], before[6]) == (record["count"], record["share"])
             plan.changes.append(change_for(record, before, same))
         return plan, problems
-
-    def write(self, con, plan):
-        for change in plan.changes:
-            if change.action != UNCHANGED:
-                execute(con, "write/cohort/upsert_population", **change.record)
 
 
 KIND = PopulationKind()

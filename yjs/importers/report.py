@@ -5,15 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     line: int  # 0 for the file as a whole
     column: str | None
     reason: str
+    sheet: str = ""  # the workbook sheet, where a file is read sheet by sheet
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line else "file"
+        if self.sheet:
+            where += f" (sheet {self.sheet})"
         return f"{where}, column {self.column}: {self.reason}" if self.column else f"{where}: {self.reason}"
+
+    def sort_key(self) -> tuple:
+        return self.sheet, self.line, self.column or "", self.reason
 
 
 MAX_REASON = 300  # a reason quotes the cell; a hostile 100,000-character cell must not flood the screen
@@ -22,7 +28,7 @@ MAX_REASON = 300  # a reason quotes the cell; a hostile 100,000-character cell m
 def _shortened(problem: Problem) -> Problem:
     if len(problem.reason) <= MAX_REASON:
         return problem
-    return Problem(problem.line, problem.column, problem.reason[:MAX_REASON] + "… (shortened)")
+    return Problem(problem.line, problem.column, problem.reason[:MAX_REASON] + "… (shortened)", problem.sheet)
 
 
 class ImportFailed(Exception):
@@ -30,7 +36,7 @@ class ImportFailed(Exception):
 
     def __init__(self, problems: list[Problem]):
         super().__init__(f"{len(problems)} problem(s)")
-        self.problems = sorted(_shortened(problem) for problem in problems)
+        self.problems = sorted((_shortened(problem) for problem in problems), key=Problem.sort_key)
 
 
 @dataclass
@@ -43,6 +49,7 @@ class ImportResult:
     unchanged: int = 0
     areas_added: list[str] = field(default_factory=list)
     dry_run: bool = False
+    notes: list[str] = field(default_factory=list)  # how the file was read, and changes that need saying
 
     def summary(self) -> str:
         verb = "would be" if self.dry_run else "were"
@@ -52,6 +59,8 @@ class ImportResult:
         )
         if self.areas_added:
             text += f"; new areas {verb} added: {', '.join(self.areas_added)}"
+        if self.notes:
+            text += "; " + "; ".join(self.notes)
         if self.dry_run:
             text += " (dry run: nothing written)"
         return text

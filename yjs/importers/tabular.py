@@ -1,4 +1,11 @@
-"""Reading a user's CSV or XLSX into rows keyed by lower-case header, with their line numbers."""
+"""Reading a user's CSV or XLSX into rows keyed by lower-case header, with their line numbers.
+
+Most kinds read a plain table: headings in row 1 of a CSV or of a workbook's first sheet. A kind
+that takes files laid out for people (an improvement plan) passes `is_header` to `read_table`:
+the headings are then the first row that test accepts (title rows above are skipped), a workbook's
+merged cells are carried down, and every sheet of the same layout is read (or the one `sheet`
+names).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,8 @@ import csv
 import datetime as dt
 import io
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -17,6 +25,8 @@ from yjs.importers.report import ImportFailed, Problem
 MAX_UPLOAD_MB = 100  # for the app's upload and the command line alike
 MAX_FILE_BYTES = MAX_UPLOAD_MB * 2**20
 MAX_UNZIPPED_BYTES = 10 * MAX_FILE_BYTES  # an XLSX is a zip: refuse one that would inflate past this
+TITLE_ROWS = 30  # how far down a file laid out for people the headings are looked for
+HeaderTest = Callable[[list[str]], bool]  # whether a row's (normalised) cells are the headings
 
 
 def too_large(size: int) -> str | None:
@@ -33,13 +43,33 @@ def too_large(size: int) -> str | None:
 class Row:
     line: int  # the line (CSV) or sheet row (XLSX) a person sees in their editor
     values: dict[str, str]  # lower-cased, trimmed header -> trimmed text ('' when blank)
+    sheet: str = ""  # the workbook sheet it came from (files laid out for people only)
 
     def get(self, column: str) -> str:
         return self.values.get(column, "")
 
 
+@dataclass(frozen=True)
+class Table:
+    headers: list[str]
+    rows: list[Row]
+    header_lines: dict[str, int] = field(default_factory=dict)  # sheet ('' for a CSV) -> the headings' row
+    sheets_skipped: tuple[str, ...] = ()  # sheets without a row of headings (a cover page, a key)
+    labels: dict[str, str] = field(default_factory=dict)  # header -> the heading as the file writes it
+
+    def label(self, header: str) -> str:
+        return self.labels.get(header, header)
+
+
 def read_rows(path: Path) -> tuple[list[str], list[Row]]:
     """(headers, rows). Raises ImportFailed for a file that cannot be read as a table at all."""
+    table = read_table(path)
+    return table.headers, table.rows
+
+
+def read_table(path: Path, *, is_header: HeaderTest | None = None, sheet: str | None = None) -> Table:
+    """The file as a table. With `is_header`, headings are found below any title rows and an XLSX
+    is read sheet by sheet (merged cells carried down); `sheet` picks one sheet by name."""
     path = Path(path)
     if not path.is_file():
         raise ImportFailed([Problem(0, None, f"file not found: {path}")])
@@ -47,9 +77,11 @@ def read_rows(path: Path) -> tuple[list[str], list[Row]]:
         raise ImportFailed([Problem(0, None, too_large(path.stat().st_size))])
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        if is_header or sheet:
+            return _read_laid_out_workbook(path, is_header or (lambda _cells: False), sheet)
+        return Table(*_read_xlsx(path), {"": 1})
     if suffix in (".csv", ".txt"):
-        return _read_csv(path)
+        return _read_csv(path, is_header)
     raise ImportFailed([Problem(0, None, f"'{path.name}' is not a CSV or XLSX file")])
 
 
@@ -68,7 +100,7 @@ def _normalise_headers(raw: list, line: int) -> list[str]:
     return headers
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[Row]]:
+def _read_csv(path: Path, is_header: HeaderTest | None = None) -> Table:
     raw = path.read_bytes()
     try:
         if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -80,33 +112,58 @@ def _read_csv(path: Path) -> tuple[list[str], list[Row]]:
     if "\x00" in text:
         raise ImportFailed([Problem(0, None, "the file is binary, not a CSV text file")])
     reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportFailed([Problem(1, None, "the file is empty")]) from None
-    except csv.Error as exc:
-        raise ImportFailed([Problem(1, None, f"the file is not valid CSV ({exc})")]) from None
-    headers = _normalise_headers(header, 1)
-    rows, problems = [], []
-    start = reader.line_num + 1
+    records, broken = _csv_records(reader)
+    if not records:
+        raise ImportFailed([broken or Problem(1, None, "the file is empty")])
+    start = _header_index([record for _line, record in records[:TITLE_ROWS]], is_header)
+    header_line, header = records[start]
+    headers = _normalise_headers(header, header_line)
+    rows, problems = [], [broken] if broken else []
+    for line, record in records[start + 1 :]:
+        if any(cell.strip() for cell in record):
+            if len(record) > len(headers) and any(c.strip() for c in record[len(headers) :]):
+                problems.append(Problem(line, None, f"{len(record)} cells but the header has {len(headers)} columns"))
+            rows.append(
+                Row(line, {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(headers) if h})
+            )
+    if problems:
+        raise ImportFailed(problems)
+    return Table(headers, rows, {"": header_line}, labels=_labels(headers, header))
+
+
+def _labels(headers: list[str], raw: list) -> dict[str, str]:
+    return {h: " ".join(_cell_text(cell).split()) for h, cell in zip(headers, raw, strict=False) if h}
+
+
+def _csv_records(reader) -> tuple[list[tuple[int, list[str]]], Problem | None]:
+    """(first line, cells) of each record, up to one that breaks the CSV rules (then its problem:
+    nothing after it can be trusted to line up)."""
+    records: list[tuple[int, list[str]]] = []
+    start = 1
     while True:
         try:
             record = next(reader)
         except StopIteration:
-            break
+            return records, None
         except csv.Error as exc:
-            problems.append(Problem(start, None, f"not valid CSV ({exc})"))
-            break
-        if any(cell.strip() for cell in record):
-            if len(record) > len(headers) and any(c.strip() for c in record[len(headers) :]):
-                problems.append(Problem(start, None, f"{len(record)} cells but the header has {len(headers)} columns"))
-            rows.append(
-                Row(start, {h: (record[i].strip() if i < len(record) else "") for i, h in enumerate(headers) if h})
-            )
+            if not records:
+                return records, Problem(1, None, f"the file is not valid CSV ({exc})")
+            return records, Problem(start, None, f"not valid CSV ({exc})")
+        records.append((start, record))
         start = reader.line_num + 1
-    if problems:
-        raise ImportFailed(problems)
-    return headers, rows
+
+
+def _header_index(records: list[list], is_header: HeaderTest | None) -> int:
+    """The position of the headings: the first record `is_header` accepts; the first record when
+    there is no test or none is accepted (its problems are then reported as the headings')."""
+    found = _found_header(records, is_header) if is_header is not None else None
+    return found or 0
+
+
+def _found_header(records: list[list], is_header: HeaderTest) -> int | None:
+    return next(
+        (index for index, record in enumerate(records) if is_header([_cell_text(cell) for cell in record])), None
+    )
 
 
 def _cell_text(value) -> str:
@@ -166,3 +223,104 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[Row]]:
         return headers, rows
     finally:
         workbook.close()
+
+
+# --- workbooks laid out for people: title rows, merged cells, a sheet per theme ----------------------
+
+
+def _read_laid_out_workbook(path: Path, is_header: HeaderTest, sheet: str | None) -> Table:
+    """Every visible sheet whose headings `is_header` finds (or the one named `sheet`), read from
+    its headings down, with merged cells carried down. Sheets read together must share their
+    headings; a sheet without any (a cover page, a key) is skipped and named."""
+    _refuse_zip_bomb(path)
+    try:  # not read-only: only a full load knows the merged cells (plans are small files)
+        workbook = load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise ImportFailed(
+            [Problem(0, None, f"the file is not a readable XLSX workbook ({exc.__class__.__name__})")]
+        ) from None
+    try:
+        sheets = _chosen_sheets(workbook, sheet)
+        found = {ws.title: _sheet_table(ws, is_header) for ws in sheets}
+    finally:
+        workbook.close()
+    tables = {name: table for name, table in found.items() if table is not None}
+    if not tables:  # nothing looks like headings: read the first sheet's row 1, whose problems then say why
+        first = sheets[0]
+        tables = {first.title: _sheet_table(first, is_header, fallback=True)}
+    _same_layout(tables)
+    first = next(iter(tables.values()))
+    return Table(
+        first.headers,
+        [row for table in tables.values() for row in table.rows],
+        {name: table.header_lines[name] for name, table in tables.items()},
+        tuple(name for name in found if name not in tables),
+        first.labels,
+    )
+
+
+def _chosen_sheets(workbook, sheet: str | None) -> list:
+    visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"] or workbook.worksheets[:1]
+    if sheet is None:
+        return visible
+    chosen = [ws for ws in workbook.worksheets if ws.title.strip().lower() == sheet.strip().lower()]
+    if not chosen:
+        names = ", ".join(f"'{ws.title}'" for ws in workbook.worksheets)
+        raise ImportFailed([Problem(0, None, f"the workbook has no sheet named '{sheet}' (its sheets: {names})")])
+    return chosen
+
+
+def _sheet_table(ws, is_header: HeaderTest, *, fallback: bool = False) -> Table | None:
+    """One sheet from its headings down (None when no row looks like headings)."""
+    grid = _carried_down(ws)
+    start = _found_header(grid[:TITLE_ROWS], is_header)
+    if start is None and not fallback:
+        return None
+    if not grid:
+        raise ImportFailed([Problem(1, None, f"sheet '{ws.title}' is empty")])
+    start = start or 0
+    header_line = start + 1
+    headers = _normalise_headers(grid[start], header_line)
+    rows = [
+        Row(line, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(headers) if h}, ws.title)
+        for line, cells in enumerate(grid[start + 1 :], start=header_line + 1)
+        if any(cells)
+    ]
+    return Table(headers, rows, {ws.title: header_line}, labels=_labels(headers, grid[start]))
+
+
+def _carried_down(ws) -> list[list[str]]:
+    """The sheet's cells as text, a merged range's value repeated down its first column.
+
+    A plan merges a theme's cell over all its actions; Excel keeps the value in the top cell only.
+    Across columns a merged cell stays one cell (a title spanning the table stays a one-cell row).
+    """
+    grid = [[_cell_text(value) for value in row] for row in ws.iter_rows(values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        top, left = merged.min_row - 1, merged.min_col - 1
+        if top >= len(grid) or left >= len(grid[top]):
+            continue
+        value = grid[top][left]
+        for row in grid[top + 1 : merged.max_row]:
+            if left < len(row):
+                row[left] = value
+    return grid
+
+
+def _same_layout(tables: dict[str, Table]) -> None:
+    """Sheets imported together must hold the same columns, or their rows would be misread."""
+    (first, table), *others = tables.items()
+    expected = [h for h in table.headers if h]
+    problems = [
+        Problem(
+            other.header_lines[name],
+            None,
+            f"sheet '{name}' is headed differently from sheet '{first}' ({', '.join(h for h in other.headers if h)} "
+            f"against {', '.join(expected)}): import one sheet at a time (the sheet option)",
+            name,
+        )
+        for name, other in others
+        if [h for h in other.headers if h] != expected
+    ]
+    if problems:
+        raise ImportFailed(problems)

@@ -8,8 +8,7 @@ from yjs.data.db import execute
 from yjs.domain.roles import Actor, local_actor, require_role
 from yjs.store import atomic as store
 from yjs.store import audit
-
-MAX_NAME = 60
+from yjs.store.names import saved_name
 
 
 class GroupError(ValueError):
@@ -20,11 +19,7 @@ def save_group(db_path: Path, name: str, areas: list[str], known_areas: set[str]
     """Create or replace a group (editors). Raises GroupError with a message a person can act on."""
     actor = actor or local_actor()
     require_role(actor.role, "editor")
-    name = " ".join((name or "").split())
-    if not name:
-        raise GroupError("Give the group a name.")
-    if len(name) > MAX_NAME:
-        raise GroupError(f"Keep the name to {MAX_NAME} characters.")
+    name = saved_name(name, "group", GroupError)
     unknown = sorted(set(areas) - known_areas)
     if unknown:
         raise GroupError(f"Unknown areas: {', '.join(unknown)}.")
