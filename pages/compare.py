@@ -42,13 +42,14 @@ st.caption(
 
 st.subheader("Standard by standard")
 differ = ratings.differing_standards(wide)
-ui.chart(
-    charts_ratings.ratings_heatmap(
-        wide, ratings.row_labels(wide, every=False), ratings.standard_names(long), marked=differ
-    ),
-    "compare-grid",
-    config={"displayModeBar": False},
-)
+with ui.wide_chart_frame():
+    ui.chart(
+        charts_ratings.ratings_heatmap(
+            wide, ratings.row_labels(wide, every=False), ratings.standard_names(long), marked=differ
+        ),
+        "compare-grid",
+        config={"displayModeBar": False},
+    )
 ui_ratings.legend()
 st.markdown(f"**They differ on {len(differ)} of the 12 standards**" + (f": {', '.join(differ)}." if differ else "."))
 table = ratings.matrix_table(wide)

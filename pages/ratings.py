@@ -33,11 +33,12 @@ scored = ratings.sort_matrix(scored, controls.sort)
 if not scored.empty:
     labels = ratings.row_labels(scored, every=controls.every)
     st.markdown(f"**{len(scored)} inspection{'s' if len(scored) != 1 else ''}, sorted by {controls.sort.lower()}**")
-    ui.chart(
-        charts_ratings.ratings_heatmap(scored, labels, ratings.standard_names(long)),
-        "ratings-matrix-chart",
-        config={"displayModeBar": False},
-    )  # the matrix as a table follows
+    with ui.wide_chart_frame():
+        ui.chart(
+            charts_ratings.ratings_heatmap(scored, labels, ratings.standard_names(long)),
+            "ratings-matrix-chart",
+            config={"displayModeBar": False},
+        )  # the matrix as a table follows
     ui_ratings.legend()
     missing = scored[scored["standards_rated"] == 0]
     if not missing.empty:

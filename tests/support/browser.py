@@ -78,3 +78,81 @@ def choose(page, combobox, text: str, attempts: int = 3) -> None:
             page.keyboard.press("Escape")
             if attempt == attempts - 1:
                 raise
+
+
+# Every chart's labels (tick labels, legend entries, annotations, titles) as boxes on screen: two that
+# overlap, or one cut off by the chart's edge, are a problem a reader sees.
+_CHART_LABEL_PROBLEMS = """
+() => {
+  const problems = [];
+  const shown = (el) => {
+    const box = el.getBoundingClientRect();
+    return el.textContent.trim() && box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden'
+      && Number(getComputedStyle(el).opacity || 1) > 0;
+  };
+  const kinds = '.xtick text, .ytick text, .legendtext, .annotation-text, .gtitle, .g-xtitle text, .g-ytitle text';
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, index) => {
+    const title = (plot.querySelector('.gtitle') || {}).textContent || `chart ${index + 1}`;
+    const frame = plot.querySelector('.main-svg').getBoundingClientRect();
+    const labels = [...plot.querySelectorAll(kinds)].filter(shown).map((el) => ({
+      text: el.textContent.trim(), box: el.getBoundingClientRect(),
+    }));
+    labels.forEach(({text, box}) => {
+      if (box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1
+          || box.bottom > frame.bottom + 1) {
+        problems.push(`${title}: "${text}" is cut off by the chart's edge`);
+      }
+    });
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++) {
+        const a = labels[i].box, b = labels[j].box;
+        const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (across > 2 && down > 2) {
+          problems.push(`${title}: "${labels[i].text}" overlaps "${labels[j].text}"`);
+        }
+      }
+    }
+  });
+  return problems;
+}
+"""
+
+# A control's label (widgets, metrics, tabs, radio options, buttons) broken inside a word ("Framewor k") or cut
+# short with an ellipsis: each word of the label must sit on one line, and the label must not overflow its box.
+_CONTROL_LABEL_PROBLEMS = """
+() => {
+  const problems = [];
+  const selectors = '[data-testid="stWidgetLabel"] p, [data-testid="stMetricLabel"] p, [data-testid="stMetricValue"],'
+    + ' [data-baseweb="tab"] p, [data-testid="stRadio"] label p, [data-testid="stBaseButton-secondary"] p,'
+    + ' [data-testid="stPageLink"] span';
+  document.querySelectorAll(selectors).forEach((el) => {
+    if (!el.getBoundingClientRect().width) return;
+    const text = el.textContent.trim();
+    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible') {
+      problems.push(`"${text}" is cut short`);
+    }
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) problems.push(`"${text}" breaks inside the word "${match[0]}"`);
+      }
+    }
+  });
+  return problems;
+}
+"""
+
+
+def chart_label_problems(page) -> list[str]:
+    """Chart labels that overlap each other or are cut off by the chart's edge."""
+    return page.evaluate(_CHART_LABEL_PROBLEMS)
+
+
+def control_label_problems(page) -> list[str]:
+    """Control labels broken inside a word, or cut short."""
+    return page.evaluate(_CONTROL_LABEL_PROBLEMS)

@@ -41,7 +41,8 @@ def test_score_histogram_shades_each_rating_band_behind_the_bars_and_names_it():
     bands = [s for s in figure.layout.shapes if s.type == "rect"]
     assert [(b.x0, b.x1) for b in bands] == [(-0.5, 6.5), (6.5, 18.5), (18.5, 30.5), (30.5, 36.5)]
     assert [b.fillcolor for b in bands] == [RATING_COLOURS[r] for r in rules.RATINGS]
-    assert [a.text for a in figure.layout.annotations] == ["Inad", rules.REQUIRES_IMPROVEMENT, rules.GOOD, "Outst"]
+    assert [a.text for a in figure.layout.annotations] == ["Inad", "Requires<br>improvement", rules.GOOD, "Outst"]
+    assert figure.layout.xaxis.dtick == 6, "ticks at the bands' edges, with room for each label on a tablet"
     assert list(figure.data[0].y)[25] == 2 and sum(figure.data[0].y) == 3
     assert not [s for s in figure.layout.shapes if s.type == "line"], "no area chosen, none marked"
 
@@ -65,8 +66,9 @@ def heatmap_input() -> tuple[pd.DataFrame, list[str]]:
 def test_heatmap_cells_carry_their_rating_in_words_white_on_the_dark_ratings():
     wide, labels = heatmap_input()
     figure = charts_ratings.ratings_heatmap(wide, labels, {(1, "1.1"): "Governance"}, marked=["2.2"])
+    column_at = {centre: column for column, centre in charts_ratings.CENTRES.items()}
     words = {
-        (x, colour): text
+        (column_at[x], colour): text
         for trace in figure.data[1:]
         for x, text, colour in zip(trace.x, trace.text, [trace.textfont.color] * len(trace.x), strict=True)
     }
@@ -74,10 +76,14 @@ def test_heatmap_cells_carry_their_rating_in_words_white_on_the_dark_ratings():
     assert words[("1.2", "black")] == "Good" and words[("3.4", "#1a1a1a")] == "Not rated"
     assert words[("4.1", "#1a1a1a")] == "–" and words[(charts_ratings.OVERALL, "black")] == "Good"
     assert words[(charts_ratings.SCORE, "#1a1a1a")] == "24"
-    assert "Governance: Inadequate" in figure.data[0].hovertext[0][0]
+    cells = figure.data[0]
+    assert len(cells.x) == len(cells.z[0]) + 1, "the columns' edges: each column as wide as its labels need"
+    assert "Governance: Inadequate" in cells.hovertext[0][0]
+    assert list(figure.layout.xaxis.ticktext) == charts_ratings.MATRIX_COLUMNS, "short codes only"
     marker, *domains = figure.layout.annotations
-    assert marker.text == "▼" and marker.x == charts_ratings.MATRIX_COLUMNS.index("2.2")
-    assert [a.text for a in domains][-1] == "<b>Resettl.</b>" and len(domains) == 4
+    assert marker.text == "▼" and marker.x == charts_ratings.CENTRES["2.2"]
+    assert [a.text for a in domains][-1] == "<b>Resettlement</b>" and len(domains) == 4
+    assert domains[-1].xanchor == "left", "resettlement's name runs on over the gap, not into the domain before it"
 
 
 def test_plan_timeline_bars_run_from_the_start_to_the_due_date_one_trace_a_status():

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from yjs.app import auth, present
+from yjs.app import auth, layout, present
 from yjs.app.cache import query
 from yjs.app.filters import area_options, sidebar_filters
 from yjs.app.navigation import BY_URL, PageSpec, menu, pages_for
@@ -72,6 +72,7 @@ def run() -> None:
     if not database_ready():
         st.stop()
     page = register_navigation(actor)
+    layout.fit_to_screen()
     sidebar_menu(actor)
     spec = BY_URL.get(page.url_path) or next(p for p in pages_for(actor.role) if p.is_default)
     filters = sidebar_filters(spec, area_options())

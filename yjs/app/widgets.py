@@ -74,6 +74,12 @@ def download_buttons(frame: pd.DataFrame, basename: str) -> None:
     )
 
 
+def wide_chart_frame():
+    """A frame for a chart too wide to shrink (a matrix of cells): on a narrow screen it scrolls sideways
+    (yjs/app/layout.py) rather than squeezing its labels on top of each other."""
+    return st.container(key="wide_chart")
+
+
 def lazy_expander(label: str, key: str, *, expanded: bool = False, icon: str | None = None):
     """An expander whose contents are built only while it is open, or None while it is closed.
 
@@ -106,7 +112,7 @@ def chart(
         config=config,
         theme=None if present.presenting() else "streamlit",
     )
-    title = title or figure.layout.title.text or name.replace("-", " ").capitalize()
+    title = title or (figure.layout.title.text or "").replace("<br>", " ") or name.replace("-", " ").capitalize()
     st.download_button(
         "Download chart (PNG)",
         lambda: png_bytes(figure),

@@ -9,6 +9,7 @@ carries its label as text, so colour is never the only carrier of meaning.
 from __future__ import annotations
 
 import functools
+import re
 import textwrap
 
 import pandas as pd
@@ -61,21 +62,50 @@ def contrast_ratio(first: str, second: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+TITLE_WIDTH = 50  # characters a line: a 20 px title fits a half-width column on a laptop, or a tablet's width
+TITLE_LINE_PX = 26
+
+
+def wrapped_title(title: str) -> str:
+    """A long title on two or more lines: plotly never wraps one, and cuts it at the chart's edge."""
+    return "<br>".join(textwrap.wrap(title, TITLE_WIDTH)) if len(title) > TITLE_WIDTH else title
+
+
+def _title_pad(text: str, size: int) -> dict:
+    """Room above a title anchored at the top. Plotly places a title of several lines about one line too high
+    (its first line's top is cut off), so such a title starts that much lower."""
+    return {"t": 12 + (round(0.75 * size) if "<br>" in text else 0)}
+
+
+def top_margin(title: str | None, room_below: int = 0) -> int:
+    """The top margin for a (wrapped) title, and `room_below` it for labels above the plot."""
+    lines = wrapped_title(title).count("<br>") + 1 if title else 0
+    return (34 + TITLE_LINE_PX * lines if lines else 20) + room_below
+
+
 def base_layout(*, title: str | None = None, height: int = 380) -> dict:
     """The layout every chart starts from, as a plain dict: builders `merged` their own keys into it and
     construct the figure once (`make_figure`), because plotly validates every update_*/add_* call key by key."""
     layout = {
         "font": FONT,
-        "height": height,
-        "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
+        "height": height + top_margin(title) - top_margin(title[:TITLE_WIDTH] if title else None),
+        "margin": {"l": 10, "r": 10, "t": top_margin(title), "b": 10},
         "plot_bgcolor": "white",
         "paper_bgcolor": "white",
         "showlegend": False,
         "xaxis": {"showgrid": False, "linecolor": "#666", "tickfont": {"size": 15}},
         "yaxis": {"gridcolor": "#e5e5e5", "linecolor": "#666", "tickfont": {"size": 15}},
     }
-    if title:
-        layout["title"] = {"text": title, "font": {"size": 20}}
+    if title:  # at the top, so that labels above the plot (score bands, domains) have the margin's lower part
+        text = wrapped_title(title)
+        layout["title"] = {
+            "text": text,
+            "font": {"size": 20},
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": _title_pad(text, 20),
+        }
     return layout
 
 
@@ -118,6 +148,16 @@ def rating_counts(latest: pd.DataFrame, *, title: str) -> go.Figure:
     return make_figure([bars], layout)
 
 
+# The score bands' names above the histogram, each within its band at a half-width chart on a projector: the
+# narrow bands (7 and 6 points) by their short names, "Requires improvement" on two lines.
+BAND_LABELS = {
+    rules.INADEQUATE: rules.SHORT_LABELS[rules.INADEQUATE],
+    rules.REQUIRES_IMPROVEMENT: "Requires<br>improvement",
+    rules.GOOD: rules.GOOD,
+    rules.OUTSTANDING: rules.SHORT_LABELS[rules.OUTSTANDING],
+}
+
+
 def _rating_bands() -> tuple[list[dict], list[dict]]:
     """The overall rating bands of the score out of 36, as shaded shapes and their labels above the plot."""
     shapes, labels = [], []
@@ -145,7 +185,7 @@ def _rating_bands() -> tuple[list[dict], list[dict]]:
                 "yref": "paper",
                 "yanchor": "bottom",
                 "showarrow": False,
-                "text": rules.SHORT_LABELS[rating] if top - floor < 8 else rating,
+                "text": BAND_LABELS[rating],
                 "font": {"size": 14},
             }
         )
@@ -196,8 +236,9 @@ def score_distribution(latest: pd.DataFrame, *, highlight: str | None, title: st
         {
             "shapes": shapes,
             "annotations": annotations,
-            "margin": {"t": 90},
-            "xaxis": {"title": {"text": "Score out of 36"}, "range": [-0.5, rules.MAX_SCORE + 0.5], "dtick": 3},
+            "margin": {"t": top_margin(title, 44)},
+            # every 6 points: the bands' edges, and room for each label on a tablet
+            "xaxis": {"title": {"text": "Score out of 36"}, "range": [-0.5, rules.MAX_SCORE + 0.5], "dtick": 6},
             "yaxis": {
                 "title": {"text": "Areas"},
                 "range": [0, max(counts.max(), 1) * 1.25],
@@ -224,8 +265,9 @@ def _with_label_margins(spec: dict, char_width: float) -> dict:
     def categories(axis: str) -> set[str]:
         return {v for trace in spec["data"] if trace.get(axis) is not None for v in trace[axis] if isinstance(v, str)}
 
-    def longest(axis: str) -> int:
-        return max((len(label) for label in categories(axis)), default=0)
+    def longest(axis: str) -> int:  # in characters, of a label's longest line, without its markup
+        lines = (line for label in categories(axis) for line in re.sub(r"<(?!br>)[^>]*>", "", label).split("<br>"))
+        return max((len(line) for line in lines), default=0)
 
     margin = layout.get("margin", {})
     legend_right = layout.get("showlegend") and layout.get("legend", {}).get("orientation") != "h"
@@ -262,6 +304,22 @@ def _has_textfont(trace_type: str) -> bool:
     return "textfont" in go.Figure({"data": [{"type": trace_type}]}).data[0]
 
 
+def _grow_annotations(annotations, size: int) -> int:
+    """Annotations at least `size` px, in black, their shifts grown with them; returns the room the ones above
+    the plot (the score bands' and the matrix's domain names) take over it."""
+    above = 0
+    for annotation in annotations:
+        old = annotation.get("font", {}).get("size") or FONT["size"]
+        new = max(size, old)
+        annotation["font"] = {"size": new, "color": "#000000"}
+        if annotation.get("yshift"):
+            annotation["yshift"] = round(annotation["yshift"] * new / old)
+        if annotation.get("yref") == "paper" and annotation.get("y", 0) >= 1 and annotation.get("yanchor") == "bottom":
+            lines = (annotation.get("text") or "").count("<br>") + 1
+            above = max(above, (annotation.get("yshift") or 0) + round(1.3 * new * lines))
+    return above
+
+
 def for_projector(figure: go.Figure) -> go.Figure:
     """A copy of `figure` for a shared screen: every label at least 24 px, titles larger, taller."""
     spec = _with_label_margins(_spec(figure), 12.5)
@@ -274,11 +332,20 @@ def for_projector(figure: go.Figure) -> go.Figure:
         "xaxis": {"tickfont": {"size": size}, "title": {"font": {"size": size}}},
         "yaxis": {"tickfont": {"size": size}, "title": {"font": {"size": size}}},
     }
-    if layout.get("title", {}).get("text"):
-        projector["title"] = {"font": {"size": size + 6}}
+    title = layout.get("title", {}).get("text") or ""
+    if title:
+        projector["title"] = {"font": {"size": size + 6}, "pad": _title_pad(title, size + 6)}
     layout = spec["layout"] = merged(layout, projector)
-    for annotation in layout.get("annotations", ()):
-        annotation["font"] = {"size": max(size, annotation.get("font", {}).get("size") or 0), "color": "#000000"}
+    above = _grow_annotations(layout.get("annotations", ()), size)
+    # each title line 30 px, not 20, and the labels above the plot grown with their shifts: the plot moves down
+    title_lines = title.count("<br>") + 1 if title else 0
+    title_room = _title_pad(title, size + 6)["t"] + round(1.25 * (size + 6)) * title_lines if title else 0
+    top = max(layout["margin"]["t"] or 0, title_room + above)
+    legend_below = layout.get("showlegend") and layout.get("legend", {}).get("yref") == "container"
+    legend_growth = 2 * (size - 13) if legend_below else 0  # two rows of a key under the plot, grown
+    layout["margin"]["b"] = (layout["margin"]["b"] or 0) + legend_growth
+    layout["height"] += top - (layout["margin"]["t"] or 0) + legend_growth
+    layout["margin"]["t"] = top
     for trace in spec["data"]:
         if _has_textfont(trace.get("type", "scatter")):  # bar labels sit inside bars: 20 px
             trace["textfont"] = {
@@ -291,3 +358,8 @@ def for_projector(figure: go.Figure) -> go.Figure:
 def wrapped_label(name: str, width: int = 18) -> str:
     """A long category name on two or more lines (plotly's <br>), so the axis leaves the plot room on a tablet."""
     return "<br>".join(textwrap.wrap(name, width)) if len(name) > width + 2 else name
+
+
+def shortened(text: str, width: int) -> str:
+    """`text` cut at a word's end to at most `width` characters, with an ellipsis: never inside a word."""
+    return textwrap.shorten(text, width, placeholder=" …")

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from yjs.charts.base import FONT, base_layout, make_figure, merged, wrapped_label
+from yjs.charts.base import FONT, base_layout, make_figure, merged, top_margin, wrapped_label
 
 # Okabe-Ito: distinguishable under every common colour-vision deficiency.
 SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -232,15 +232,12 @@ def area_forest(drawn: pd.DataFrame, pooled: dict | None, *, highlight: str | No
     if pooled is not None:
         shapes.append(_vertical(pooled["rri"], "#6A3D9A", "dot"))
         notes.append(_top_note(pooled["rri"], f"pooled {pooled['rri']:.2f}", "left"))
-    long_title = len(title) > 46  # on two lines, so that a tablet shows it whole
     layout = merged(
-        base_layout(
-            title=title.replace(": ", ":<br>", 1) if long_title else title, height=max(320, 30 * len(drawn) + 190)
-        ),
+        base_layout(title=title, height=max(320, 30 * len(drawn) + 190)),
         {
             "showlegend": True,
             "legend": {"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"},
-            "margin": {"t": 120 if long_title else 90, "b": 120},
+            "margin": {"t": top_margin(title, 30), "b": 120},
             "shapes": shapes,
             "annotations": notes,
             "xaxis": {

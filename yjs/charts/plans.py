@@ -22,6 +22,8 @@ from yjs.charts.base import (
     base_layout,
     make_figure,
     merged,
+    shortened,
+    top_margin,
     wrapped_label,
 )
 from yjs.charts.cohort import SERIES
@@ -40,7 +42,7 @@ def timeline(state: pd.DataFrame, today: dt.date, *, title: str) -> go.Figure:
     rows = state.dropna(subset=["due_date", "bar_start"]).sort_values(["due_date", "ref"])
     start, due = pd.to_datetime(rows["bar_start"]), pd.to_datetime(rows["due_date"])
     rows = rows.assign(
-        label=[f"{ref}: {text[:60]}" for ref, text in zip(rows["ref"], rows["action"], strict=True)],
+        label=[f"{ref}: {shortened(text, 60)}" for ref, text in zip(rows["ref"], rows["action"], strict=True)],
         start=start,
         length=(due - start) // pd.Timedelta(milliseconds=1),
         bar_text=[f"{s}, overdue" if late else s for s, late in zip(rows["status"], rows["overdue"], strict=True)],
@@ -50,14 +52,31 @@ def timeline(state: pd.DataFrame, today: dt.date, *, title: str) -> go.Figure:
         for status in plans.STATUS_ORDER
         if (rows["status"] == status).any()
     ]
+    # A month's room either side: the first date's label stays whole, and today's line is never on the edge.
+    first, last = start.min(), max(due.max(), pd.Timestamp(today))
+    late_today = pd.Timestamp(today) > first + (last - first) / 2
     layout = merged(
-        base_layout(title=title, height=max(320, 28 * len(rows) + 140)),
+        base_layout(title=title, height=max(320, 28 * len(rows) + 170)),
         {
             "barmode": "overlay",
             "showlegend": True,
-            "margin": {"t": 90},
-            "legend": {"title": {"text": "Status"}, "tracegroupgap": 0, "orientation": "h", "y": -0.08},
-            "xaxis": {"anchor": "y", "domain": [0.0, 1.0], "type": "date"},
+            "margin": {"t": top_margin(title, 30), "b": 80},
+            # the key under the axis, in the figure's bottom margin (in the plot's units it met the dates)
+            "legend": {
+                "title": {"text": "Status"},
+                "tracegroupgap": 0,
+                "orientation": "h",
+                "x": 0,
+                "y": 0,
+                "yref": "container",
+                "yanchor": "bottom",
+            },
+            "xaxis": {
+                "anchor": "y",
+                "domain": [0.0, 1.0],
+                "type": "date",
+                "range": [first - pd.Timedelta(days=45), last + pd.Timedelta(days=45)],
+            },
             "yaxis": {"anchor": "x", "domain": [0.0, 1.0], "autorange": "reversed"},
             "shapes": [
                 {
@@ -77,6 +96,7 @@ def timeline(state: pd.DataFrame, today: dt.date, *, title: str) -> go.Figure:
                     "yref": "paper",
                     "yanchor": "bottom",
                     "text": f"Today, {long_date(today)}",
+                    "xanchor": "right" if late_today else "left",
                     "showarrow": False,
                     "font": {"size": 14},
                     "bgcolor": "white",

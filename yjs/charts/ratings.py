@@ -15,20 +15,36 @@ from yjs.charts.base import (
     base_layout,
     make_figure,
     merged,
+    wrapped_label,
 )
 from yjs.domain import rules
 from yjs.domain.ratings import DOMAIN_NAMES, domain_of
 
 NOT_RATED_GREY = "#D9D9D9"
-OVERALL, SCORE = "Overall", "/36"
-GAP_BEFORE_RESETTLEMENT, GAP_BEFORE_OVERALL = " ", "  "
-MATRIX_COLUMNS = list(rules.SCORED_STANDARDS) + [
-    GAP_BEFORE_RESETTLEMENT,
-    rules.RESETTLEMENT,
-    GAP_BEFORE_OVERALL,
-    OVERALL,
-    SCORE,
-]
+OVERALL, SCORE = "Overall", "Score"
+# The matrix's columns and their widths (in cells): the twelve scored standards, a gap, resettlement (4.1) apart,
+# a gap, and the overall rating and score. Short codes only, so that at a cell's width no label meets the next.
+_GAP = 0.3
+MATRIX_COLUMNS = list(rules.SCORED_STANDARDS) + [rules.RESETTLEMENT, OVERALL, SCORE]
+_WIDTHS = [1.0] * len(rules.SCORED_STANDARDS) + [1.3, 1.6, 1.2]  # room for "Not rated", "Overall", "Score"
+_GAPS_BEFORE = {rules.RESETTLEMENT: _GAP, OVERALL: _GAP}
+MIN_WIDTH_PX = 880  # a cell of about 40 px beside the longest name; narrower, the chart scrolls sideways
+
+
+def _column_edges() -> tuple[list[float], dict[str, float]]:
+    """The columns' edges along x (a heatmap's bricks, gaps as empty bricks), and each column's centre."""
+    edges, centres, x = [0.0], {}, 0.0
+    for column, width in zip(MATRIX_COLUMNS, _WIDTHS, strict=True):
+        if column in _GAPS_BEFORE:
+            x += _GAPS_BEFORE[column]
+            edges.append(x)
+        centres[column] = x + width / 2
+        x += width
+        edges.append(x)
+    return edges, centres
+
+
+EDGES, CENTRES = _column_edges()
 # Heatmap values: -1 Not rated, 0-3 the ratings worst to best; a step colour scale over them.
 _STEPS = [NOT_RATED_GREY] + [RATING_COLOURS[r] for r in rules.RATINGS]
 COLOUR_SCALE = [
@@ -44,6 +60,30 @@ def _cell(rating) -> tuple[float | None, str]:
     return None, ""
 
 
+def _matrix_cell(row: dict, column: str, names: dict[tuple[int, str], str]) -> tuple[float | None, str, str]:
+    """One cell: its colour value, its text and what its hover says."""
+    if column == OVERALL:
+        value, short = _cell(row["overall_rating"])
+        return value, short or "–", f"Overall rating: {row['overall_rating'] or 'not known'}"
+    if column == SCORE:
+        short = "–" if pd.isna(row["score"]) else str(int(row["score"]))
+        return None, short, f"Score: {short}/36" if short != "–" else "No score out of 36"
+    value, short = _cell(row.get(column))
+    rating = row.get(column)
+    name = names.get((row["inspection_id"], column), "")
+    return value, short or "–", f"{column} {name}: {rating if pd.notna(rating) else 'not published'}"
+
+
+def _with_gaps(cells: list) -> list:
+    """A row's cells with an empty brick where each gap goes."""
+    out = []
+    for column, cell in zip(MATRIX_COLUMNS, cells, strict=True):
+        if column in _GAPS_BEFORE:
+            out.append(None)
+        out.append(cell)
+    return out
+
+
 def ratings_heatmap(
     wide: pd.DataFrame, labels: list[str], names: dict[tuple[int, str], str], *, marked: list[str] = ()
 ) -> go.Figure:
@@ -54,35 +94,14 @@ def ratings_heatmap(
     """
     z, text, hover = [], [], []
     for row, label in zip(wide.to_dict("records"), labels, strict=True):
-        z_row, text_row, hover_row = [], [], []
-        for column in MATRIX_COLUMNS:
-            if column == OVERALL:
-                value, short = _cell(row["overall_rating"])
-                short = short or "–"
-                what = f"Overall rating: {row['overall_rating'] or 'not known'}"
-            elif column == SCORE:
-                value, short = None, "–" if pd.isna(row["score"]) else str(int(row["score"]))
-                what = f"Score: {short}/36" if short != "–" else "No score out of 36"
-            elif column.strip() == "":
-                value, short, what = None, "", ""
-            else:
-                value, short = _cell(row.get(column))
-                rating = row.get(column)
-                what = (
-                    f"{column} {names.get((row['inspection_id'], column), '')}: "
-                    f"{rating if pd.notna(rating) else 'not published'}"
-                )
-                short = short or ("–" if column in rules.ALL_STANDARDS else "")
-            z_row.append(value)
-            text_row.append(short)
-            hover_row.append(f"<b>{label}</b><br>{what}<br>Source: {row['source']}" if what else "")
-        z.append(z_row)
-        text.append(text_row)
-        hover.append(hover_row)
+        cells = [_matrix_cell(row, column, names) for column in MATRIX_COLUMNS]
+        z.append([value for value, _text, _what in cells])
+        text.append([short for _value, short, _what in cells])
+        hover.append(_with_gaps([f"<b>{label}</b><br>{what}<br>Source: {row['source']}" for *_, what in cells]))
     cells = {  # arrays, not nested lists: plotly validates those element by element
         "type": "heatmap",
-        "z": np.array(z, dtype=float),
-        "x": MATRIX_COLUMNS,
+        "z": np.array([_with_gaps(row) for row in z], dtype=float),
+        "x": EDGES,
         "y": labels,
         "hovertext": np.array(hover, dtype=object),
         "hovertemplate": "%{hovertext}<extra></extra>",
@@ -90,23 +109,27 @@ def ratings_heatmap(
         "zmin": -1.5,
         "zmax": 3.5,
         "showscale": False,
+        "hoverongaps": False,
         "xgap": 3,
         "ygap": 3,
     }
     layout = merged(
-        base_layout(height=max(260, 34 * len(labels) + (170 if marked else 150))),
+        base_layout(height=max(260, 34 * len(labels) + (190 if marked else 170))),
         {
             "annotations": _column_headings(marked),
-            "margin": {"t": 120 if marked else 100, "l": 10, "r": 10, "b": 10},
+            "margin": {"t": 140 if marked else 120, "l": 10, "r": 10, "b": 10},
             # Fixed ranges: the text trace would otherwise pad the axes with empty rows.
             "xaxis": {
                 "side": "top",
-                "type": "category",
+                "tickvals": [CENTRES[c] for c in MATRIX_COLUMNS],
+                "ticktext": MATRIX_COLUMNS,
                 "tickfont": {"size": 14},
                 "tickangle": 0,
                 "showline": False,
+                "showgrid": False,
+                "zeroline": False,
                 "fixedrange": True,
-                "range": [-0.5, len(MATRIX_COLUMNS) - 0.5],
+                "range": [EDGES[0], EDGES[-1]],
             },
             "yaxis": {
                 "type": "category",
@@ -121,34 +144,46 @@ def ratings_heatmap(
     return make_figure([cells, *_cell_labels(z, text, labels)], layout)
 
 
+DOMAIN_HEADINGS = {
+    1: "Organisational<br>delivery",
+    2: "Court<br>disposals",
+    3: "Out-of-court<br>disposals",
+    4: "Resettlement",
+}
+
+
 def _column_headings(marked: list[str]) -> list[dict]:
     """A marker above each `marked` standard's column, then the domains' names above their columns."""
-    position = {column: index for index, column in enumerate(MATRIX_COLUMNS)}  # numeric-looking codes
     headings = [
         {
-            "x": position[code],
+            "x": CENTRES[code],
             "y": 1,
             "yref": "paper",
             "yanchor": "bottom",
             "text": "▼",
-            "showarrow": False,  # need
+            "showarrow": False,
             "font": {"size": 12, "color": "#000"},
             "yshift": 28,
         }
         for code in marked
-    ]  # index positions
+    ]
     for domain in (1, 2, 3, 4):
-        codes = [position[c] for c in rules.ALL_STANDARDS if domain_of(c) == domain]
+        codes = [CENTRES[c] for c in rules.ALL_STANDARDS if domain_of(c) == domain]
+        # Resettlement's one column is narrower than its name: it starts at the column and runs on over the gap
+        # and the overall columns, which have no heading, rather than into the out-of-court domain's.
+        resettlement_start = CENTRES[rules.RESETTLEMENT] - _WIDTHS[MATRIX_COLUMNS.index(rules.RESETTLEMENT)] / 2
         headings.append(
             {
-                "x": sum(codes) / len(codes),
+                "x": resettlement_start if domain == 4 else sum(codes) / len(codes),
+                "xanchor": "left" if domain == 4 else "center",
                 "y": 1,
                 "yref": "paper",
                 "yanchor": "bottom",
+                "valign": "bottom",
                 "showarrow": False,
                 "yshift": 50 if marked else 30,
                 "font": {"size": 13},
-                "text": f"<b>{DOMAIN_NAMES[domain] if domain < 4 else 'Resettl.'}</b>",
+                "text": f"<b>{DOMAIN_HEADINGS[domain]}</b>",
             }
         )
     return headings
@@ -163,11 +198,11 @@ def _cell_labels(z: list[list], text: list[list[str]], labels: list[str]) -> lis
             if word:
                 rating = rules.RATINGS[int(value)] if value is not None and value >= 0 else None
                 xs, ys, words = by_colour.setdefault(RATING_TEXT_COLOURS.get(rating, "#1a1a1a"), ([], [], []))
-                xs.append(column), ys.append(label), words.append(word)
+                xs.append(CENTRES[column]), ys.append(label), words.append(word)
     return [
         {
             "type": "scatter",
-            "x": np.array(xs, dtype=object),
+            "x": np.array(xs, dtype=float),
             "y": np.array(ys, dtype=object),
             "mode": "text",
             "text": np.array(words, dtype=object),
@@ -185,7 +220,8 @@ def key_question_bars(panel, *, height: int = 230) -> go.Figure:
     whole figure on every call, which made a profile of seven panels cost a third of a second.
     """
     questions = [q for q in panel.questions if q.pct is not None]
-    labels = [rules.THEME_PHRASES.get(q.theme, q.theme).capitalize() for q in questions]
+    # on two lines where long, so that the bars keep room beside them in a panel's column, even on a projector
+    labels = [wrapped_label(rules.THEME_PHRASES.get(q.theme, q.theme).capitalize(), 18) for q in questions]
     text = [
         rules.describe_counts(q).replace(", inferred from the published % and sample", ", inferred") for q in questions
     ]
@@ -392,6 +428,7 @@ def ratings_by_year(counts: pd.DataFrame, *, title: str) -> go.Figure:
                 "text": rows["inspections"].to_numpy(),
                 "textposition": "inside",
                 "insidetextanchor": "middle",
+                "textangle": 0,  # never turned on its side to squeeze into a thin segment
                 "marker": {"color": RATING_COLOURS[rating], "line": {"color": "#333", "width": 1}},
                 "textfont": {"color": RATING_TEXT_COLOURS[rating], "size": 14},
                 "hovertemplate": f"%{{x}}: %{{y}} rated {rating}<extra></extra>",
@@ -401,6 +438,8 @@ def ratings_by_year(counts: pd.DataFrame, *, title: str) -> go.Figure:
         base_layout(title=title, height=400),
         {
             "barmode": "stack",
+            # a segment too small for its count shows none, rather than a count shrunk to a dash
+            "uniformtext": {"minsize": 12, "mode": "hide"},
             "showlegend": True,
             "legend": {"orientation": "h", "y": -0.28},
             "xaxis": {"title": {"text": "Year published"}, "dtick": 1, "tickformat": "d"},
