@@ -1,4 +1,5 @@
-"""Indicator benchmarking: one area against its region, the nation and chosen comparators."""
+"""Indicator benchmarking: every service ranked on an indicator; with Your area chosen, that area against its
+region, the nation and chosen comparators."""
 
 import streamlit as st
 
@@ -15,12 +16,20 @@ catalogue = ui_indicators.catalogue()
 indicator = ui_indicators.indicator_picker(catalogue)
 details = catalogue.set_index("code").loc[indicator]
 ui_indicators.definition_caption(details)
-area, demo = ui_indicators.area_or_prompt(filters)
+area, demo = ui_indicators.chosen_area(filters)
+series = ui_indicators.values([indicator], demo)
 if area is None:
+    if demo:
+        ui_indicators.demo_area_notice()
+    ui_indicators.across_all_areas(series, details, None, table=True)
+    st.info(
+        "Choose **Your area** in the sidebar to highlight it, rank it in its region, among its statistical "
+        "neighbours or a saved group, and follow its trend.",
+        icon=":material/arrow_back:",
+    )
     st.stop()
 groups = ui_indicators.all_groups()
 choice = ui_indicators.comparator_picker(ui_indicators.saved_groups(), area)
-series = ui_indicators.values([indicator], demo)
 compared = comparators.comparator_set(area, choice, series, groups)
 result = comparators.benchmark_area(series, area, compared, details["polarity"])
 if result is None:
@@ -53,10 +62,12 @@ st.caption(
     "never filled in."
 )
 
+st.subheader("Among every service")
+ui_indicators.across_all_areas(series, details, area, table=False)
+
 st.subheader(f"Latest values in {compared.label}")
 ranked = ui_indicators.ranked_table(series, result["period"], compared, details["polarity"], area)
-st.dataframe(ranked, hide_index=True, width="stretch")
-ui.download_buttons(ranked, f"{indicator}-{result['period']}")
+ui_indicators.show_ranked_table(ranked, f"{indicator}-{result['period']}")
 
 st.subheader("Inspection and performance")
 scores = latest_inspection_scores(demo)

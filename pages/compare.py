@@ -16,6 +16,14 @@ options = area_options()
 inspected = filters.visible_areas(options[options["last_year"].notna()])
 groups = ui_indicators.saved_groups()
 areas, group = ui_ratings.compare_picker(inspected, groups)
+if not areas:  # nothing chosen yet: a sensible set, and how it was chosen
+    suggestion = ratings.suggested_comparison(ui_ratings.latest_inspections(filters), filters.area)
+    areas = suggestion.areas
+    st.info(
+        f"Comparing {suggestion.reason}. Choose areas above, or a saved group, to compare others."
+        + ("" if filters.area else " Choose **Your area** in the sidebar to compare it with its closest peers."),
+        icon=":material/compare_arrows:",
+    )
 if len(areas) < 2:
     st.info(
         "Choose at least two areas, or a saved comparator group, to compare them.", icon=":material/compare_arrows:"

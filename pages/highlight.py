@@ -5,13 +5,23 @@ import datetime as dt
 import streamlit as st
 
 from yjs.app import boardpack as ui_boardpack
+from yjs.app import plan_progress as ui_progress
 from yjs.app import plans as ui_plans
+from yjs.app import widgets as ui
 from yjs.app.entry import current_page
 from yjs.domain import exports, highlight
 from yjs.domain.dates import long_date
 
-filters = current_page().filters
+page = current_page()
+filters = page.filters
 st.title("Highlight report")
+if ui_progress.no_plan_chosen(filters):
+    st.info(
+        "Choose **Your area** in the sidebar for its plan's report to the board, or open one of these.",
+        icon=":material/arrow_back:",
+    )
+    ui.areas_to_open(ui_progress.plans_to_open(filters), page.spec.path, "Plans to open, the latest updated first")
+    st.stop()
 data = ui_plans.chosen_plan_or_stop(filters)
 
 today = dt.date.today()

@@ -4,19 +4,23 @@ import streamlit as st
 
 from yjs.app import boardpack as ui_boardpack
 from yjs.app import present as ui_present
+from yjs.app import ratings as ui_ratings
+from yjs.app import widgets as ui
 from yjs.app.entry import current_page
 from yjs.boardpack.content import SECTION_TITLES
-from yjs.domain import disclosure
+from yjs.domain import disclosure, ratings
 from yjs.domain.dates import long_date
 
-filters = current_page().filters
+page = current_page()
+filters = page.filters
 if not filters.area:
     st.title("Board presentation")
     st.info(
         "Choose **Your area** in the sidebar to present its ratings, key questions, indicators, "
-        "disproportionality and improvement plan.",
+        "disproportionality and improvement plan, or open one of these.",
         icon=":material/arrow_back:",
     )
+    ui.areas_to_open(ratings.areas_to_open(ui_ratings.latest_inspections(filters)), page.spec.path, "Areas to open")
     st.stop()
 
 title = st.empty()

@@ -12,10 +12,14 @@ from yjs.app.entry import current_page
 from yjs.charts import ratings as charts_ratings
 from yjs.domain import ratings
 
-filters = current_page().filters
+page = current_page()
+filters = page.filters
 st.title("Area profile")
 if not filters.area:
-    st.info("Choose **Your area** in the sidebar to see its profile.", icon=":material/arrow_back:")
+    st.info(
+        "Choose **Your area** in the sidebar to see its profile, or open one of these.", icon=":material/arrow_back:"
+    )
+    ui.areas_to_open(ratings.areas_to_open(ui_ratings.latest_inspections(filters)), page.spec.path, "Areas to open")
     st.stop()
 area = filters.area
 history = ui_ratings.inspections_of_area(area)

@@ -1,4 +1,5 @@
-"""Scorecard: every indicator for one area on one page, against its comparators."""
+"""Scorecard: every indicator for one area on one page, against its comparators; before an area is chosen, the
+national picture of every indicator."""
 
 import streamlit as st
 
@@ -8,8 +9,9 @@ from yjs.app.entry import current_page
 
 filters = current_page().filters
 st.title("Indicator scorecard")
-area, demo = ui_indicators.area_or_prompt(filters)
+area, demo = ui_indicators.chosen_area(filters)
 if area is None:
+    ui_indicators.national_scorecard(filters, demo)
     st.stop()
 choice = ui_indicators.comparator_picker(ui_indicators.saved_groups(), area)
 choice_label = ui_indicators.choice_label(choice)

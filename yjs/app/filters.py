@@ -127,6 +127,29 @@ def sidebar_filters(page: PageSpec, options: pd.DataFrame) -> Filters:
     )
 
 
+def _take_area(key: str) -> None:
+    """A page's own area choice becomes Your area: in the session's filters and in the sidebar's box."""
+    state = st.session_state.setdefault(STATE_KEY, dict(DEFAULTS))
+    state[AREA] = st.session_state[key]
+    st.session_state[AREA] = st.session_state[key]
+
+
+def area_choice_in_page(names: list[str], label: str, *, key: str = "area_in_page") -> None:
+    """Your area offered on the page itself (for a page that shows more once an area is chosen): choosing one
+    sets the shared filter, as the sidebar's box does, and the page reruns with it."""
+    st.session_state.pop(key, None)  # always offered empty: the sidebar shows the area once chosen
+    st.selectbox(
+        label,
+        names,
+        index=None,
+        key=key,
+        placeholder="Choose an area",
+        on_change=_take_area,
+        args=(key,),
+        help="The same choice as Your area in the sidebar: it stays as you move between pages.",
+    )
+
+
 def _year_span(options: pd.DataFrame) -> tuple[int, int]:
     first = int(options["first_year"].min()) if options["first_year"].notna().any() else 2018
     last = int(options["last_year"].max()) if options["last_year"].notna().any() else first

@@ -6,11 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from yjs.app import auth
+from yjs.app import widgets as ui
 from yjs.app.cache import cached, query
+from yjs.app.filters import area_choice_in_page, area_options
+from yjs.charts import indicators as charts_indicators
 from yjs.data import indicators as indicator_data
 from yjs.data.areas import is_demo_area
-from yjs.domain import benchmarking, roles
-from yjs.domain.comparators import ALL, COUNTRY, NEIGHBOURS, REGION, ComparatorSet, latest_by_area, neighbours_group
+from yjs.domain import benchmarking, comparators, roles
+from yjs.domain.comparators import ALL, COUNTRY, NEIGHBOURS, REGION, ComparatorSet, neighbours_group, ranking
 from yjs.domain.filters import Filters
 from yjs.paths import database_path
 from yjs.store import groups, names
@@ -56,12 +59,116 @@ def definition_caption(details: pd.Series) -> None:
     )
 
 
-def area_or_prompt(filters: Filters) -> tuple[str | None, bool]:
-    """The area chosen in the sidebar, and whether it is a demo area; a prompt when none is."""
+def chosen_area(filters: Filters) -> tuple[str | None, bool]:
+    """The area chosen in the sidebar (None when none is), and whether the page shows demo areas: the chosen
+    area's kind, else the sidebar's switch."""
     if not filters.area:
-        st.info("Choose **Your area** in the sidebar to benchmark it.", icon=":material/arrow_back:")
-        return None, False
+        return None, filters.show_demo
     return filters.area, is_demo_area(query, filters.area)
+
+
+def across_all_areas(series: pd.DataFrame, details: pd.Series, area: str | None, *, table: bool) -> None:
+    """Every area's latest value ranked, LAIT's bands shaded and the national (and the area's regional) lines;
+    the chosen area highlighted; with `table`, every area's row under the chart with its downloads."""
+    period_end = comparators.most_reported_period_end(series)
+    if period_end is None:
+        st.info(f"No area has a value for {details['name'].lower()} yet.", icon=":material/query_stats:")
+        return
+    polarity, unit = details["polarity"], details["unit"]
+    rows = comparators.ranking(series, polarity, period_end)
+    period = rows["period"].iloc[0]
+    kind = "demo" if rows["is_demo"].all() else "real"
+    region = rows.loc[rows["area"] == area, "region"].dropna()
+    lines = comparators.reference_lines(series, tuple(rows["area"]), unit, region.iloc[0] if len(region) else None)
+    name = benchmarking.shown_name(details["name"], details["is_local"])
+    ui.chart(
+        charts_indicators.ranked(
+            rows,
+            comparators.values_in_period(lines, period_end),
+            highlight=area,
+            unit=unit,
+            ranked_by_polarity=polarity != benchmarking.NEITHER,
+            title=f"{name}, {period}: every {kind} service",
+        ),
+        f"{details.name}-ranked",
+        None if table else rows[["area", "region", "value", "rank", "band", "source"]],
+    )
+    st.caption(
+        f"{len(rows)} {kind} services with a value for {period} (the latest period most services report), "
+        + ("best first. " if polarity != benchmarking.NEITHER else "highest first (this indicator has no better "
+           "direction, so no rank or band). ")
+        + "Shaded: the quartile bands as LAIT sets them, A the best quarter. Lines: the national figure, published "
+        "where there is one, else pooled from numerators and denominators"
+        + (", and the area's region." if len(lines) > 1 and area else ".")
+        + " Hover a bar for its area."
+    )  # fmt: skip
+    if table:
+        everyone = ComparatorSet("all areas", tuple(rows["area"]), "all services")
+        show_ranked_table(ranked_table(series, period, everyone, polarity, area), f"{details.name}-{period}-all")
+
+
+def national_scorecard(filters: Filters, demo: bool) -> None:
+    """Every indicator across the country: the latest period most areas report, how many do, the median and
+    quartiles, the published national figure; and the area choice, here as well as in the sidebar."""
+    area_choice_in_page(filters.visible_areas(area_options()), "Choose an area for its scorecard")
+    if demo:
+        demo_area_notice()
+    st.subheader(f"Every indicator across {'the demo' if demo else 'all real'} services")
+    picture = comparators.national_picture(values(catalogue()["code"].tolist(), demo), catalogue())
+    empty = picture["areas_reporting"] == 0
+    picture = pd.concat([picture[~empty], picture[empty]], ignore_index=True)  # the reported ones first
+    st.caption(
+        "Each indicator in the latest period most services report: how many report it, the middle value (median) "
+        "and the quartiles (a quarter of services are below the lower quartile and a quarter above the upper; "
+        "LAIT's bands A-D follow them), and the published national figure for that period where there is one."
+    )
+    if empty.any():
+        st.caption(
+            f"{int(empty.sum())} indicators have no {'demo' if demo else 'real'} figures yet: load a service's own "
+            "on the **Load data** page, or with `python -m yjs import indicators FILE`."
+        )
+    st.dataframe(
+        picture,
+        hide_index=True,
+        width="stretch",
+        height=36 * (len(picture) + 1) + 20,
+        placeholder="–",
+        column_config={
+            "indicator": st.column_config.TextColumn("Indicator", pinned=True, width="medium"),
+            "period": "Latest period",
+            "areas_reporting": st.column_config.NumberColumn("Areas reporting", format="%d"),
+            "lower_quartile": st.column_config.NumberColumn("Lower quartile", format="%.1f"),
+            "median": st.column_config.NumberColumn("Median", format="%.1f"),
+            "upper_quartile": st.column_config.NumberColumn("Upper quartile", format="%.1f"),
+            "national": st.column_config.NumberColumn("National figure", format="%.1f"),
+            "national_geography": "National figure for",
+            "unit": "Unit",
+            "polarity": "Better when",
+        },
+    )
+    ui.download_buttons(picture, "scorecard-national")
+
+
+def show_ranked_table(table: pd.DataFrame, name: str) -> None:
+    """A ranked table with readable headings (numerator and denominator only where some area gives them),
+    and its downloads."""
+    shown = table[[c for c in table.columns if c not in ("numerator", "denominator") or table[c].notna().any()]]
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "area": st.column_config.TextColumn("Area", pinned=True),
+            "region": "Region",
+            "value": "Value",
+            "numerator": "Numerator",
+            "denominator": "Denominator",
+            "rank": "Rank",
+            "band": st.column_config.TextColumn("Band", help="LAIT's quartile band among every service: A the best"),
+            "source": st.column_config.TextColumn("Source", width="large"),
+        },
+    )
+    ui.download_buttons(shown, name)
 
 
 def choice_label(choice: str) -> str:
@@ -164,20 +271,14 @@ def bottom_quartile_note(area: str, demo: bool, choice: str) -> None:
 
 
 def ranked_table(
-    series: pd.DataFrame, period: str, comparators: ComparatorSet, polarity: str, area: str
+    series: pd.DataFrame, period: str, comparators: ComparatorSet, polarity: str, area: str | None
 ) -> pd.DataFrame:
     """The comparison set's values in the period: rank within the set, band among every area of the kind."""
     period_end = series.loc[series["period"] == period, "period_end"].iloc[0]
-    everyone = latest_by_area(series[~series["is_reference"]], period_end)
-    cuts = benchmarking.cut_points(everyone["value"].tolist())
-    rows = everyone[everyone["area"].isin(comparators.areas)].copy()
-    values = rows["value"].tolist()
-    rows["rank"] = [(benchmarking.rank(v, values, polarity) or (None,))[0] for v in values]
-    rows["band"] = [benchmarking.band_from_cut_points(v, cuts, polarity) for v in values]
+    rows = ranking(series, polarity, period_end, comparators.areas)
     rows["area"] = [f"▶ {a}" if a == area else a for a in rows["area"]]
     columns = ["area", "region", "value", "numerator", "denominator", "rank", "band", "source"]
-    table = rows.sort_values(["rank", "area"], na_position="last")[columns]
-    return table.astype({"numerator": "Int64", "denominator": "Int64", "rank": "Int64"}).round({"value": 2})
+    return rows[columns].astype({"numerator": "Int64", "denominator": "Int64", "rank": "Int64"}).round({"value": 2})
 
 
 def save_group_form(known: set[str], members: list[str] = ()) -> None:

@@ -77,9 +77,8 @@ PAGES = (
         "Compare areas",
         ":material/compare_arrows:",
         INSPECTIONS,
-        (DEMO, REGION),
-        "Your area and inspection years do not apply here: choose the areas on the page; each is compared on its "
-        "latest inspection.",
+        (DEMO, REGION, AREA),
+        "Inspection years do not apply here: each area is compared on its latest inspection.",
     ),
     PageSpec("benchmarking", "Benchmarking", ":material/leaderboard:", PERFORMANCE, (DEMO, AREA), OWN_COMPARISON),
     PageSpec("scorecard", "Scorecard", ":material/table_chart:", PERFORMANCE, (DEMO, AREA), OWN_COMPARISON),

@@ -25,10 +25,21 @@ ARRIVED_KEY = "plans_from_plan_page"
 PLAN_KEY = "plan"  # the Improvement plan page's choice of plan (yjs/app/plans.py), kept in its link
 
 
+def no_plan_chosen(filters: Filters) -> bool:
+    """No area chosen, and no plan in the page's link or already on screen."""
+    return filters.area is None and PLAN_KEY not in st.query_params and PLAN_KEY not in st.session_state
+
+
+def plans_to_open(filters: Filters) -> pd.DataFrame:
+    """The plans on show, the latest updated first, each with its status in a few words."""
+    today = dt.date.today()
+    return plan_progress.plans_to_open(plan_progress.progress_at(plans_in_scope(filters, today), today))
+
+
 def across_services_unless_chosen(filters: Filters) -> None:
     """Improvement plan with no area chosen, and no plan in its link or already on screen, opens on every plan
     side by side."""
-    if filters.area is None and PLAN_KEY not in st.query_params and PLAN_KEY not in st.session_state:
+    if no_plan_chosen(filters):
         st.session_state[ARRIVED_KEY] = True
         st.switch_page(PLANS_PAGE.path)
 

@@ -74,6 +74,16 @@ def download_buttons(frame: pd.DataFrame, basename: str) -> None:
     )
 
 
+def areas_to_open(rows: pd.DataFrame, page_path: str, heading: str) -> None:
+    """A short list of areas (columns area, note), each a link that opens `page_path` on it as Your area."""
+    st.markdown(f"**{heading}**")
+    with st.container(key="areas_to_open"):
+        for area, note in zip(rows["area"], rows["note"], strict=True):
+            row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+            row.page_link(page_path, label=area, icon=":material/arrow_forward:", query_params={"area": area})
+            row.caption(note)
+
+
 def wide_chart_frame():
     """A frame for a chart too wide to shrink (a matrix of cells): on a narrow screen it scrolls sideways
     (yjs/app/layout.py) rather than squeezing its labels on top of each other."""

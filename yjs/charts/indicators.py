@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from yjs.charts.base import AREA_COLOUR, COMPARATOR_GREY, base_layout, make_figure, merged
+from yjs.charts.base import AREA_COLOUR, COMPARATOR_GREY, base_layout, make_figure, merged, top_margin
 
 LINE_STYLES = ("dash", "dot", "dashdot")
 
@@ -126,3 +126,143 @@ def scatter(frame: pd.DataFrame, area: str | None, labelled: tuple[str, ...], *,
         },
     )
     return make_figure(traces, layout)
+
+
+# The quarters LAIT bands by, shaded behind the ranked bars: blue the better half, red the worse (the ratings'
+# diverging scheme, light enough for the bars on top), each also named by its letter above the plot.
+BAND_TINTS = {"A": "#D1E5F0", "B": "#EAF2F7", "C": "#FBEBE2", "D": "#F6D0BD"}
+LINE_COLOURS = ("#000000", "#6A3D9A", "#B15928")
+
+
+def ranked(
+    ranking: pd.DataFrame,
+    lines: dict[str, float],
+    *,
+    highlight: str | None,
+    unit: str,
+    ranked_by_polarity: bool,
+    title: str,
+) -> go.Figure:
+    """Every area's value in one period as a bar, best first; LAIT's quartile bands shaded behind and named, the
+    national and regional figures as lines, the chosen area in colour and labelled. Names are on hover and in
+    the table under the chart: a hundred and fifty of them would not fit under the bars."""
+    positions = np.arange(1, len(ranking) + 1)
+    chosen = (ranking["area"] == highlight).to_numpy()
+    hover = [
+        f"{area}: {value:,.1f}" + (f"<br>rank {rank} of {len(ranking)}, band {band}" if pd.notna(band) else "")
+        for area, value, rank, band in zip(
+            ranking["area"], ranking["value"], ranking["rank"], ranking["band"], strict=True
+        )
+    ]
+    bars = {
+        "type": "bar",
+        "x": positions,
+        "y": ranking["value"].to_numpy(float),
+        "marker": {"color": np.where(chosen, AREA_COLOUR, "#737373"), "line": {"width": 0}},
+        "hovertext": hover,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "showlegend": False,
+    }
+    traces = [bars] + [
+        {
+            "type": "scatter",
+            "x": [0.5, len(ranking) + 0.5],
+            "y": [value, value],
+            "mode": "lines",
+            "name": f"{label}: {value:,.1f}",
+            "line": {
+                "color": LINE_COLOURS[index % len(LINE_COLOURS)],
+                "width": 2.5,
+                "dash": ("dash", "dot")[index % 2],
+            },
+            "hoverinfo": "name",
+        }
+        for index, (label, value) in enumerate(lines.items())
+    ]
+    shapes, letters = _band_shading(ranking["band"].tolist())
+    annotations = letters + _highlight_note(ranking, highlight)
+    layout = merged(
+        base_layout(title=title, height=440),
+        {
+            "showlegend": bool(lines),
+            "legend": {"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"},
+            "margin": {
+                "t": top_margin(title, 56 if highlight in set(ranking["area"]) else 28),
+                "b": 110 if lines else 70,
+            },
+            "shapes": shapes,
+            "annotations": annotations,
+            "bargap": 0.15,
+            "xaxis": {
+                "title": {"text": "Rank, 1 the best" if ranked_by_polarity else "Areas, highest value first"},
+                "range": [0.5, len(ranking) + 0.5],
+                "showgrid": False,
+            },
+            "yaxis": {"title": {"text": unit}, "rangemode": "tozero"},
+        },
+    )
+    return make_figure(traces, layout)
+
+
+def _band_shading(bands: list) -> tuple[list[dict], list[dict]]:
+    """A shaded stretch of the x axis for each run of areas in the same band, named above the plot."""
+    shapes, letters, start = [], [], 0
+    for index in range(1, len(bands) + 1):
+        if index < len(bands) and bands[index] == bands[start]:
+            continue
+        band = bands[start]
+        if isinstance(band, str):
+            shapes.append(
+                {
+                    "type": "rect",
+                    "xref": "x",
+                    "yref": "paper",
+                    "x0": start + 0.5,
+                    "x1": index + 0.5,
+                    "y0": 0,
+                    "y1": 1,
+                    "fillcolor": BAND_TINTS[band],
+                    "line": {"width": 0},
+                    "layer": "below",
+                }
+            )
+            letters.append(
+                {
+                    "x": (start + index + 1) / 2,
+                    "y": 1,
+                    "xref": "x",
+                    "yref": "paper",
+                    "yanchor": "bottom",
+                    "showarrow": False,
+                    "text": f"<b>{band}</b>",
+                    "font": {"size": 15},
+                }
+            )
+        start = index
+    return shapes, letters
+
+
+def _highlight_note(ranking: pd.DataFrame, highlight: str | None) -> list[dict]:
+    """The chosen area named above the plot, over its bar, on the side with room for the name."""
+    rows = ranking.index[ranking["area"] == highlight]
+    if rows.empty:
+        return []
+    position = int(rows[0]) + 1
+    row = ranking.iloc[position - 1]
+    rank = f", rank {int(row['rank'])} of {len(ranking)}" if pd.notna(row["rank"]) else ""
+    return [
+        {
+            "x": position,
+            "y": 1,
+            "xref": "x",
+            "yref": "paper",
+            "yanchor": "bottom",
+            "yshift": 26,
+            "xanchor": "left" if position <= len(ranking) / 2 else "right",
+            "showarrow": False,
+            "text": f"▼ {highlight}: {row['value']:,.1f}{rank}"
+            if position <= len(ranking) / 2
+            else f"{highlight}: {row['value']:,.1f}{rank} ▼",
+            "font": {"size": 15, "color": AREA_COLOUR},
+        }
+    ]

@@ -63,6 +63,40 @@ def latest_by_area(series: pd.DataFrame, period_end) -> pd.DataFrame:
     return series[(series["period_end"] == period_end) & series["value"].notna()]
 
 
+def most_reported_period_end(series: pd.DataFrame):
+    """The latest period in which at least half as many areas report as in the best-reported period: the
+    latest picture of the whole country, not of the one area that has loaded next year's figure. None when
+    no area reports."""
+    members = series[~series["is_reference"] & series["value"].notna()]
+    if members.empty:
+        return None
+    reporting = members.groupby("period_end")["area"].nunique()
+    return reporting[reporting >= reporting.max() / 2].index.max()
+
+
+def ranking(series: pd.DataFrame, polarity: str, period_end, within: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The areas' values in one period, best first: the rank within `within` (default every area), the band
+    LAIT's way among every area of the kind, whatever the set. Without a polarity, highest first, unranked."""
+    everyone = latest_by_area(series[~series["is_reference"]], period_end)
+    cuts = benchmarking.cut_points(everyone["value"].tolist())
+    rows = (everyone if within is None else everyone[everyone["area"].isin(within)]).copy()
+    values = rows["value"].tolist()
+    rows["rank"] = [(benchmarking.rank(v, values, polarity) or (None,))[0] for v in values]
+    rows["band"] = [benchmarking.band_from_cut_points(v, cuts, polarity) for v in values]
+    best_first = rows["value"] if polarity == benchmarking.LOWER else -rows["value"]
+    return rows.assign(order=best_first).sort_values(["order", "area"]).drop(columns="order").reset_index(drop=True)
+
+
+def values_in_period(lines: dict[str, pd.DataFrame], period_end) -> dict[str, float]:
+    """Each reference line's value in one period (the lines without one left out)."""
+    found = {}
+    for label, rows in lines.items():
+        value = rows.loc[rows["period_end"] == period_end, "value"].dropna()
+        if not value.empty:
+            found[label] = float(value.iloc[0])
+    return found
+
+
 def reference_lines(
     series: pd.DataFrame, areas: tuple[str, ...], unit: str, own_region: str | None
 ) -> dict[str, pd.DataFrame]:
@@ -187,6 +221,38 @@ def scorecard(frame: pd.DataFrame, area: str, choice: str, groups: dict, indicat
             }
         )
     return pd.DataFrame(rows)
+
+
+def national_picture(frame: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator: the latest period most areas report, how many do, their median and quartiles (the
+    cut points of LAIT's bands), and the published national figure for that period where there is one."""
+    rows = []
+    for indicator in indicators.itertuples(index=False):
+        series = frame[frame["indicator_code"] == indicator.code]
+        period_end = most_reported_period_end(series)
+        values = latest_by_area(series[~series["is_reference"]], period_end) if period_end is not None else series[:0]
+        cuts = benchmarking.cut_points(values["value"].tolist())
+        national = series[series["is_reference"] & (series["period_end"] == period_end) & series["value"].notna()]
+        national = national[national["area"].isin(NATIONAL_GEOGRAPHIES)].sort_values("area", key=_national_first)
+        rows.append(
+            {
+                "indicator": benchmarking.shown_name(indicator.name, bool(getattr(indicator, "is_local", False))),
+                "period": values["period"].iloc[0] if len(values) else None,
+                "areas_reporting": len(values),
+                "lower_quartile": cuts[0] if cuts else None,
+                "median": cuts[1] if cuts else None,
+                "upper_quartile": cuts[2] if cuts else None,
+                "national": float(national["value"].iloc[0]) if len(national) else None,
+                "national_geography": national["area"].iloc[0] if len(national) else None,
+                "unit": indicator.unit,
+                "polarity": indicator.polarity,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _national_first(areas: pd.Series) -> pd.Series:
+    return areas.map(NATIONAL_GEOGRAPHIES.index)
 
 
 def latest_values(series: pd.DataFrame) -> pd.DataFrame:

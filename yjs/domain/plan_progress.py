@@ -139,3 +139,21 @@ def summary_sentence(progress: pd.DataFrame, kind: str) -> str:
 
 def _plans(count: int) -> str:
     return f"{count} plan{'' if count == 1 else 's'}"
+
+
+def plans_to_open(progress: pd.DataFrame, size: int = 8) -> pd.DataFrame:
+    """A short list for a first visit to a plan's page: the plans most recently updated first, each with its
+    status in a few words."""
+    keys = pd.to_datetime(progress["last_update"]).fillna(pd.Timestamp("1900-01-01"))
+    rows = progress.assign(order=keys).sort_values(["order", "area"], ascending=[False, True]).head(size)
+    notes = [
+        f"{actions} actions, {blue / actions:.0%} complete" if actions else "no actions"
+        for actions, blue in zip(rows["actions"], rows["blue"], strict=True)
+    ]
+    notes = [
+        note
+        + (f", {overdue} overdue" if overdue else "")
+        + (f"; last update {long_date(pd.Timestamp(last).date())}" if pd.notna(last) else "; no status recorded")
+        for note, overdue, last in zip(notes, rows["overdue"], rows["last_update"], strict=True)
+    ]
+    return pd.DataFrame({"area": rows["area"].tolist(), "note": notes})

@@ -331,3 +331,63 @@ def positions_table(wide: pd.DataFrame, national: dict[bool, pd.DataFrame]) -> p
             }
         )
     return pd.DataFrame(rows).astype({"score": "Int64"})
+
+
+SUGGESTED_SIZE = 4
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    areas: list[str]
+    reason: str
+
+
+def suggested_comparison(latest: pd.DataFrame, area: str | None, size: int = SUGGESTED_SIZE) -> Suggestion:
+    """What Compare areas shows before anyone chooses: `area` with its closest peers (in its region, of its kind,
+    by latest score out of 36), or without one, the most recently inspected services that have a score.
+
+    `latest` is each area's latest inspection (area, region, is_demo, inspection_date, score)."""
+    scored = latest[latest["score"].notna()].sort_values(["inspection_date", "area"], ascending=[False, True])
+    own = latest[latest["area"] == area]
+    if own.empty:  # the latest with every standard's rating, so that the grid has something to compare
+        full = scored[scored["standards_rated"] >= len(rules.SCORED_STANDARDS)]
+        chosen = (full if len(full) >= 2 else scored).head(size)
+        dates = [publication_label(p, f) for p, f in zip(chosen["published"], chosen["fieldwork_start"], strict=True)]
+        span = dates[0] if len(set(dates)) == 1 else f"{dates[-1]} to {dates[0]}"
+        which = "whose reports give every standard's rating" if len(full) >= 2 else "with a score out of 36"
+        return Suggestion(
+            chosen["area"].tolist(), f"the {len(chosen)} most recently inspected services {which} ({span})"
+        )
+    mine = own.iloc[0]
+    peers = scored[(scored["area"] != area) & (scored["is_demo"] == mine["is_demo"])]
+    in_region = peers[peers["region"] == mine["region"]]
+    if pd.isna(mine["score"]):
+        chosen = in_region.head(size - 1)
+        how = f"the most recently inspected services in {mine['region']} with a score out of 36"
+    else:
+        distance = (in_region["score"] - mine["score"]).abs()
+        chosen = in_region.assign(distance=distance).sort_values(
+            ["distance", "inspection_date"], ascending=[True, False], kind="stable"
+        )
+        chosen = chosen.head(size - 1)
+        how = f"the services in {mine['region']} whose latest score is closest to its {int(mine['score'])}/36"
+    return Suggestion([area, *chosen["area"].tolist()], f"{area} and {how}")
+
+
+def areas_to_open(latest: pd.DataFrame, size: int = 8) -> pd.DataFrame:
+    """A short list for a first visit to an area's profile: the areas whose latest inspection gives every
+    standard's rating (the fullest profiles), then the most recently inspected; each with its latest outcome."""
+    ordered = latest.assign(full=latest["standards_rated"] >= len(rules.SCORED_STANDARDS)).sort_values(
+        ["full", "inspection_date", "area"], ascending=[False, False, True]
+    )
+    rows = ordered.head(size)
+    notes = [
+        f"{rating or 'rating not known'}"
+        + ("" if pd.isna(score) else f", {int(score)}/36")
+        + f" ({publication_label(published, fieldwork)})"
+        + ("; every standard's rating" if full else "")
+        for rating, score, published, fieldwork, full in zip(
+            rows["overall_rating"], rows["score"], rows["published"], rows["fieldwork_start"], rows["full"], strict=True
+        )
+    ]
+    return pd.DataFrame({"area": rows["area"].tolist(), "note": notes})
