@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from yjs.app import auth, layout, present
+from yjs.app import about, auth, layout, present
 from yjs.app.cache import query
 from yjs.app.filters import area_options, sidebar_filters
 from yjs.app.navigation import BY_URL, PageSpec, menu, pages_for
@@ -77,6 +77,7 @@ def run() -> None:
     spec = BY_URL.get(page.url_path) or next(p for p in pages_for(actor.role) if p.is_default)
     filters = sidebar_filters(spec, area_options())
     _data_mode_note(filters)
+    about.sidebar_last_updated()
     auth.sidebar_identity(actor)
     present.switch()
     st.session_state[CONTEXT_KEY] = PageContext(spec, filters, actor)

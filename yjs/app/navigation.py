@@ -113,6 +113,14 @@ PAGES = (
         "Region and inspection years do not apply here: the presentation is about one area.",
     ),
     PageSpec(
+        "about",
+        "About the data",
+        ":material/info:",
+        DATA,
+        (DEMO,),
+        "Region, your area and inspection years do not apply here: the page describes the whole database.",
+    ),
+    PageSpec(
         "load",
         "Load data",
         ":material/upload_file:",

@@ -8,6 +8,7 @@ Numbers are left as numbers, so a negative change stays a number.
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pandas as pd
 
@@ -43,4 +44,15 @@ def xlsx_workbook_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for sheet, frame in sheets.items():
             neutralise(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()
+
+
+def zip_bytes(tables: dict[str, pd.DataFrame], texts: dict[str, str] | None = None) -> bytes:
+    """One ZIP: each table as a formula-safe CSV under its file name, and plain text files (a README)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, text in (texts or {}).items():
+            archive.writestr(name, text.encode("utf-8"))
+        for name, frame in tables.items():
+            archive.writestr(name, csv_bytes(frame))
     return buffer.getvalue()
