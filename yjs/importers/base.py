@@ -17,7 +17,7 @@ import duckdb
 from yjs.data.db import open_read_only
 from yjs.domain.roles import Actor, PermissionDenied, local_actor, require_role
 from yjs.importers.report import ImportFailed, ImportResult, Problem
-from yjs.importers.tabular import Row, read_rows
+from yjs.importers.tabular import Row, read_table
 from yjs.store import atomic as store
 from yjs.store import audit
 
@@ -153,14 +153,14 @@ def _validated(
 ):
     step = progress or (lambda _message: None)
     step("reading")
-    headers, rows = read_rows(file)
+    headers, rows, note = read_table(file)
     header_problems = kind.check_headers(headers)
     if header_problems:
         raise ImportFailed(header_problems)
     if not rows:
         raise ImportFailed([Problem(0, None, "the file has a header but no data rows")])
     options = Options(add_areas=add_areas, source=source or file.name, actor=actor)
-    result = ImportResult(kind=kind.name, file_name=file.name, rows=len(rows), dry_run=dry_run)
+    result = ImportResult(kind=kind.name, file_name=file.name, rows=len(rows), dry_run=dry_run, note=note)
     step("validating")
     con = open_read_only(db_path)
     try:

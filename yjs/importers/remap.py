@@ -13,6 +13,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from yjs.importers.tabular import decode_csv_bytes
+
 
 def rename_headings(path: Path, headings: list[str]) -> Path:
     """A copy of `path` (same name, in a folder beside it: the name is each row's source), its first
@@ -27,7 +29,7 @@ def rename_headings(path: Path, headings: list[str]) -> Path:
             sheet.cell(row=1, column=column).value = heading or None
         book.save(target)
         return target
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    text = decode_csv_bytes(path.read_bytes()).text  # the same reading as the import's; ImportFailed otherwise
     header_end = text.find("\n") + 1 if "\n" in text else len(text)
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(headings)

@@ -43,6 +43,7 @@ class ImportResult:
     unchanged: int = 0
     areas_added: list[str] = field(default_factory=list)
     dry_run: bool = False
+    note: str | None = None  # how the file was read, when that needs saying (an encoding)
 
     def summary(self) -> str:
         verb = "would be" if self.dry_run else "were"
@@ -54,4 +55,6 @@ class ImportResult:
             text += f"; new areas {verb} added: {', '.join(self.areas_added)}"
         if self.dry_run:
             text += " (dry run: nothing written)"
+        if self.note:
+            text += f". Note: {self.note}"
         return text

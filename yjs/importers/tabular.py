@@ -9,6 +9,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from openpyxl import load_workbook
 
@@ -38,8 +39,20 @@ class Row:
         return self.values.get(column, "")
 
 
+class Table(NamedTuple):
+    headers: list[str]
+    rows: list[Row]
+    note: str | None = None  # how the file was read, when the report should say (an encoding)
+
+
 def read_rows(path: Path) -> tuple[list[str], list[Row]]:
     """(headers, rows). Raises ImportFailed for a file that cannot be read as a table at all."""
+    headers, rows, _note = read_table(path)
+    return headers, rows
+
+
+def read_table(path: Path) -> Table:
+    """The file's headers, rows and any note on how it was read. Raises ImportFailed."""
     path = Path(path)
     if not path.is_file():
         raise ImportFailed([Problem(0, None, f"file not found: {path}")])
@@ -68,17 +81,64 @@ def _normalise_headers(raw: list, line: int) -> list[str]:
     return headers
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[Row]]:
-    raw = path.read_bytes()
-    try:
-        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            text = raw.decode("utf-16")  # Excel's "Unicode text"
-        else:
-            text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-    if "\x00" in text:
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    note: str | None = None  # what the import report should say about how the file was read
+
+
+SAVE_AS_UTF8 = "Save the whole file as “CSV UTF-8” (Excel: Save As) and import it again"
+WINDOWS_1252_NOTE = (
+    "the file is not UTF-8, so it was read as Windows-1252 (Excel's “CSV” on Windows): check that accented "
+    "letters such as é look right, or save it as “CSV UTF-8” and import it again"
+)
+
+
+def decode_csv_bytes(raw: bytes) -> Decoded:
+    """A CSV file's text: UTF-8 (with or without a BOM), UTF-16 with its BOM, or, only when the whole
+    file is valid Windows-1252 and not UTF-8, Windows-1252 with a note saying so.
+
+    A file whose lines are in different encodings (one pasted from a UTF-8 export into a Windows-1252
+    file) is refused with the lines that differ: decoding it either way would store some names
+    garbled ("CafÃ©") without a word. Raises ImportFailed.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(raw.decode("utf-16"))  # Excel's "Unicode text"
+        except UnicodeDecodeError:
+            raise ImportFailed([Problem(0, None, "the file starts as UTF-16 but is not valid UTF-16")]) from None
+    if b"\x00" in raw:
         raise ImportFailed([Problem(0, None, "the file is binary, not a CSV text file")])
+    try:
+        return Decoded(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        pass
+    lines = raw.split(b"\n")
+    not_utf8 = [number for number, line in enumerate(lines, start=1) if not _decodes(line, "utf-8")]
+    utf8 = [n for n, line in enumerate(lines, start=1) if not line.isascii() and _decodes(line, "utf-8")]
+    if utf8:
+        also = f"line {utf8[0]} is" if len(utf8) == 1 else f"lines {', '.join(map(str, utf8[:5]))} are"
+        mixed = f"this line is not UTF-8, but {also}: the file mixes two encodings. {SAVE_AS_UTF8}"
+        raise ImportFailed([Problem(number, None, mixed) for number in not_utf8])
+    try:
+        return Decoded(raw.decode("cp1252"), WINDOWS_1252_NOTE)
+    except UnicodeDecodeError:
+        unreadable = [n for n in not_utf8 if not _decodes(lines[n - 1], "cp1252")]
+        reason = f"this line is neither UTF-8 nor Windows-1252 text. {SAVE_AS_UTF8}"
+        raise ImportFailed([Problem(number, None, reason) for number in unreadable]) from None
+
+
+def _decodes(line: bytes, encoding: str) -> bool:
+    try:
+        line.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _read_csv(path: Path) -> Table:
+    decoded = decode_csv_bytes(path.read_bytes())
+    text = decoded.text
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -106,7 +166,7 @@ def _read_csv(path: Path) -> tuple[list[str], list[Row]]:
         start = reader.line_num + 1
     if problems:
         raise ImportFailed(problems)
-    return headers, rows
+    return Table(headers, rows, decoded.note)
 
 
 def _cell_text(value) -> str:
@@ -143,7 +203,7 @@ def _refuse_zip_bomb(path: Path) -> None:
         )
 
 
-def _read_xlsx(path: Path) -> tuple[list[str], list[Row]]:
+def _read_xlsx(path: Path) -> Table:
     _refuse_zip_bomb(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
@@ -163,6 +223,6 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[Row]]:
             cells = [_cell_text(v) for v in record]
             if any(cells):
                 rows.append(Row(line, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(headers) if h}))
-        return headers, rows
+        return Table(headers, rows)
     finally:
         workbook.close()
