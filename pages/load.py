@@ -6,6 +6,7 @@ import streamlit as st
 
 from yjs.app import auth, loading
 from yjs.app.entry import current_page
+from yjs.domain.plaintext import markdown_text as md
 
 actor = current_page().actor
 auth.require(actor, "editor")  # registered for editors only; the import checks the role again
@@ -30,6 +31,6 @@ if kind == "actions":
 preview = loading.check(kind, path, upload.name, add_areas)
 if preview is None:
     st.stop()
-st.info(preview.summary(), icon=":material/fact_check:")
+st.info(md(preview.summary()), icon=":material/fact_check:")
 if st.button(f"Import {preview.rows:,} rows", type="primary"):
     loading.load(kind, path, add_areas, actor)

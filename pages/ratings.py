@@ -8,6 +8,7 @@ from yjs.app.entry import current_page
 from yjs.app.indicators import saved_groups
 from yjs.charts import ratings as charts_ratings
 from yjs.domain import ratings
+from yjs.domain.plaintext import markdown_text as md
 
 filters = current_page().filters
 st.title("Ratings matrix")
@@ -42,7 +43,7 @@ if not scored.empty:
     missing = scored[scored["standards_rated"] == 0]
     if not missing.empty:
         st.caption(
-            f"Only the overall rating is known for: {', '.join(missing['area'])} (no per-standard table was "
+            f"Only the overall rating is known for: {md(', '.join(missing['area']))} (no per-standard table was "
             "published in the source); their rows are blank."
         )
 

@@ -4,7 +4,6 @@ PowerPoint with progress on screen, download them) and the slides of the Board p
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import streamlit as st
 
@@ -15,6 +14,7 @@ from yjs.boardpack.content import gather
 from yjs.charts.images import ImagesUnavailable
 from yjs.domain import disclosure
 from yjs.domain.dates import long_date
+from yjs.domain.plaintext import markdown_text as md
 
 READY_KEY = "boardpack_ready"
 
@@ -26,7 +26,7 @@ def _threshold() -> int:
 
 def _prepare(area: str, meeting: dt.date) -> dict[str, bytes] | None:
     """Both files, with a status box and a progress bar while the charts are drawn."""
-    with st.status(f"Preparing the board pack for {area}…", expanded=True) as status:
+    with st.status(f"Preparing the board pack for {md(area)}…", expanded=True) as status:
         bar = st.progress(0.0, text="Gathering the figures")
         pack = gather(
             query,
@@ -112,13 +112,17 @@ def meeting_date(row) -> dt.date:
 def _colour_styles(table) -> object:
     """Coloured rating and BRAG cells keep their words (colour is never the only carrier).
 
-    st.table reads cells as Markdown, so "1. Organisational delivery" would become a list: escape it.
+    st.table reads cells as Markdown: every text cell is escaped, so "1. Organisational delivery" stays a
+    heading rather than a list and an imported action's `![x](http://…)` stays text, never an image.
     """
-    frame = table.frame.map(lambda v: re.sub(r"^(\d+)\. ", r"\1\\. ", v) if isinstance(v, str) else v)
+    frame = table.frame.map(lambda v: md(v) if isinstance(v, str) else v)
     styled = frame.style.hide(axis="index")
     for column, colours in table.colours.items():
-        styled = styled.map(
-            lambda v, c=colours: f"background-color: {c[v][0]}; color: {c[v][1]}; font-weight: 700" if v in c else "",
+        words = table.frame[column]  # the colour follows the word as written, not its escaped form
+        styled = styled.apply(
+            lambda _shown, w=words, c=colours: [
+                f"background-color: {c[v][0]}; color: {c[v][1]}; font-weight: 700" if v in c else "" for v in w
+            ],
             subset=[column],
         )
     return styled
@@ -128,11 +132,11 @@ def show_section(number: int, section) -> None:
     """One board pack section on screen: its summary, what is missing, tables and charts with their data."""
     st.header(f"{number}. {section.title}")
     if section.missing == section.summary:  # nothing else to show: say what is missing, plainly
-        st.info(section.summary, icon=":material/info:")
+        st.info(md(section.summary), icon=":material/info:")
     else:
-        st.markdown(section.summary)
+        st.markdown(md(section.summary))
         if section.missing:
-            st.info(f"Missing: {section.missing}", icon=":material/info:")
+            st.info(f"Missing: {md(section.missing)}", icon=":material/info:")
     for table in section.tables:
         st.subheader(table.title)
         if table.frame.empty:
@@ -150,9 +154,9 @@ def show_section(number: int, section) -> None:
             key=f"section_{number}_{index}",
             title=chart.title,
         )
-        st.caption(f"Source: {chart.source}")
+        st.caption(f"Source: {md(chart.source)}")
     if section.sources:
-        st.caption("Sources: " + "; ".join(section.sources))
+        st.caption("Sources: " + md("; ".join(section.sources)))
 
 
 SLIDE_PARAM = "slide"

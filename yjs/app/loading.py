@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from yjs.app import widgets
+from yjs.domain.plaintext import markdown_text as md
 from yjs.domain.roles import Actor, PermissionDenied
 from yjs.importers import KINDS, ImportFailed, run_import
 from yjs.importers import action_columns as columns
@@ -74,7 +75,7 @@ def upload(kind: str):
         f"File (up to {MAX_UPLOAD_MB} MB)", type=["csv", "xlsx"], key=f"upload_{kind}", max_upload_size=MAX_UPLOAD_MB
     )
     if file is not None and too_large(file.size):  # the browser enforces the limit too; this holds for any client
-        st.error(f"**{file.name}: {too_large(file.size)}.** Nothing was written.", icon=":material/error:")
+        st.error(f"**{md(file.name)}: {too_large(file.size)}.** Nothing was written.", icon=":material/error:")
         return None
     return file
 
@@ -89,16 +90,16 @@ def saved_copy(file, folder: tempfile.TemporaryDirectory) -> Path:
 def check(kind: str, path: Path, name: str, add_areas: bool) -> ImportResult | None:
     """Every row checked, with progress; the problems, line by line, when there are any (then None)."""
     try:
-        with st.status(f"Checking {name}…", expanded=False) as status:
+        with st.status(f"Checking {md(name)}…", expanded=False) as status:
             preview = run_import(
                 KINDS[kind],
                 path,
                 database_path(),
                 dry_run=True,
                 add_areas=add_areas,
-                progress=lambda step: status.update(label=f"Checking {name}: {step}…"),
+                progress=lambda step: status.update(label=f"Checking {md(name)}: {step}…"),
             )
-            status.update(label=f"{name}: every row is valid", state="complete")
+            status.update(label=f"{md(name)}: every row is valid", state="complete")
     except ImportFailed as failure:
         st.error(
             f"**{len(failure.problems)} problem(s); nothing was written.** Correct the file and upload it again.",
@@ -128,9 +129,10 @@ def load(kind: str, path: Path, add_areas: bool, actor: Actor) -> None:
             progress=lambda step: progress.progress((steps.index(step) + 1) / len(steps), text=f"Importing: {step}…"),
         )
     except (ImportFailed, StoreError, PermissionDenied) as exc:
-        st.error(f"Nothing was written: {exc}")
+        st.error(f"Nothing was written: {md(exc)}")
     else:
         st.success(
-            f"Imported. {result.summary()}. The file it replaced was backed up first (`python -m yjs restore --list`).",
+            f"Imported. {md(result.summary())}. The file it replaced was backed up first "
+            "(`python -m yjs restore --list`).",
             icon=":material/check_circle:",
         )

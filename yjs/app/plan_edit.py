@@ -18,6 +18,7 @@ from yjs.app.widgets import download_buttons
 from yjs.data.plans import PlanData
 from yjs.domain import brag, plans
 from yjs.domain.dates import long_date
+from yjs.domain.plaintext import markdown_text as md
 from yjs.domain.roles import Actor
 from yjs.paths import database_path
 from yjs.store import plan_edits
@@ -50,7 +51,7 @@ def edit_form(data: PlanData, action: pd.Series) -> None:
     due = pd.Timestamp(action["due_date"]).date() if pd.notna(action["due_date"]) else None
     with st.form(f"edit_{action_id}_v{read_version}"):  # a saved edit starts a fresh, empty form
         st.markdown(
-            f"**{action['ref']}**: {action['action']}  \nNow **{action['status']}**"
+            f"**{md(action['ref'])}**: {md(action['action'])}  \nNow **{action['status']}**"
             f"{', due ' + long_date(due) if due else ', no due date'}."
         )
         left, right = st.columns(2)

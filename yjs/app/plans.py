@@ -13,6 +13,7 @@ from yjs.data.plans import PlanData
 from yjs.domain import brag, plans
 from yjs.domain.dates import long_date
 from yjs.domain.filters import Filters
+from yjs.domain.plaintext import markdown_text as md
 
 
 def choose_plan(filters: Filters) -> PlanData | None:
@@ -53,7 +54,7 @@ def plan_label(area: str, title: str) -> str:
 
 def plan_caption(plan: dict) -> None:
     dated = f", {pd.Timestamp(plan['plan_date']):%B %Y}" if pd.notna(plan["plan_date"]) else ""
-    st.caption(f"{plan['area']}{dated}: {plan['actions']} actions. Source: {plan['source']}.")
+    st.caption(f"{md(plan['area'])}{dated}: {plan['actions']} actions. Source: {md(plan['source'])}.")
     if plan["is_demo"]:
         st.warning(
             "**Demo data.** This area and its plan, actions and status history are invented.", icon=":material/science:"
@@ -142,7 +143,8 @@ def grouped_actions(state: pd.DataFrame) -> None:
         tally = counts.loc[theme]
         summary = ", ".join(f"{tally[s]} {s}" for s in plans.STATUS_ORDER if tally[s])
         noun = "action" if tally["Total"] == 1 else "actions"
-        box = lazy_expander(f"**{theme}**: {tally['Total']} {noun} ({summary})", f"theme_{theme}", expanded=expanded)
+        label = f"**{md(theme)}**: {tally['Total']} {noun} ({summary})"
+        box = lazy_expander(label, f"theme_{theme}", expanded=expanded)
         if box is not None:
             with box:
                 action_table(rows, key=f"theme_table_{theme}")
