@@ -14,6 +14,7 @@ import streamlit as st
 
 from yjs.domain import roles
 from yjs.paths import DATA_DIR, ROOT
+from yjs.store import audit_seal
 
 ACTOR_KEY = "yjs_actor"
 
@@ -23,6 +24,15 @@ def login_configured() -> bool:
         return "auth" in st.secrets
     except Exception:  # no secrets file, or one that does not parse: Streamlit raises several types
         return False
+
+
+def use_audit_key_from_secrets() -> None:
+    """`audit_key` in secrets.toml keys the audit trail (yjs/store/audit_seal.py); without it, a key file."""
+    try:
+        secret = st.secrets.get(audit_seal.SECRETS_NAME)
+    except Exception:  # no secrets file, or one that does not parse
+        secret = None
+    audit_seal.use_secret(str(secret) if secret else None)
 
 
 def roles_path() -> Path:

@@ -68,6 +68,7 @@ def database_ready() -> bool:
 def run() -> None:
     """The entry point's whole work (app.py calls it)."""
     st.set_page_config(page_title="YJS Insight", page_icon=":material/balance:", layout="wide")
+    auth.use_audit_key_from_secrets()
     actor = auth.current_actor()  # a login screen, or a refusal, stops here
     if not database_ready():
         st.stop()

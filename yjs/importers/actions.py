@@ -19,7 +19,7 @@ from yjs.data.db import execute
 from yjs.domain import brag, plans
 from yjs.domain.dates import parse_plan_date
 from yjs.domain.geography import AreaIndex
-from yjs.domain.roles import local_actor
+from yjs.domain.roles import local_actor, recorded_name
 from yjs.importers import action_columns as columns
 from yjs.importers.action_writer import COMPARED, ActionsPlan, comparable, write_actions
 from yjs.importers.base import ADD, Kind, change_for, flag_repeat
@@ -114,7 +114,7 @@ class ActionsKind(Kind):
         for record in execute(con, "read/plans/actions_with_status").df().to_dict("records"):
             stored[(record["plan"], record["ref"])] = stored[(record["plan"], "text:" + record["action"])] = record
         resolver = PlanResolver(con, options.source)
-        plan, problems, seen, theme = ActionsPlan(actor=actor.who), [], {}, {}
+        plan, problems, seen, theme = ActionsPlan(actor=recorded_name(actor)), [], {}, {}
         for raw in rows:
             row_problems: list[Problem] = []
             record = self._parse(
@@ -148,6 +148,7 @@ class ActionsKind(Kind):
         due_text, due_date = _plan_date(cells, "due", end=True)
         status, status_text = _status(cells)
         return {
+            "area": area,  # for the role's scope (yjs/domain/roles.py); the plan says whose it is
             "plan": plan,
             "ref": cells.text("ref", max_length=40),
             "theme": theme[plan],

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from yjs.data.db import open_read_only
-from yjs.domain.roles import Actor, PermissionDenied, local_actor, require_role
+from yjs.domain.roles import Actor, PermissionDenied, local_actor, require_areas, require_role
 from yjs.importers.report import ImportFailed, ImportResult, Problem
 from yjs.importers.tabular import Row, read_table
 from yjs.store import atomic as store
@@ -74,6 +74,16 @@ class Kind:
     name: str = ""
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
+    area_field: str = "area"  # the validated record's field naming the area a row is about
+
+    def areas_of(self, plan: Plan) -> set[str | None]:
+        """Every area the file's rows are about: a role scoped to some areas may import only those."""
+        if plan.rows is not None:
+            return set(plan.rows[self.area_field])
+        return {
+            c.record[self.area_field] if isinstance(c.record, dict) else getattr(c.record, self.area_field)
+            for c in plan.changes
+        }
 
     def validate(self, rows: list[Row], con: duckdb.DuckDBPyConnection, options: Options) -> tuple[Plan, list[Problem]]:
         raise NotImplementedError
@@ -98,6 +108,8 @@ def validate_or_fail(kind: Kind, rows: list[Row], con, options: Options):
     plan, problems = kind.validate(rows, con, options)
     if problems:
         raise ImportFailed(problems)
+    if options.actor is not None:
+        require_areas(options.actor, kind.areas_of(plan), f"import {kind.name}")
     return plan
 
 
@@ -117,9 +129,9 @@ def run_import(
     Raises ImportFailed (recorded in the audit trail, data untouched) or PermissionDenied.
     """
     file, db_path = Path(file), Path(db_path)
-    actor = actor or local_actor()
     if dry_run:
-        return _validated(kind, file, db_path, add_areas, source, progress, dry_run=True)[0]
+        return _validated(kind, file, db_path, add_areas, source, progress, dry_run=True, actor=actor)[0]
+    actor = actor or local_actor()
     entry = audit.Entry("import", "failed", kind.name, file.name, audit.file_checksum(file))
     try:
         require_role(actor.role, "editor")
