@@ -18,7 +18,7 @@ st.caption(
     "divided by the reference group's, each stage measured against the one before. 1 means the same rate; "
     "a group is flagged only where the 95% confidence interval excludes 1."
 )
-published = ui_cohort.published_demographics(areas)
+published = ui_cohort.published_demographics(ui_cohort.scope_areas(filters, child_level=False))
 if not published.empty:
     st.subheader("What the published documents say")
     st.dataframe(

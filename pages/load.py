@@ -28,7 +28,7 @@ workspace = tempfile.TemporaryDirectory(prefix="yjs-upload-")  # removed when th
 path = loading.saved_copy(upload, workspace)
 if kind == "actions":
     path = loading.mapped_actions_file(path)
-preview = loading.check(kind, path, upload.name, add_areas)
+preview = loading.check(kind, path, upload.name, add_areas, actor)
 if preview is None:
     st.stop()
 st.info(md(preview.summary()), icon=":material/fact_check:")

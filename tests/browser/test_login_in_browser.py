@@ -101,7 +101,7 @@ def test_an_admin_imports_in_the_browser_and_reads_it_in_the_audit_trail(login_a
     expect(page.get_by_text("Imported.")).to_be_visible(timeout=60_000)
     navigation.get_by_role("link", name="Audit trail").click()
     wait_for_app(page)
-    expect(page.get_by_text("The trail is intact")).to_be_visible()
+    expect(page.get_by_text("Audit trail intact")).to_be_visible()
     [row] = audit_rows(login_app[1])
     assert (row["actor"], row["role"], row["file_name"], row["outcome"]) == (
         "admin@council.gov.uk",

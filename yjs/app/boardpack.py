@@ -8,13 +8,14 @@ import datetime as dt
 import streamlit as st
 
 from yjs import boardpack
-from yjs.app import present, widgets
+from yjs.app import auth, present, widgets
 from yjs.app.cache import cached, query
 from yjs.boardpack.content import gather
 from yjs.charts.images import ImagesUnavailable
 from yjs.domain import disclosure
 from yjs.domain.dates import long_date
 from yjs.domain.plaintext import markdown_text as md
+from yjs.domain.roles import covers
 
 READY_KEY = "boardpack_ready"
 
@@ -34,6 +35,7 @@ def _prepare(area: str, meeting: dt.date) -> dict[str, bytes] | None:
             meeting,
             threshold=_threshold(),
             progress=lambda step: bar.progress(0.1, text=f"Gathering the figures: {step}"),
+            child_level=sees_child_level(area),
         )
         total, done = 2 * boardpack.chart_count(pack) + 2, [0]
 
@@ -73,7 +75,7 @@ def board_pack(area: str, meeting: dt.date | None = None) -> None:
             meeting = st.columns([1, 2])[0].date_input(
                 "Board meeting", value=dt.date.today(), format="DD/MM/YYYY", key="boardpack_meeting"
             )
-        wanted = (area, meeting, _threshold())
+        wanted = (area, meeting, _threshold(), sees_child_level(area))
         if st.button("Prepare board pack", icon=":material/picture_as_pdf:", key="boardpack_prepare"):
             files = _prepare(area, meeting)
             st.session_state[READY_KEY] = (wanted, files) if files else None
@@ -200,8 +202,18 @@ def slide_buttons(row, number: int, titles: tuple[str, ...]) -> None:
     )
 
 
-@cached(max_entries=64)
+def sees_child_level(area: str) -> bool:
+    """Whether the person's role covers `area`'s figures from children's records (yjs/domain/roles.py)."""
+    return covers(auth.actor(), area)
+
+
 def slide(area: str, meeting: dt.date, threshold: int, title: str):
-    """The pack holding only the section a slide shows, gathered once per file version, meeting and
-    threshold: the first slide does not wait for the whole pack, and stepping back and forth is instant."""
-    return gather(query, area, meeting, threshold=threshold, titles=(title,))
+    """The pack holding only the section a slide shows (see `_slide`), for the person's role."""
+    return _slide(area, meeting, threshold, title, sees_child_level(area))
+
+
+@cached(max_entries=64)
+def _slide(area: str, meeting: dt.date, threshold: int, title: str, child_level: bool):
+    """Gathered once per file version, meeting, threshold and reach: the first slide does not wait for the
+    whole pack, and stepping back and forth is instant."""
+    return gather(query, area, meeting, threshold=threshold, titles=(title,), child_level=child_level)

@@ -15,6 +15,7 @@ from yjs.domain.filters import Filters
 from yjs.domain.plaintext import markdown_text as md
 from yjs.paths import database_path
 from yjs.store import groups
+from yjs.store.atomic import StoreError
 
 
 def no_values(area: str, what: str) -> None:
@@ -152,7 +153,7 @@ def save_group_form(known: set[str], members: list[str] = ()) -> None:
                     f"Saved “{md(name.strip())}” with {len(set(members))} areas; choose it on Benchmarking, "
                     "the Ratings matrix or Compare areas."
                 )
-            except groups.GroupError as exc:
+            except (groups.GroupError, roles.PermissionDenied, StoreError) as exc:
                 st.error(md(exc))
 
 

@@ -87,8 +87,9 @@ def saved_copy(file, folder: tempfile.TemporaryDirectory) -> Path:
     return path
 
 
-def check(kind: str, path: Path, name: str, add_areas: bool) -> ImportResult | None:
-    """Every row checked, with progress; the problems, line by line, when there are any (then None)."""
+def check(kind: str, path: Path, name: str, add_areas: bool, actor: Actor) -> ImportResult | None:
+    """Every row checked, with progress; the problems, line by line, when there are any (then None).
+    A file about areas the person's role does not cover is refused here already (and again on import)."""
     try:
         with st.status(f"Checking {md(name)}…", expanded=False) as status:
             preview = run_import(
@@ -97,9 +98,13 @@ def check(kind: str, path: Path, name: str, add_areas: bool) -> ImportResult | N
                 database_path(),
                 dry_run=True,
                 add_areas=add_areas,
+                actor=actor,
                 progress=lambda step: status.update(label=f"Checking {md(name)}: {step}…"),
             )
             status.update(label=f"{md(name)}: every row is valid", state="complete")
+    except PermissionDenied as refusal:
+        st.error(f"**Not allowed.** {md(refusal)}", icon=":material/block:")
+        return None
     except ImportFailed as failure:
         st.error(
             f"**{len(failure.problems)} problem(s); nothing was written.** Correct the file and upload it again.",
