@@ -23,7 +23,7 @@ def choose_plan(filters: Filters) -> PlanData | None:
         options = options[options["area"] == filters.area]
     elif filters.area:
         st.info(
-            f"{filters.area} has no improvement plan in the database; choose another area's plan below, "
+            f"{md(filters.area)} has no improvement plan in the database; choose another area's plan below, "
             "or import one on the Load data page.",
             icon=":material/info:",
         )

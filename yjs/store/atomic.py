@@ -220,6 +220,11 @@ def writable_copy(
             con.execute("BEGIN TRANSACTION")
             with seal.writing_with(key):
                 yield con
+        except BaseException:  # the caller's own refusal or error: nothing was written
+            con.close()
+            _remove(tmp)
+            raise
+        try:
             con.execute("COMMIT")
             head, _keyed = seal.trail_head(con)
             con.execute("CHECKPOINT")
