@@ -5,16 +5,16 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yjs.domain.plaintext import chart_text, markdown_text
+from yjs.domain.plaintext import WORD_JOINER, chart_text, markdown_text
 
 PUNCTUATION = r"!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~"
 
 
 def unescaped(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown.replace("  \n", "\n"))
+    return re.sub(r"\\(.)", r"\1", markdown.replace("  \n", "\n").replace(WORD_JOINER, ""))
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",))))
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters=WORD_JOINER)))
 def test_every_punctuation_character_is_escaped_and_the_text_comes_back_as_written(text):
     shown = markdown_text(text)
     assert not re.search(f"[{PUNCTUATION}]", re.sub(r"\\.", "", shown))  # none left unescaped
@@ -23,11 +23,12 @@ def test_every_punctuation_character_is_escaped_and_the_text_comes_back_as_writt
 
 def test_the_attacks_of_the_issue_come_out_inert():
     image = markdown_text("Do it ![x](http://evil.example/x.png) now")
-    assert image == r"Do it \!\[x\]\(http\:\/\/evil\.example\/x\.png\) now"
+    assert image == r"Do it \!\[x\]\(http\:" + WORD_JOINER + r"\/\/evil\.example\/x\.png\) now"
     assert markdown_text("<img src=x onerror=alert(1)>") == r"\<img src\=x onerror\=alert\(1\)\>"
-    assert markdown_text("see www.evil.example or $x$ or :red[alarm]") == (
-        r"see www\.evil\.example or \$x\$ or \:red\[alarm\]"
+    assert markdown_text("see WWW.evil.example or $x$ or :red[alarm]") == (
+        "see WWW" + WORD_JOINER + r"\.evil\.example or \$x\$ or \:red\[alarm\]"
     )
+    assert markdown_text("lead@council.gov.uk") == r"lead\@council\.gov\.uk"  # an address still copies whole
     assert markdown_text("1. first\n    # heading") == r"1\. first" + "  \n" + r"\# heading"
 
 

@@ -38,8 +38,9 @@ def _outside_role(filters: Filters) -> None:
     actor = auth.actor()
     st.info(
         f"Figures from children's records for {md(filters.area or 'the areas shown')} are shown only to their own "
-        f"service's staff: your access covers {md(', '.join(actor.areas or ()))}. Choose one of those as **Your "
-        "area**; published figures for every area are on the Inspections and Performance pages.",
+        f"service's staff: your access covers {md(', '.join(actor.areas or ()))}. Choose "
+        f"{'it' if len(actor.areas or ()) == 1 else 'one of those'} as **Your area**; published figures for "
+        "every area are on the Inspections and Performance pages.",
         icon=":material/lock:",
     )
 
