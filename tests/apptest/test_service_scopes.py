@@ -1,14 +1,10 @@
 """Roles scoped to services, on the pages: published figures for every area, children's records only for one's own."""
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.support.apptest import log_in
+from tests.support.apptest import open_page
 from yjs.domain.plaintext import markdown_text as md
 
-ROOT = Path(__file__).resolve().parents[2]
 OWN, OTHER = "Thamesreach", "Larkspur"  # two demo services, each with a cohort and a plan
 ROLES = f'''[users]
 "viewer@thamesreach.gov.uk" = {{ role = "viewer", areas = ["{OWN}"] }}
@@ -26,16 +22,7 @@ def roles(tmp_path):
 
 
 def page_as(email, roles, page, area=None, **query):
-    at = log_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=60), email, roles)
-    at.query_params["demo"] = "true"
-    if area:
-        at.query_params["area"] = area
-    at.run()
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(page, {"demo": "true", **({"area": area} if area else {})}, login=(email, roles), **query)
 
 
 def children(at) -> str:
