@@ -126,6 +126,15 @@ def test_every_backup_keeps_its_pin_and_a_restore_keeps_the_trail_pinned(trail, 
     assert "the backup's trail matches its pin" in detail and "2 audit row(s) carried over" in detail
 
 
+def test_restoring_a_backup_mends_an_altered_trail_and_keeps_the_fact(trail, capsys):
+    newest = backups.listing(trail)[0]  # taken before the third import: rows 1 and 2
+    tamper.delete_the_last_rows(trail)
+    restore(trail, newest.path.name, ADMIN)
+    assert verify(trail, capsys)[0] == 0
+    detail = audit_rows(trail)[-1]["detail"]
+    assert "the replaced file's trail was altered (the trail ends at row 1 but the pin says it had 3" in detail
+
+
 def test_a_backup_altered_since_it_was_taken_is_not_restored(trail, capsys):
     newest = backups.listing(trail)[0].path  # its trail has rows 1-2, and its pin copy says so
     tamper.delete_the_last_rows(newest)

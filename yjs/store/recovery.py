@@ -77,17 +77,20 @@ def _check_backup(db_path: Path, source: Path) -> str:
 
 def carry_audit_forward(con, db_path: Path) -> str:
     """Append the audit rows the replaced file gained after the head of the trail in `con` (a restore
-    never erases the record of what happened), each checked to follow from the row before."""
+    never erases the record of what happened), each checked to follow from the row before; and say so
+    when the replaced file's trail had been altered, so that the new trail keeps the fact."""
     try:
         replaced = _trail(db_path)
     except DatabaseUnavailable as exc:
         return f"the replaced file's audit trail could not be read ({exc.problem})"
+    verdict = audit.verify(db_path, replaced, seal.key_in_use())
+    altered = f"the replaced file's trail was altered ({'; '.join(verdict.problems)}); " if verdict.problems else ""
     if replaced is None:
-        return "the replaced file had no audit trail"
+        return altered + "the replaced file had no audit trail"
     onto, _keyed = seal.trail_head(con)
     replaced_audit_log, note = audit.rows_to_carry(replaced, onto, seal.key_in_use())  # noqa: F841 (read by name)
     if not replaced_audit_log.empty:
         con.register("replaced_audit_log", replaced_audit_log)
         execute(con, "write/audit/carry_forward_audit_rows").fetchall()
         con.unregister("replaced_audit_log")
-    return note
+    return altered + note
