@@ -5,7 +5,9 @@ Every write (a build, an import, an edit) works on a private copy and swaps it i
 file or the new one, never a mix, and a process killed mid-write leaves the old file untouched.
 Writers take an exclusive lock file first, so two imports run one after the other and neither
 loses the other's rows. Before a write replaces an existing file, the file is copied to the
-backups folder (yjs/backups.py), so even a correct import of the wrong file can be undone.
+backups folder (yjs/backups.py), so even a correct import of the wrong file can be undone. Every
+swap also pins the audit trail's new last row beside the file (yjs/store/audit_seal.py), and a
+write starts only from the row the pin holds.
 """
 
 from __future__ import annotations

@@ -277,6 +277,20 @@ def publish_pin(db_path: Path, key: bytes, head: Head, swap) -> None:
     os.replace(pending_file(db_path), pin_file(db_path))
 
 
+def files_signature(db_path: Path) -> tuple:
+    """Changes whenever the key, the pin or a pending pin beside `db_path` does (or the configured key)."""
+
+    def stat(path: Path) -> tuple:
+        try:
+            found = path.stat()
+        except OSError:
+            return ()
+        return found.st_mtime_ns, found.st_size, found.st_ino
+
+    secret = hashlib.sha256((_configured_secret or "").encode()).hexdigest()
+    return secret, *(stat(path) for path in (key_file(db_path), pin_file(db_path), pending_file(db_path)))
+
+
 def copy_pin(db_path: Path, target: Path) -> None:
     """A backup keeps the pin it was taken with (beside it, same name + .audit-pin)."""
     with contextlib.suppress(FileNotFoundError):

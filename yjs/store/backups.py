@@ -2,8 +2,9 @@
 
 Backups live in `<database folder>/backups/`, named `<database>-<UTC time>-<reason>.duckdb`, so
 their names sort oldest first. Each is copied to a hidden temporary name and renamed into place,
-so a backup that exists is always complete. Callers hold the writer lock (yjs/store.py), so a
-backup never races an import.
+so a backup that exists is always complete. Each keeps beside it a copy of the audit trail's pin
+as it was when the backup was taken (`<backup>.audit-pin`, yjs/store/audit_seal.py), so a restore can
+tell a backup altered since. Callers hold the writer lock (yjs/store.py), so a backup never races an import.
 """
 
 from __future__ import annotations
