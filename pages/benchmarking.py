@@ -8,6 +8,7 @@ from yjs.app.entry import current_page
 from yjs.app.ratings import latest_inspection_scores
 from yjs.charts import indicators as charts_indicators
 from yjs.domain import benchmarking, comparators
+from yjs.domain.plaintext import markdown_text as md
 
 filters = current_page().filters
 st.title("Indicator benchmarking")
@@ -53,7 +54,7 @@ st.caption(
     "never filled in."
 )
 
-st.subheader(f"Latest values in {compared.label}")
+st.subheader(f"Latest values in {md(compared.label)}")
 ranked = ui_indicators.ranked_table(series, result["period"], compared, details["polarity"], area)
 st.dataframe(ranked, hide_index=True, width="stretch")
 ui.download_buttons(ranked, f"{indicator}-{result['period']}")
@@ -75,5 +76,5 @@ else:
         f"{indicator}-and-score",
         points,
     )
-    st.caption(f"Every area of this kind with both figures; {compared.label} labelled. Hover for the others.")
+    st.caption(f"Every area of this kind with both figures; {md(compared.label)} labelled. Hover for the others.")
 ui_indicators.save_group_form(set(series.loc[~series["is_reference"], "area"]))

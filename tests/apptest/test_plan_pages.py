@@ -120,7 +120,7 @@ def test_an_edit_in_the_app_shows_in_the_plan_the_history_and_the_report(writabl
     )
     widget(at.selectbox, "New status").set_value(brag.BLUE)
     widget(at.text_area, "Progress note").input("Induction relaunched at the away day")
-    widget(at.text_input, "Your name (recorded in the history)").input("Board secretary")
+    widget(at.text_input, "Your name (recorded in the history as typed, unverified)").input("Board secretary")
     widget(at.button, "Save changes").click()
     at.run()
     assert not at.exception and not at.error, [e.value for e in at.error]
@@ -130,7 +130,7 @@ def test_an_edit_in_the_app_shows_in_the_plan_the_history_and_the_report(writabl
         "SELECT brag, note, updated_by FROM action_current_status JOIN action_status_updates "
         "USING (action_id, brag) WHERE action_id = ?",
         target,
-    ) == [(brag.BLUE, "Induction relaunched at the away day", "Board secretary")]
+    ) == [(brag.BLUE, "Induction relaunched at the away day", "Board secretary (typed, unverified, local mode)")]
     assert metrics(at)["Blue"] == "1"
     cells = [v for frame in at.dataframe for v in frame.value.to_numpy().ravel().tolist()]
     assert "Induction relaunched at the away day" in cells and "Progress note" in cells

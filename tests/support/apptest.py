@@ -7,10 +7,12 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def open_page(page: str, shared: dict | None = None, **page_query) -> AppTest:
+def open_page(page: str, shared: dict | None = None, *, login: tuple | None = None, **page_query) -> AppTest:
     """The first run reads the shared filters from the link and registers the navigation; then
-    the page's own parameters are added to the link and the page runs."""
+    the page's own parameters are added to the link and the page runs. `login`: (email, roles file)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if login:
+        log_in(at, *login)
     for key, value in (shared or {}).items():
         at.query_params[key] = value
     at.run()

@@ -17,6 +17,7 @@ from yjs.charts.base import (
     merged,
 )
 from yjs.domain import rules
+from yjs.domain.plaintext import chart_text
 from yjs.domain.ratings import DOMAIN_NAMES, domain_of
 
 NOT_RATED_GREY = "#D9D9D9"
@@ -75,7 +76,8 @@ def ratings_heatmap(
                 short = short or ("–" if column in rules.ALL_STANDARDS else "")
             z_row.append(value)
             text_row.append(short)
-            hover_row.append(f"<b>{label}</b><br>{what}<br>Source: {row['source']}" if what else "")
+            source = chart_text(row["source"])
+            hover_row.append(f"<b>{chart_text(label)}</b><br>{what}<br>Source: {source}" if what else "")
         z.append(z_row)
         text.append(text_row)
         hover.append(hover_row)
