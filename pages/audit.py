@@ -1,4 +1,5 @@
-"""Audit trail (admins only): every import, edit and restore, who did it, how it ended; downloadable."""
+"""Audit trail (admins only): every import, edit and restore, who did it, how it ended, whether the trail is
+intact; downloadable."""
 
 import streamlit as st
 
@@ -6,20 +7,38 @@ from yjs.app import audit_trail as audit_view
 from yjs.app import auth
 from yjs.app import widgets as ui
 from yjs.app.entry import current_page
+from yjs.domain.plaintext import markdown_text as md
 
 auth.require(current_page().actor, "admin")  # registered for admins only; checked again here all the same
 st.title("Audit trail")
 st.caption(
-    "Every import, edit and restore, successful, failed or refused, with who did it and when (UTC). "
-    "Rows are only ever added; each carries a checksum of the one before, so a row changed or removed "
-    "outside the app shows up below."
+    "Every import, edit, restore and rebuild, successful, failed or refused, with who did it and when (UTC). "
+    "Rows are only ever added. Each carries a checksum keyed with a secret the database does not hold, chained "
+    "to the row before, and the last row is pinned outside the database: a row changed, removed or rewritten "
+    "outside the app shows up below (README, Security)."
 )
 
-if not audit_view.has_log():
-    st.info(
-        "Nothing has been recorded yet: this database was built before the audit trail and has had no import since.",
-        icon=":material/history:",
+verdict = audit_view.verdict()
+for note in verdict.notes:
+    st.warning(note, icon=":material/key:")
+if verdict.state == audit_view.ALTERED:
+    st.error(
+        "**Audit trail altered** outside the app:\n\n"
+        + "\n".join(f"- {md(problem)}" for problem in verdict.problems)
+        + "\n\nRestore a backup taken before the change (`python -m yjs restore --list`), or ask whoever has "
+        "access to the file. While the end of the trail differs from its pin, imports and edits are refused.",
+        icon=":material/gpp_bad:",
     )
+elif verdict.state == audit_view.UNPINNED:
+    st.warning(verdict.message, icon=":material/gpp_maybe:")
+elif verdict.state == audit_view.INTACT:
+    st.success(f"**{verdict.message}**", icon=":material/verified_user:")
+if not audit_view.has_log() or verdict.rows == 0:
+    if verdict.state != audit_view.ALTERED:
+        st.info(
+            "Nothing has been recorded yet: this database has had no import, edit or restore since it was built.",
+            icon=":material/history:",
+        )
     st.stop()
 
 left, right = st.columns(2)
@@ -27,16 +46,6 @@ events = left.multiselect("Event", audit_view.EVENTS, key="events", bind="query-
 outcomes = right.multiselect(
     "Outcome", audit_view.OUTCOMES, key="outcomes", bind="query-params", placeholder="All outcomes"
 )
-
-broken = audit_view.altered_rows()
-if broken:
-    st.error(
-        f"**The trail has been altered outside the app** at row(s) {', '.join(map(str, broken))}: "
-        "restore a backup taken before that or ask whoever has access to the file.",
-        icon=":material/gpp_bad:",
-    )
-else:
-    st.success("The trail is intact: every row's checksum matches the row before it.", icon=":material/verified_user:")
 
 log = audit_view.chosen_rows(events, outcomes)
 if log.empty:

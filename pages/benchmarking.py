@@ -9,6 +9,7 @@ from yjs.app.entry import current_page
 from yjs.app.ratings import latest_inspection_scores
 from yjs.charts import indicators as charts_indicators
 from yjs.domain import benchmarking, comparators
+from yjs.domain.plaintext import markdown_text as md
 
 filters = current_page().filters
 st.title("Indicator benchmarking")
@@ -65,7 +66,7 @@ st.caption(
 st.subheader("Among every service")
 ui_indicators.across_all_areas(series, details, area, table=False)
 
-st.subheader(f"Latest values in {compared.label}")
+st.subheader(f"Latest values in {md(compared.label)}")
 ranked = ui_indicators.ranked_table(series, result["period"], compared, details["polarity"], area)
 ui_indicators.show_ranked_table(ranked, f"{indicator}-{result['period']}")
 
@@ -86,5 +87,5 @@ else:
         f"{indicator}-and-score",
         points,
     )
-    st.caption(f"Every area of this kind with both figures; {compared.label} labelled. Hover for the others.")
+    st.caption(f"Every area of this kind with both figures; {md(compared.label)} labelled. Hover for the others.")
 ui_indicators.save_group_form(set(series.loc[~series["is_reference"], "area"]))

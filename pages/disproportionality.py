@@ -19,7 +19,7 @@ st.caption(
     "divided by the reference group's, each stage measured against the one before. 1 means the same rate; "
     "a group is flagged only where the 95% confidence interval excludes 1."
 )
-ui_context.what_the_published_documents_say(areas)
+ui_context.what_the_published_documents_say(ui_cohort.scope_areas(filters, child_level=False))
 found = ui_cohort.cohort_scope(filters)
 if found is None:
     st.stop()

@@ -6,6 +6,7 @@ import streamlit as st
 
 from yjs.app import auth, loading
 from yjs.app.entry import current_page
+from yjs.domain.plaintext import markdown_text as md
 
 actor = current_page().actor
 auth.require(actor, "editor")  # registered for editors only; the import checks the role again
@@ -35,9 +36,9 @@ elif kind == "indicator-definitions":
             help="Its values then mean something else: check them. The change is recorded in the audit trail.",
         )
     )
-preview = loading.check(kind, path, upload.name, add_areas, choices)
+preview = loading.check(kind, path, upload.name, add_areas, choices, actor)
 if preview is None:
     st.stop()
-st.info(preview.summary(), icon=":material/fact_check:")
+st.info(md(preview.summary()), icon=":material/fact_check:")
 if st.button(f"Import {preview.rows:,} rows", type="primary"):
     loading.load(kind, path, add_areas, actor, choices)

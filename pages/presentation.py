@@ -10,6 +10,7 @@ from yjs.app.entry import current_page
 from yjs.boardpack.content import SECTION_TITLES
 from yjs.domain import disclosure, ratings
 from yjs.domain.dates import long_date
+from yjs.domain.plaintext import markdown_text as md
 
 page = current_page()
 filters = page.filters
@@ -29,7 +30,7 @@ meeting = ui_boardpack.meeting_date(row)
 threshold = ui_present.threshold(disclosure.MIN_THRESHOLD)
 number = ui_boardpack.current_slide(len(SECTION_TITLES))
 pack = ui_boardpack.slide(filters.area, meeting, threshold, SECTION_TITLES[number - 1])
-title.title(f"{pack.area}: board meeting of {long_date(meeting)}")
+title.title(f"{md(pack.area)}: board meeting of {long_date(meeting)}")
 ui_boardpack.slide_buttons(row, number, SECTION_TITLES)
 if pack.is_demo:
     st.warning(pack.notice, icon=":material/science:")

@@ -11,6 +11,7 @@ from yjs.app import widgets as ui
 from yjs.app.entry import current_page
 from yjs.charts import ratings as charts_ratings
 from yjs.domain import ratings
+from yjs.domain.plaintext import markdown_text as md
 
 page = current_page()
 filters = page.filters
@@ -40,7 +41,7 @@ chosen = st.columns([1, 2])[0].selectbox(
     help="The latest is shown first; earlier ones are re-inspections or inspections under older frameworks.",
 )
 inspection = history.iloc[labels.index(chosen)]
-st.header(f"{area}: inspection {chosen}")
+st.header(f"{md(area)}: inspection {md(chosen)}")
 if inspection["is_demo"]:
     ui.demo_notice(history.head(1))
 columns = st.columns([3, 1, 1, 1])  # room for "Requires improvement" at metric size
@@ -48,7 +49,7 @@ columns[0].metric("Overall rating", inspection["overall_rating"] or "not known")
 columns[1].metric("Score", "–" if pd.isna(inspection["score"]) else f"{int(inspection['score'])}/36")
 columns[2].metric("Framework", int(inspection["framework"]))
 columns[3].metric("Inspections on record", len(history))
-st.caption(f"Source: {inspection['source']}")
+st.caption(f"Source: {md(inspection['source'])}")
 ui_boardpack.board_pack(area)
 
 detail = ui_ratings.inspection_detail(int(inspection["inspection_id"]))

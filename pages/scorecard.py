@@ -6,6 +6,7 @@ import streamlit as st
 from yjs.app import indicators as ui_indicators
 from yjs.app import widgets as ui
 from yjs.app.entry import current_page
+from yjs.domain.plaintext import markdown_text as md
 
 filters = current_page().filters
 st.title("Indicator scorecard")
@@ -25,7 +26,7 @@ bottom = card[card["band"] == "D"]["indicator"].tolist()
 if bottom:
     st.error(f"**Bottom quartile** of all services on: {', '.join(bottom)}.", icon=":material/south:")
 st.caption(
-    f"{area}'s latest value of each indicator against the comparators chosen above: band A–D across all services "
+    f"{md(area)}'s latest value of each indicator against the comparators chosen above: band A–D across all services "
     f"(as LAIT bands, A the best quarter by each indicator's polarity); rank and median within {choice_label}. "
     "Click a column heading to sort; download it from the table's menu."
 )

@@ -14,6 +14,7 @@ PLAN_HELP = (
     " A plan may be headed in its own words: headings are matched to these fields on their words, below any "
     "title rows, on every sheet headed alike; --dry-run prints the mapping heading by heading."
 )
+EXIT_NOT_PINNED = 3  # `audit verify`: a trail from before keyed, pinned checksums cannot be fully checked
 
 
 def _progress_bar(total: float, description: str):
@@ -164,6 +165,31 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     print(f"Restored {db} from {source.name}; the file it replaced is now the newest backup.")
     return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from yjs.data import audit as audit_data
+    from yjs.data.db import Database, DatabaseUnavailable
+    from yjs.store import audit
+
+    db = database_path(args.db)
+    database = Database(db)
+    try:
+        verdict = audit.verify(db, audit_data.full_log(database.query) if audit_data.has_log(database.query) else None)
+    except DatabaseUnavailable as exc:
+        print(f"{exc.problem}: {exc.path}\nFix: {exc.fix}", file=sys.stderr)
+        return EXIT_INVALID
+    finally:
+        database.close()
+    for note in verdict.notes:
+        print(f"Warning: {note}", file=sys.stderr)
+    if verdict.state == audit.ALTERED:
+        print(f"Audit trail altered ({db}):", file=sys.stderr)
+        for problem in verdict.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"{verdict.message} ({db})")
+    return EXIT_NOT_PINNED if verdict.state == audit.UNPINNED else EXIT_OK
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -387,6 +413,17 @@ def parser() -> argparse.ArgumentParser:
     restore.add_argument("--list", action="store_true", help="list the backups, newest first (the default)")
     restore.add_argument("backup", nargs="?", help="a backup's file name, or its number in the list (1 = newest)")
     restore.set_defaults(handler=cmd_restore)
+    trail = commands.add_parser(
+        "audit",
+        help="check the audit trail",
+        description="Check that the audit trail is as the app wrote it: every row's keyed checksum, each "
+        "row's link to the one before, and the last row against the pin kept outside the database. "
+        "Exit 0 when it is intact (or nothing is recorded yet), 1 when it was altered, 3 when it "
+        "was written before keyed, pinned checksums and cannot be fully checked.",
+    )
+    trail.add_argument("action", choices=["verify"], help="verify: check the trail")
+    _add_db(trail)
+    trail.set_defaults(handler=cmd_audit)
     bench = commands.add_parser(
         "bench",
         help="measure build, page and browser times, memory, and a pandas baseline",

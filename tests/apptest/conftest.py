@@ -2,6 +2,8 @@ import pytest
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from yjs.app import errors
+
 
 @pytest.fixture(autouse=True)
 def fresh_streamlit_caches():
@@ -10,6 +12,19 @@ def fresh_streamlit_caches():
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def errors_fail_the_test(request, monkeypatch):
+    """The app turns an unexpected error into a message with an id; under test it must fail the test instead
+    (tests/apptest/test_hostile_urls.py checks the message itself, with the `error_message` marker)."""
+    if request.node.get_closest_marker("error_message"):
+        return
+
+    def reraise(error: Exception) -> None:
+        raise error
+
+    monkeypatch.setattr(errors, "report_unexpected_error", reraise)
 
 
 @pytest.fixture(autouse=True)

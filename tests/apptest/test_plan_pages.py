@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from tests.support.apptest import open_expanders, open_page
+from tests.support.apptest import open_expanders, open_page, shown
 from tests.support.dbcheck import fetch
 from yjs.domain import brag
 from yjs.domain.roles import Actor
@@ -76,7 +76,7 @@ def test_ealings_highlight_report_lists_the_completions_with_their_month(real_db
 def test_readings_pillars_show_their_lead_and_board_sponsor(real_db, use_db):
     use_db(real_db)
     at = open_page(PLAN_PAGE, plan=READING)
-    labels = [e.label for e in at.expander if e.key and e.key.startswith("theme_")]
+    labels = [shown(e.label) for e in at.expander if e.key and e.key.startswith("theme_")]
     assert any(
         label.startswith("**Governance and Leadership** (lead: Michael O'Connor, Independent Board Chair)")
         for label in labels
@@ -120,7 +120,7 @@ def test_an_edit_in_the_app_shows_in_the_plan_the_history_and_the_report(writabl
     )
     widget(at.selectbox, "New status").set_value(brag.BLUE)
     widget(at.text_area, "Progress note").input("Induction relaunched at the away day")
-    widget(at.text_input, "Your name (recorded in the history)").input("Board secretary")
+    widget(at.text_input, "Your name (recorded in the history as typed, unverified)").input("Board secretary")
     widget(at.button, "Save changes").click()
     at.run()
     assert not at.exception and not at.error, [e.value for e in at.error]
@@ -130,7 +130,7 @@ def test_an_edit_in_the_app_shows_in_the_plan_the_history_and_the_report(writabl
         "SELECT brag, note, updated_by FROM action_current_status JOIN action_status_updates "
         "USING (action_id, brag) WHERE action_id = ?",
         target,
-    ) == [(brag.BLUE, "Induction relaunched at the away day", "Board secretary")]
+    ) == [(brag.BLUE, "Induction relaunched at the away day", "Board secretary (typed, unverified, local mode)")]
     assert metrics(at)["Blue"] == "1"
     cells = [v for frame in at.dataframe for v in frame.value.to_numpy().ravel().tolist()]
     assert "Induction relaunched at the away day" in cells and "Progress note" in cells

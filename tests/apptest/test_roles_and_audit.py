@@ -6,8 +6,10 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.support import tamper
 from tests.support.apptest import log_in, roles_file
 from yjs.app.navigation import PAGES
+from yjs.domain.plaintext import markdown_text as md
 from yjs.importers import KINDS, ImportFailed, run_import
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,7 +56,8 @@ def test_each_role_gets_only_its_pages_so_a_guessed_url_finds_nothing(real_db, u
     at = app_as(email, roles)
     assert not at.exception, at.exception
     assert registered(at) == sorted(pages)
-    assert f"Logged in as **{email}** ({ROLES.get(email, 'viewer')})" in " ".join(c.value for c in at.sidebar.caption)
+    caption = " ".join(c.value for c in at.sidebar.caption)
+    assert f"Logged in as **{md(email)}** ({ROLES.get(email, 'viewer')})" in caption
     assert at.sidebar.button(key="logout").label == "Log out"
 
 
@@ -70,7 +73,7 @@ def test_a_visitor_who_has_not_logged_in_sees_only_the_login_button(real_db, use
 def test_an_address_not_in_the_roles_file_is_refused_by_name(real_db, use_db, roles):
     use_db(real_db)
     at = app_as("stranger@elsewhere.com", roles)
-    assert "stranger@elsewhere.com has no access" in at.error[0].value
+    assert f"{md('stranger@elsewhere.com')} has no access" in at.error[0].value
     assert not at.dataframe and [b.label for b in at.button] == ["Log out"]
 
 
@@ -114,7 +117,7 @@ def test_the_audit_trail_lists_imports_failures_and_refusals_and_downloads(writa
     at = app_as("admin@council.gov.uk", roles)
     at.switch_page("pages/audit.py").run()
     assert not at.exception, at.exception
-    assert "trail is intact" in at.success[0].value
+    assert "Audit trail intact: 3 row(s)" in at.success[0].value
     table = at.dataframe[0].value
     assert table["Outcome"].tolist() == ["Refused", "Failed", "Succeeded"]
     assert table["File"].tolist() == ["good.csv", "bad.csv", "good.csv"]
@@ -140,7 +143,8 @@ def test_the_audit_page_shows_a_row_altered_outside_the_app(writable_db, use_db,
     good.write_text("area,published,overall_rating\nEaling,2024-06-01,Good\n")
     run_import(KINDS["inspections"], good, writable_db)
     at = audit_page_after(writable_db, "UPDATE audit_log SET actor = 'someone else'", use_db, roles)
-    assert "altered outside the app** at row(s) 1" in at.error[0].value
+    assert "**Audit trail altered** outside the app" in at.error[0].value
+    assert md("row 1 does not carry the key's checksum: it was changed or rewritten") in at.error[0].value
 
 
 def test_a_database_built_before_the_audit_trail_says_nothing_is_recorded_yet(writable_db, use_db, roles):
@@ -179,3 +183,18 @@ def test_an_editor_imports_on_the_page_and_the_trail_names_them(writable_db, use
         "good.csv",
         1,
     )
+
+
+@pytest.mark.parametrize("attack", tamper.ATTACKS, ids=lambda a: a.__name__)
+def test_every_attack_on_the_trail_shows_as_altered_on_the_admin_page(writable_db, use_db, roles, tmp_path, attack):
+    for month in (1, 2, 3):
+        good = tmp_path / f"good-{month}.csv"
+        good.write_text(f"area,published,overall_rating\nEaling,2024-0{month}-01,Good\n")
+        run_import(KINDS["inspections"], good, writable_db)
+    attack(writable_db)
+    use_db(writable_db)
+    at = app_as("admin@council.gov.uk", roles)
+    at.switch_page("pages/audit.py").run()
+    assert not at.exception, at.exception
+    assert "**Audit trail altered** outside the app" in at.error[0].value
+    assert not at.success and not any("Nothing has been recorded" in i.value for i in at.info)

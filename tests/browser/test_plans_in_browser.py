@@ -13,6 +13,7 @@ from tests.support.dbcheck import fetch
 from tests.unit.test_import_actions import reading_table
 from yjs.domain import brag
 from yjs.domain.roles import Actor
+from yjs.importers import KINDS, run_import
 from yjs.store.plan_edits import ActionEdit, edit_action
 
 READING = "plan=Reading%3A+Reading+YJS+HMIP+Improvement+Plan+%E2%80%93+December+2024"
@@ -60,17 +61,18 @@ def test_an_edit_shows_in_the_plan_the_history_and_the_highlight_report(page, pl
     choose_action(page, "P1.3")
     choose(page, page.get_by_role("combobox", name="New status"), "Red")
     page.get_by_label("Progress note").fill("Audit lead post still vacant")
-    page.get_by_label("Your name (recorded in the history)").fill("Board secretary")
+    page.get_by_label("Your name (recorded in the history as typed, unverified)").fill("Board secretary")
     page.get_by_role("button", name="Save changes").click()
     wait_for_app(page)
     expect(page.get_by_text("Saved: status, progress note")).to_be_visible(timeout=30_000)  # a write copies the file
     target = reading_action(plan_db, "P1.3")
+    typed = "Board secretary (typed, unverified, local mode)"
     assert fetch(plan_db, "SELECT brag, note, updated_by FROM action_status_updates WHERE action_id = ?", target) == [
-        (brag.RED, "Audit lead post still vacant", "Board secretary")
+        (brag.RED, "Audit lead post still vacant", typed)
     ]
     assert fetch(
         plan_db, "SELECT field, new_value, edited_by FROM action_edits WHERE action_id = ? ORDER BY edit_id", target
-    ) == [("status", "Red", "Board secretary"), ("progress_note", "Audit lead post still vacant", "Board secretary")]
+    ) == [("status", "Red", typed), ("progress_note", "Audit lead post still vacant", typed)]
     expect(page.get_by_test_id("stMetric").filter(has_text="Red")).to_contain_text("1")
     expect(page.get_by_text("No field of this action has been changed")).to_have_count(0)
     screenshot(page, "plan-reading-edited")
@@ -135,3 +137,29 @@ def test_a_plan_imports_through_the_column_mapping(page, plan_url, plan_db, tmp_
         timeout=30_000
     )
     assert fetch(plan_db, "SELECT count(*) FROM improvement_actions WHERE plan = 'reading-2024-12'") == [(36,)]
+
+
+HOSTILE_ACTION = (
+    "Board to read ![x](http://evil.example/x.png) and <img src=http://evil.example/y.png> "
+    "or [the pack](http://evil.example/z)"
+)
+
+
+def test_imported_text_is_shown_as_text_and_its_image_is_never_fetched(page, plan_url, plan_db, tmp_path):
+    """The attack: a Markdown image in an imported action was fetched by the editor's browser on the Edit tab."""
+    path = tmp_path / "hostile-plan.csv"
+    path.write_text(f'area,ref,action,status\nReading,X9,"{HOSTILE_ACTION}",Green\n', encoding="utf-8")
+    run_import(KINDS["actions"], path, plan_db)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{plan_url}/plan?{READING}")
+    wait_for_app(page)
+    open_tab(page, "Edit and history")
+    choose_action(page, "X9")
+    shown = page.get_by_test_id("stForm").get_by_test_id("stMarkdownContainer").first.inner_text()
+    assert shown.replace("\u2060", "").splitlines()[0] == f"X9: {HOSTILE_ACTION}"  # as imported (a word joiner in URLs)
+    expect(page.get_by_test_id("stForm").locator("img[src*='evil'], a[href*='evil']")).to_have_count(0)
+    screenshot(page, "plan-hostile-text", height=1400)
+    open_tab(page, "By theme")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "evil.example" in url]

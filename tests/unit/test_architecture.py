@@ -150,7 +150,9 @@ def test_every_page_starts_from_the_entry_point_and_uses_what_it_hands_over():
         assert "current_page()\n" not in text, f"{page.path} calls current_page() only for its side effect"
 
 
-@pytest.mark.parametrize("argv", [["boardpack", "--help"], ["import", "actions", "--help"]])
+@pytest.mark.parametrize(
+    "argv", [["boardpack", "--help"], ["import", "actions", "--help"], ["audit", "verify", "--db", "/nowhere.duckdb"]]
+)
 def test_the_command_line_never_imports_streamlit(argv):
     code = (
         "import sys, runpy; sys.argv = ['yjs', *sys.argv[1:]]\n"

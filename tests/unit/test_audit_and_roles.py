@@ -11,7 +11,7 @@ from yjs.data.db import open_read_only
 from yjs.domain.roles import Actor, PermissionDenied, RolesFileError, RolesMap, allows, read_roles, require_role
 from yjs.importers import KINDS, ImportFailed, run_import
 from yjs.importers.inspections import InspectionsKind
-from yjs.store import audit, backups, groups
+from yjs.store import audit, audit_seal, backups, groups
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITOR = Actor("lead@council.gov.uk", "editor")
@@ -119,13 +119,18 @@ def test_a_viewer_cannot_import_even_by_calling_the_function_and_the_attempt_is_
     assert backups.listing(writable_db) == []
 
 
-def test_saving_a_comparator_group_is_an_audited_edit_for_editors_only(writable_db):
+def test_saving_a_comparator_group_is_an_audited_edit_for_editors_only_and_a_refusal_is_audited_too(writable_db):
     known = {"Ealing", "Reading", "Buckinghamshire"}
     with pytest.raises(PermissionDenied):
         groups.save_group(writable_db, "Neighbours", ["Ealing", "Reading"], known, Actor("c@x.org", "viewer"))
     groups.save_group(writable_db, "Neighbours", ["Ealing", "Reading"], known, EDITOR)
-    [row] = audit_rows(writable_db)
-    assert (row["event"], row["subject"], row["actor"]) == ("edit", "comparator group 'Neighbours'", EDITOR.who)
+    refused, saved = audit_rows(writable_db)
+    assert (refused["actor"], refused["outcome"], refused["subject"]) == (
+        "c@x.org",
+        "refused",
+        "comparator group 'Neighbours'",
+    )
+    assert (saved["event"], saved["subject"], saved["actor"]) == ("edit", "comparator group 'Neighbours'", EDITOR.who)
 
 
 def test_a_database_built_before_the_audit_trail_gets_it_at_its_first_import(writable_db, tmp_path):
@@ -144,11 +149,13 @@ def test_the_chain_finds_a_row_removed_or_changed_by_hand(writable_db, tmp_path)
     con = open_read_only(writable_db)
     log = con.execute("SELECT * FROM audit_log").df()
     con.close()
-    assert audit.broken_links(log) == []
-    assert audit.broken_links(log[log["seq"] != 2]) == [3]
+    key = audit_seal.find_key(writable_db)
+    assert audit.broken_links(log, key) == []
+    assert audit.broken_links(log[log["seq"] != 2], key) == [3]
     tampered = log.copy()
     tampered.loc[tampered["seq"] == 1, "rows_added"] = 99
-    assert audit.broken_links(tampered) == [1]
+    assert audit.broken_links(tampered, key) == [1]
+    assert audit.broken_links(log, b"another key, a wrong one, 32 chars+") == [1, 2, 3]
 
 
 def test_no_query_file_changes_or_removes_audit_rows():

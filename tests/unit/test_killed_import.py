@@ -1,5 +1,6 @@
 """A real import killed (SIGKILL) at random moments leaves a database that opens and holds exactly
-the old data or exactly the new, and the next import runs as if nothing had happened."""
+the old data or exactly the new, an audit trail its pin vouches for, and the next import runs as if
+nothing had happened."""
 
 import os
 import random
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.dbcheck import audit_rows, data_fingerprint
+from yjs.cli import main
 from yjs.data.db import open_read_only
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,6 +106,7 @@ def test_an_import_killed_at_random_moments_leaves_old_or_new_data_never_a_mix(r
         found = data_fingerprint(db)
         assert found in (old, new), f"trial {trial}: a mix of old and new data"
         assert len(audit_rows(db)) == (found == new)  # the audit record commits with the data, never alone
+        assert main(["audit", "verify", "--db", str(db)]) == 0, f"trial {trial}: the trail and its pin disagree"
         outcomes.append(("killed: " if killed else "finished: ") + ("new" if found == new else "old"))
         if killed and found == old and trial == 1:
             # The dead writer's lock went with it and its private copy is cleared: the next import completes.

@@ -50,7 +50,7 @@ def test_each_person_carries_their_own_area_and_is_checked_against_its_figures()
 def serve_load_app() -> tuple[str, subprocess.Popen]:
     port = free_port()
     process = subprocess.Popen(
-        streamlit_command(LOAD_APP, port),
+        streamlit_command(LOAD_APP, port, "--client.showErrorDetails", "full"),  # not the project's app
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

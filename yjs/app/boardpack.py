@@ -4,19 +4,20 @@ PowerPoint with progress on screen, download them) and the slides of the Board p
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
 import streamlit as st
 
 from yjs import boardpack
-from yjs.app import present, widgets
+from yjs.app import auth, present, widgets
 from yjs.app.cache import cached, query
 from yjs.boardpack.content import gather
 from yjs.boardpack.regional import gather_regional
 from yjs.charts.images import ImagesUnavailable
 from yjs.domain import disclosure
 from yjs.domain.dates import long_date
+from yjs.domain.plaintext import markdown_text as md
+from yjs.domain.roles import covers
 
 READY_KEY = "boardpack_ready"
 # How a panel gathers its pack: for a meeting date, reporting each step.
@@ -30,7 +31,7 @@ def _threshold() -> int:
 
 def _prepare(subject: str, meeting: dt.date, gather_pack: Gather) -> dict[str, bytes] | None:
     """Both files, with a status box and a progress bar while the charts are drawn."""
-    with st.status(f"Preparing the board pack for {subject}…", expanded=True) as status:
+    with st.status(f"Preparing the board pack for {md(subject)}…", expanded=True) as status:
         bar = st.progress(0.0, text="Gathering the figures")
         pack = gather_pack(meeting, lambda step: bar.progress(0.1, text=f"Gathering the figures: {step}"))
         total, done = 2 * boardpack.chart_count(pack) + 2, [0]
@@ -68,7 +69,9 @@ def board_pack(area: str, meeting: dt.date | None = None) -> None:
         "summary.",
         area,
         meeting,
-        lambda when, progress: gather(query, area, when, threshold=_threshold(), progress=progress),
+        lambda when, progress: gather(
+            query, area, when, threshold=_threshold(), progress=progress, child_level=sees_child_level(area)
+        ),
     )
 
 
@@ -83,7 +86,13 @@ def regional_board_pack(region: str, demo: bool) -> None:
         f"the {region} regional partnership ({kind} areas)",
         None,
         lambda when, progress: gather_regional(
-            query, region, when, demo=demo, threshold=_threshold(), progress=progress
+            query,
+            region,
+            when,
+            demo=demo,
+            threshold=_threshold(),
+            progress=progress,
+            child_level=auth.actor().areas is None,  # a role scoped to services sees its own children only
         ),
     )
 
@@ -135,13 +144,17 @@ def meeting_date(row) -> dt.date:
 def _colour_styles(table) -> object:
     """Coloured rating and BRAG cells keep their words (colour is never the only carrier).
 
-    st.table reads cells as Markdown, so "1. Organisational delivery" would become a list: escape it.
+    st.table reads cells as Markdown: every text cell is escaped, so "1. Organisational delivery" stays a
+    heading rather than a list and an imported action's `![x](http://…)` stays text, never an image.
     """
-    frame = table.frame.map(lambda v: re.sub(r"^(\d+)\. ", r"\1\\. ", v) if isinstance(v, str) else v)
+    frame = table.frame.map(lambda v: md(v) if isinstance(v, str) else v)
     styled = frame.style.hide(axis="index")
     for column, colours in table.colours.items():
-        styled = styled.map(
-            lambda v, c=colours: f"background-color: {c[v][0]}; color: {c[v][1]}; font-weight: 700" if v in c else "",
+        words = table.frame[column]  # the colour follows the word as written, not its escaped form
+        styled = styled.apply(
+            lambda _shown, w=words, c=colours: [
+                f"background-color: {c[v][0]}; color: {c[v][1]}; font-weight: 700" if v in c else "" for v in w
+            ],
             subset=[column],
         )
     return styled
@@ -151,11 +164,11 @@ def show_section(number: int, section) -> None:
     """One board pack section on screen: its summary, what is missing, tables and charts with their data."""
     st.header(f"{number}. {section.title}")
     if section.missing == section.summary:  # nothing else to show: say what is missing, plainly
-        st.info(section.summary, icon=":material/info:")
+        st.info(md(section.summary), icon=":material/info:")
     else:
-        st.markdown(section.summary)
+        st.markdown(md(section.summary))
         if section.missing:
-            st.info(f"Missing: {section.missing}", icon=":material/info:")
+            st.info(f"Missing: {md(section.missing)}", icon=":material/info:")
     for table in section.tables:
         st.subheader(table.title)
         if table.frame.empty:
@@ -173,9 +186,9 @@ def show_section(number: int, section) -> None:
             key=f"section_{number}_{index}",
             title=chart.title,
         )
-        st.caption(f"Source: {chart.source}")
+        st.caption(f"Source: {md(chart.source)}")
     if section.sources:
-        st.caption("Sources: " + "; ".join(section.sources))
+        st.caption("Sources: " + md("; ".join(section.sources)))
 
 
 SLIDE_PARAM = "slide"
@@ -219,8 +232,18 @@ def slide_buttons(row, number: int, titles: tuple[str, ...]) -> None:
     )
 
 
-@cached(max_entries=64)
+def sees_child_level(area: str) -> bool:
+    """Whether the person's role covers `area`'s figures from children's records (yjs/domain/roles.py)."""
+    return covers(auth.actor(), area)
+
+
 def slide(area: str, meeting: dt.date, threshold: int, title: str):
-    """The pack holding only the section a slide shows, gathered once per file version, meeting and
-    threshold: the first slide does not wait for the whole pack, and stepping back and forth is instant."""
-    return gather(query, area, meeting, threshold=threshold, titles=(title,))
+    """The pack holding only the section a slide shows (see `_slide`), for the person's role."""
+    return _slide(area, meeting, threshold, title, sees_child_level(area))
+
+
+@cached(max_entries=64)
+def _slide(area: str, meeting: dt.date, threshold: int, title: str, child_level: bool):
+    """Gathered once per file version, meeting, threshold and reach: the first slide does not wait for the
+    whole pack, and stepping back and forth is instant."""
+    return gather(query, area, meeting, threshold=threshold, titles=(title,), child_level=child_level)

@@ -4,29 +4,45 @@ from __future__ import annotations
 
 import streamlit as st
 
-from yjs.app import present
+from yjs.app import auth, present
 from yjs.app.cache import query
 from yjs.data import cohort as cohort_data
 from yjs.data.cohort import CohortScope
 from yjs.domain import disclosure
 from yjs.domain.cohort import BY_KEY, DIMENSIONS
 from yjs.domain.filters import Filters
+from yjs.domain.plaintext import markdown_text as md
+from yjs.domain.roles import covers
 
 FIRST_COHORT_YEAR = 2019
 
 
-def scope_areas(filters: Filters) -> list[str]:
-    """Your area when one is chosen; otherwise every visible area in the chosen regions."""
-    if filters.area:
-        return [filters.area]
-    return filters.visible_areas(query("read/areas/areas_with_inspection_years"))
+def scope_areas(filters: Filters, *, child_level: bool = True) -> list[str]:
+    """Your area when one is chosen, otherwise every visible area in the chosen regions; for figures from
+    children's records (`child_level`), only the areas the person's role covers (yjs/domain/roles.py)."""
+    areas = [filters.area] if filters.area else filters.visible_areas(query("read/areas/areas_with_inspection_years"))
+    return [area for area in areas if covers(auth.actor(), area)] if child_level else areas
 
 
 def scope_label(filters: Filters, areas: list[str]) -> str:
     if filters.area:
-        return filters.area
+        return md(filters.area)
+    if auth.actor().areas is not None:
+        return f"the areas your role covers ({md(', '.join(areas))})"
     where = ", ".join(filters.regions) if filters.regions else "all areas shown"
     return f"{len(areas)} areas ({where})"
+
+
+def _outside_role(filters: Filters) -> None:
+    """Say why a person whose role covers other services sees no child-level figures here."""
+    actor = auth.actor()
+    st.info(
+        f"Figures from children's records for {md(filters.area or 'the areas shown')} are shown only to their own "
+        f"service's staff: your access covers {md(', '.join(actor.areas or ()))}. Choose "
+        f"{'it' if len(actor.areas or ()) == 1 else 'one of those'} as **Your area**; published figures for "
+        "every area are on the Inspections and Performance pages.",
+        icon=":material/lock:",
+    )
 
 
 def threshold_setting() -> int:
@@ -50,9 +66,13 @@ def threshold_setting() -> int:
 def cohort_scope(filters: Filters, areas: list[str] | None = None) -> tuple[CohortScope, dict] | None:
     """The areas and period the page covers, or None (with a message) when they hold no cohort data.
 
-    `areas` replaces the usual scope (Your area, else every area shown) on a page that compares areas."""
+    `areas` replaces the usual scope (Your area, else every area shown) on a page that compares areas; either
+    way only the areas the person's role covers count (yjs/domain/roles.py)."""
     chosen = filters.area if areas is None else None
-    areas = scope_areas(filters) if areas is None else areas
+    areas = scope_areas(filters) if areas is None else [area for area in areas if covers(auth.actor(), area)]
+    if not areas and auth.actor().areas is not None:
+        _outside_role(filters)
+        return None
     summary = cohort_data.scope_summary(query, areas) if areas else {"children": 0}
     if not summary["children"]:
         who = chosen or "the areas shown"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from yjs.app import about, auth, layout, present
+from yjs.app import about, auth, errors, layout, present
 from yjs.app.cache import query
 from yjs.app.filters import area_options, sidebar_filters
 from yjs.app.navigation import BY_URL, PageSpec, menu, pages_for
@@ -66,8 +66,16 @@ def database_ready() -> bool:
 
 
 def run() -> None:
-    """The entry point's whole work (app.py calls it)."""
+    """The entry point's whole work (app.py calls it): an unexpected error becomes a message with an id."""
     st.set_page_config(page_title="YJS Insight", page_icon=":material/balance:", layout="wide")
+    try:
+        _run()
+    except Exception as error:  # st.stop and st.rerun are BaseExceptions and pass through
+        errors.report_unexpected_error(error)
+
+
+def _run() -> None:
+    auth.use_audit_key_from_secrets()
     actor = auth.current_actor()  # a login screen, or a refusal, stops here
     if not database_ready():
         st.stop()

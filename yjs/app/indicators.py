@@ -15,8 +15,10 @@ from yjs.data.areas import is_demo_area
 from yjs.domain import benchmarking, comparators, roles
 from yjs.domain.comparators import ALL, COUNTRY, NEIGHBOURS, REGION, ComparatorSet, neighbours_group, ranking
 from yjs.domain.filters import Filters
+from yjs.domain.plaintext import markdown_text as md
 from yjs.paths import database_path
 from yjs.store import groups, names
+from yjs.store.atomic import StoreError
 
 
 def no_values(area: str, what: str) -> None:
@@ -194,7 +196,7 @@ def comparator_picker(saved: dict[str, list[str]], area: str) -> str:
         COUNTRY: "Its country",
         ALL: "All areas",
         **({NEIGHBOURS: "Its statistical neighbours"} if has_neighbours else {}),
-        **{name: f"Group: {name}" for name in saved},
+        **{name: f"Group: {md(name)}" for name in saved},  # radio options are read as Markdown
     }
     choice = st.radio(
         "Compare with", list(labels), format_func=labels.get, horizontal=True, key="compare_with", bind="query-params"
@@ -231,7 +233,7 @@ def headline(result: dict, details: pd.Series, comparators: ComparatorSet) -> No
     )
     alone = result["set_size"] < 2  # a rank of one, or a band, among one area says nothing
     rank, national = result["rank"], result["national_rank"]
-    columns[1].metric(f"Rank in {comparators.label}", f"{rank[0]} of {rank[1]}" if rank and not alone else "–")
+    columns[1].metric(f"Rank in {md(comparators.label)}", f"{rank[0]} of {rank[1]}" if rank and not alone else "–")
     columns[2].metric(
         "Rank among all areas", f"{national[0]} of {national[1]}" if national and national[1] > 1 else "–"
     )
@@ -247,7 +249,7 @@ def headline(result: dict, details: pd.Series, comparators: ComparatorSet) -> No
     )
     if result["set_size"] < 2:
         st.info(
-            f"{comparators.label[:1].upper()}{comparators.label[1:]} holds only this area for {result['period']}: "
+            f"{md(comparators.label[:1].upper() + comparators.label[1:])} holds only this area for {result['period']}: "
             "choose a wider comparison, or load more areas' figures, to rank it.",
             icon=":material/group:",
         )
@@ -258,7 +260,7 @@ def headline(result: dict, details: pd.Series, comparators: ComparatorSet) -> No
     )
     st.markdown(
         f"**Direction of travel: {benchmarking.ARROWS[result['direction']]}**{previous}. "
-        f"Comparator median {_fmt(result['comparator_median'], unit)}. Source: {result['source']}."
+        f"Comparator median {_fmt(result['comparator_median'], unit)}. Source: {md(result['source'])}."
     )
 
 
@@ -267,7 +269,7 @@ def bottom_quartile_note(area: str, demo: bool, choice: str) -> None:
     card = area_scorecard(area, choice, demo)
     bottom = card.loc[card["band"] == "D", "indicator"].tolist()
     text = ", ".join(bottom) if bottom else "none of its indicators"
-    st.markdown(f"**Bottom quartile of all services:** {text}. Every indicator is on the **Scorecard**.")
+    st.markdown(f"**Bottom quartile of all services:** {md(text)}. Every indicator is on the **Scorecard**.")
 
 
 def ranked_table(
@@ -300,11 +302,11 @@ def save_group_form(known: set[str], members: list[str] = ()) -> None:
                 with st.spinner("Saving..."):
                     groups.save_group(database_path(), name, members, known, auth.actor())
                 st.success(
-                    f"Saved “{name.strip()}” with {len(set(members))} areas; choose it on Benchmarking, "
+                    f"Saved “{md(name.strip())}” with {len(set(members))} areas; choose it on Benchmarking, "
                     "the Ratings matrix or Compare areas."
                 )
-            except groups.GroupError as exc:
-                st.error(str(exc))
+            except (groups.GroupError, roles.PermissionDenied, StoreError) as exc:
+                st.error(md(exc))
 
 
 # --- the indicator pages' reads, through the app's cached query -------------------------------------

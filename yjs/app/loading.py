@@ -22,6 +22,7 @@ from yjs.app import widgets
 from yjs.app.cache import query
 from yjs.data.areas import areas_with_inspection_years
 from yjs.data.mappings import saved_mappings
+from yjs.domain.plaintext import markdown_text as md
 from yjs.domain.roles import Actor, PermissionDenied
 from yjs.importers import KINDS, Choices, ImportFailed, run_import
 from yjs.importers import action_columns as columns
@@ -130,7 +131,7 @@ def upload(kind: str):
         f"File (up to {MAX_UPLOAD_MB} MB)", type=["csv", "xlsx"], key=f"upload_{kind}", max_upload_size=MAX_UPLOAD_MB
     )
     if file is not None and too_large(file.size):  # the browser enforces the limit too; this holds for any client
-        st.error(f"**{file.name}: {too_large(file.size)}.** Nothing was written.", icon=":material/error:")
+        st.error(f"**{md(file.name)}: {too_large(file.size)}.** Nothing was written.", icon=":material/error:")
         return None
     return file
 
@@ -142,20 +143,25 @@ def saved_copy(file, folder: tempfile.TemporaryDirectory) -> Path:
     return path
 
 
-def check(kind: str, path: Path, name: str, add_areas: bool, choices: Choices) -> ImportResult | None:
-    """Every row checked, with progress; the problems, line by line, when there are any (then None)."""
+def check(kind: str, path: Path, name: str, add_areas: bool, choices: Choices, actor: Actor) -> ImportResult | None:
+    """Every row checked, with progress; the problems, line by line, when there are any (then None).
+    A file about areas the person's role does not cover is refused here already (and again on import)."""
     try:
-        with st.status(f"Checking {name}…", expanded=False) as status:
+        with st.status(f"Checking {md(name)}…", expanded=False) as status:
             preview = run_import(
                 KINDS[kind],
                 path,
                 database_path(),
                 dry_run=True,
                 add_areas=add_areas,
-                progress=lambda step: status.update(label=f"Checking {name}: {step}…"),
                 choices=choices,
+                actor=actor,
+                progress=lambda step: status.update(label=f"Checking {md(name)}: {step}…"),
             )
-            status.update(label=f"{name}: every row is valid", state="complete")
+            status.update(label=f"{md(name)}: every row is valid", state="complete")
+    except PermissionDenied as refusal:
+        st.error(f"**Not allowed.** {md(refusal)}", icon=":material/block:")
+        return None
     except ImportFailed as failure:
         st.error(
             f"**{len(failure.problems)} problem(s); nothing was written.** Correct the file and upload it again.",
@@ -188,9 +194,10 @@ def load(kind: str, path: Path, add_areas: bool, actor: Actor, choices: Choices)
             progress=lambda step: progress.progress((steps.index(step) + 1) / len(steps), text=f"Importing: {step}…"),
         )
     except (ImportFailed, StoreError, PermissionDenied) as exc:
-        st.error(f"Nothing was written: {exc}")
+        st.error(f"Nothing was written: {md(exc)}")
     else:
         st.success(
-            f"Imported. {result.summary()}. The file it replaced was backed up first (`python -m yjs restore --list`).",
+            f"Imported. {md(result.summary())}. The file it replaced was backed up first "
+            "(`python -m yjs restore --list`).",
             icon=":material/check_circle:",
         )

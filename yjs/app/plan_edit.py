@@ -18,9 +18,11 @@ from yjs.app.widgets import download_buttons
 from yjs.data.plans import PlanData
 from yjs.domain import brag, plans
 from yjs.domain.dates import long_date
+from yjs.domain.plaintext import markdown_text as md
 from yjs.domain.roles import Actor
 from yjs.paths import database_path
 from yjs.store import plan_edits
+from yjs.store.atomic import StoreError
 
 UNCHANGED = "(leave as it is)"
 FLASH_KEY = "plan_edit_saved"
@@ -42,15 +44,18 @@ def edit_form(data: PlanData, action: pd.Series) -> None:
     if FLASH_KEY in st.session_state:
         st.success(st.session_state.pop(FLASH_KEY), icon=":material/check_circle:")
     signed_in = ui_auth.actor()
-    if not plans.may_edit(signed_in):
-        st.info(
-            "You may view this plan but not edit it: editing is for editors and administrators.", icon=":material/lock:"
+    if not plans.may_edit(signed_in, data.plan["area"]):
+        reach = (
+            f"your role covers {md(', '.join(signed_in.areas))} only"
+            if plans.may_edit(signed_in)
+            else "editing is for editors and administrators"
         )
+        st.info(f"You may view this plan but not edit it: {reach}.", icon=":material/lock:")
         return
     due = pd.Timestamp(action["due_date"]).date() if pd.notna(action["due_date"]) else None
     with st.form(f"edit_{action_id}_v{read_version}"):  # a saved edit starts a fresh, empty form
         st.markdown(
-            f"**{action['ref']}**: {action['action']}  \nNow **{action['status']}**"
+            f"**{md(action['ref'])}**: {md(action['action'])}  \nNow **{action['status']}**"
             f"{', due ' + long_date(due) if due else ', no due date'}."
         )
         left, right = st.columns(2)
@@ -67,11 +72,15 @@ def edit_form(data: PlanData, action: pd.Series) -> None:
             value=action["evidence_link"] if pd.notna(action["evidence_link"]) else "",
             placeholder="https://…",
         )
+        # A signed-in person is recorded by their login; a typed name is marked as typed and unverified.
         name = (
-            st.text_input("Your name (recorded in the history)", value=signed_in.who)
+            st.text_input(
+                "Your name (recorded in the history as typed, unverified)",
+                value=signed_in.who.removesuffix(" (local)"),
+            )
             if signed_in.local
             else signed_in.who
-        )  # a signed-in person is recorded by their login, never a typed name
+        )
         submitted = st.form_submit_button("Save changes", type="primary")
     if submitted:
         edit = plan_edits.ActionEdit(
@@ -81,7 +90,7 @@ def edit_form(data: PlanData, action: pd.Series) -> None:
             note=note,
             evidence_link=link,
         )
-        _save(action_id, edit, replace(signed_in, who=name), read_version, seen_key)
+        _save(action_id, edit, replace(signed_in, who=name, typed=signed_in.local), read_version, seen_key)
 
 
 def _save(action_id: int, edit: plan_edits.ActionEdit, actor: Actor, read_version: int, seen_key: str) -> None:
@@ -90,12 +99,12 @@ def _save(action_id: int, edit: plan_edits.ActionEdit, actor: Actor, read_versio
     except plan_edits.EditConflict as conflict:
         st.session_state.pop(seen_key, None)
         st.error(
-            f"**Not saved: someone else changed this action.** {conflict}\n\nYour change, to make again: "
-            f"{describe(edit)}",
+            f"**Not saved: someone else changed this action.** {md(conflict)}\n\nYour change, to make again: "
+            f"{md(describe(edit))}",
             icon=":material/sync_problem:",
         )
-    except plan_edits.EditRefused as refused:
-        st.error(f"**Not saved.** {refused}", icon=":material/error:")
+    except (plan_edits.EditRefused, StoreError) as refused:
+        st.error(f"**Not saved.** {md(refused)}", icon=":material/error:")
     else:
         st.session_state.pop(seen_key, None)
         st.session_state[FLASH_KEY] = (

@@ -13,6 +13,7 @@ from yjs.data.plans import PlanData
 from yjs.domain import brag, highlight, plans
 from yjs.domain.dates import long_date
 from yjs.domain.filters import Filters
+from yjs.domain.plaintext import markdown_text as md
 
 
 def choose_plan(filters: Filters) -> PlanData | None:
@@ -22,7 +23,7 @@ def choose_plan(filters: Filters) -> PlanData | None:
         options = options[options["area"] == filters.area]
     elif filters.area:
         st.info(
-            f"{filters.area} has no improvement plan in the database; choose another area's plan below, "
+            f"{md(filters.area)} has no improvement plan in the database; choose another area's plan below, "
             "or import one on the Load data page.",
             icon=":material/info:",
         )
@@ -53,7 +54,7 @@ def plan_label(area: str, title: str) -> str:
 
 def plan_caption(plan: dict) -> None:
     dated = f", {pd.Timestamp(plan['plan_date']):%B %Y}" if pd.notna(plan["plan_date"]) else ""
-    st.caption(f"{plan['area']}{dated}: {plan['actions']} actions. Source: {plan['source']}.")
+    st.caption(f"{md(plan['area'])}{dated}: {plan['actions']} actions. Source: {md(plan['source'])}.")
     if plan["is_demo"]:
         st.warning(
             "**Demo data.** This area and its plan, actions and status history are invented.", icon=":material/science:"
@@ -155,8 +156,8 @@ def grouped_actions(state: pd.DataFrame, themes: pd.DataFrame) -> None:
         tally = counts.loc[theme]
         summary = ", ".join(f"{tally[s]} {s}" for s in plans.STATUS_ORDER if tally[s])
         noun = "action" if tally["Total"] == 1 else "actions"
-        led = f" (lead: {leads.at[theme, 'lead']})" if theme in leads.index and leads.at[theme, "lead"] else ""
-        label = f"**{theme}**{led}: {tally['Total']} {noun} ({summary})"
+        led = f" (lead: {md(leads.at[theme, 'lead'])})" if theme in leads.index and leads.at[theme, "lead"] else ""
+        label = f"**{md(theme)}**{led}: {tally['Total']} {noun} ({summary})"
         box = lazy_expander(label, f"theme_{theme}", expanded=expanded)
         if box is not None:
             with box:

@@ -15,6 +15,7 @@ from yjs.data import ratings as rating_data
 from yjs.domain import brag, rules
 from yjs.domain.dates import long_date
 from yjs.domain.filters import Filters
+from yjs.domain.plaintext import markdown_text as md
 from yjs.domain.ratings import SORTS, StandardPanel, key_question_table, lift_label
 
 SHOW_LATEST, SHOW_EVERY = "Latest inspection per area", "Every inspection"
@@ -94,7 +95,7 @@ def show_ratings_table(table: pd.DataFrame) -> None:
 def key_question_panel(panel: StandardPanel) -> None:
     """One standard: its key questions against the bands, the explanation and what would lift it."""
     assessment = panel.assessment
-    title = f"**{panel.code} {panel.name}**: {panel.rating or 'not rated'}"
+    title = f"**{panel.code} {md(panel.name)}**: {panel.rating or 'not rated'}"
     if assessment is None:
         st.markdown(title)
         st.caption(
@@ -140,7 +141,7 @@ def key_question_panel(panel: StandardPanel) -> None:
             st.markdown(f"**To reach {target}:**\n" + "\n".join(lines))
         if any(q.counts_inferred for q in panel.questions):
             st.caption("Counts inferred: HMIP published a rounded % and the sample size, and only one count fits.")
-        st.caption(f"Source: {panel.source}")
+        st.caption(f"Source: {md(panel.source)}")
 
 
 def recommendations(frame: pd.DataFrame) -> None:
@@ -150,17 +151,17 @@ def recommendations(frame: pd.DataFrame) -> None:
         st.caption("No recommendations are recorded for this inspection.")
         return
     for addressee, rows in frame.groupby("addressee", sort=False):
-        st.markdown(f"**To {addressee}**")
+        st.markdown(f"**To {md(addressee)}**")
         for row in rows.itertuples(index=False):
-            st.markdown(f"{row.number}. {row.text[:1].upper()}{row.text[1:]}")
+            st.markdown(f"{row.number}\\. {md(row.text[:1].upper() + row.text[1:])}")
             if isinstance(row.latest_progress, str):
                 known = isinstance(row.progress_brag, str)
                 status = f" ({row.progress_brag}: {brag.MEANINGS[row.progress_brag].lower()})" if known else ""
                 st.caption(
                     f"Progress reported {long_date(pd.Timestamp(row.update_date).date())}{status}: "
-                    f"{row.latest_progress} (source: {row.progress_source})"
+                    f"{md(row.latest_progress)} (source: {md(row.progress_source)})"
                 )
-    st.caption(f"Source: {'; '.join(frame['source'].unique())}")
+    st.caption(f"Source: {md('; '.join(frame['source'].unique()))}")
     ui.download_buttons(frame, "recommendations")
 
 
@@ -177,7 +178,7 @@ def compare_picker(options: list[str], groups: dict[str, list[str]]) -> tuple[li
     )
     if group:
         members = [a for a in groups[group] if a in options]
-        right.markdown(f"**{group}**: {', '.join(members)}")
+        right.markdown(f"**{md(group)}**: {md(', '.join(members))}")
         return members, group
     chosen = right.multiselect(
         "Areas to compare (2 to 8)",

@@ -48,11 +48,13 @@ def gather(
     threshold: int = disclosure.MIN_THRESHOLD,
     progress: Callable[[str], None] | None = None,
     titles: tuple[str, ...] = SECTION_TITLES,
+    child_level: bool = True,
 ) -> BoardPack:
     """The sections of the pack for `area` as it stood at the board meeting on `meeting`.
 
     `titles` picks sections (by their titles, which never change): a slide needs only its own, and
-    gathering the rest would cost it the whole pack's queries.
+    gathering the rest would cost it the whole pack's queries. Without `child_level` (someone whose role
+    covers other services only) the sections built from children's records say they are left out.
     """
     row = find_area(query, area)
     name, is_demo = row["area"], bool(row["is_demo"])
@@ -62,7 +64,11 @@ def gather(
         (
             "disproportionality",
             SECTION_TITLES[3:4],
-            lambda: (sections.disproportionality_section(query, name, meeting, threshold),),
+            lambda: (
+                sections.disproportionality_section(query, name, meeting, threshold)
+                if child_level
+                else sections.withheld_child_level_section(SECTION_TITLES[3], name),
+            ),
         ),
         ("improvement plan", SECTION_TITLES[4:], lambda: (sections.plan_section(query, name, meeting),)),
     )

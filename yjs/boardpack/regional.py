@@ -12,6 +12,7 @@ import difflib
 
 import pandas as pd
 
+from yjs.boardpack import sections
 from yjs.boardpack.model import BoardPack, Chart, Section, Table, UnknownArea
 from yjs.charts import cohort as charts_cohort
 from yjs.charts import plans as charts_plans
@@ -51,15 +52,21 @@ def gather_regional(
     today: dt.date | None = None,
     threshold: int = disclosure.MIN_THRESHOLD,
     progress=None,
+    child_level: bool = True,
 ) -> BoardPack:
-    """The regional pack for the partnership meeting on `meeting`."""
+    """The regional pack for the partnership meeting on `meeting`. Without `child_level` (a role scoped to
+    fewer services than the region's), its section from children's records says it is withheld."""
     name = find_region(query, region)
     if progress:
         progress("improvement plans")
     plans = plans_section(query, name, meeting, demo)
     if progress:
         progress("disproportionality")
-    rri = rri_section(query, name, meeting, demo, threshold)
+    rri = (
+        rri_section(query, name, meeting, demo, threshold)
+        if child_level
+        else sections.withheld_child_level_section(RRI_TITLE, f"the {name} regional partnership")
+    )
     return BoardPack(f"{name} regional partnership", meeting, today or dt.date.today(), demo, (plans, rri))
 
 

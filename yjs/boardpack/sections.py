@@ -220,6 +220,15 @@ def _rate_text(rate) -> str:
     return disclosure.CONFIDENTIAL if rate is None or pd.isna(rate) else f"{rate:.1%}"
 
 
+def withheld_child_level_section(title: str, area: str) -> Section:
+    """A section built from children's records, for someone whose role does not cover the area."""
+    why = (
+        f"Left out: figures from children's records are shown only to {area}'s own staff, and this pack was "
+        "prepared by someone whose access covers other services. Published figures are in the other sections."
+    )
+    return Section(title, why, missing=why)
+
+
 def disproportionality_section(query: Query, area: str, meeting: dt.date, threshold: int) -> Section:
     title = "Disproportionality by ethnicity"
     summary = cohort_data.scope_summary(query, [area])

@@ -29,6 +29,7 @@ from yjs.charts.base import (
 from yjs.charts.cohort import SERIES
 from yjs.domain import brag, plan_progress, plans
 from yjs.domain.dates import long_date
+from yjs.domain.plaintext import chart_text
 
 # Okabe-Ito hues, with Red darkened so the five also differ in lightness (in greyscale and on a
 # monochrome printer): Red darkest, then Blue, Green, Amber, Not assessed lightest.
@@ -42,7 +43,9 @@ def timeline(state: pd.DataFrame, today: dt.date, *, title: str) -> go.Figure:
     rows = state.dropna(subset=["due_date", "bar_start"]).sort_values(["due_date", "ref"])
     start, due = pd.to_datetime(rows["bar_start"]), pd.to_datetime(rows["due_date"])
     rows = rows.assign(
-        label=[f"{ref}: {shortened(text, 60)}" for ref, text in zip(rows["ref"], rows["action"], strict=True)],
+        label=[
+            chart_text(f"{ref}: {shortened(text, 60)}") for ref, text in zip(rows["ref"], rows["action"], strict=True)
+        ],
         start=start,
         length=(due - start) // pd.Timedelta(milliseconds=1),
         bar_text=[f"{s}, overdue" if late else s for s, late in zip(rows["status"], rows["overdue"], strict=True)],
@@ -122,7 +125,12 @@ def _status_bars(rows: pd.DataFrame, status: str) -> dict:
         "yaxis": "y",
         "text": rows["bar_text"].to_numpy(),
         "textposition": "auto",
-        "customdata": np.column_stack([rows["lead"].to_numpy(dtype=object), rows["status"].to_numpy(dtype=object)]),
+        "customdata": np.column_stack(
+            [
+                rows["lead"].map(chart_text, na_action="ignore").to_numpy(dtype=object),
+                rows["status"].to_numpy(dtype=object),
+            ]
+        ),
         "hovertemplate": f"status={status}<br>due=%{{x|%-d %B %Y}}<br>lead=%{{customdata[0]}}<extra></extra>",
         "marker": {"color": BRAG_COLOURS[status], "pattern": {"shape": ""}, "line": {"color": "#333", "width": 1}},
         "textfont": {"color": BRAG_TEXT_COLOURS[status], "size": 13},

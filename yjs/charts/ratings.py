@@ -18,6 +18,7 @@ from yjs.charts.base import (
     wrapped_label,
 )
 from yjs.domain import rules
+from yjs.domain.plaintext import chart_text
 from yjs.domain.ratings import DOMAIN_NAMES, domain_of
 
 NOT_RATED_GREY = "#D9D9D9"
@@ -97,7 +98,11 @@ def ratings_heatmap(
         cells = [_matrix_cell(row, column, names) for column in MATRIX_COLUMNS]
         z.append([value for value, _text, _what in cells])
         text.append([short for _value, short, _what in cells])
-        hover.append(_with_gaps([f"<b>{label}</b><br>{what}<br>Source: {row['source']}" for *_, what in cells]))
+        hover.append(
+            _with_gaps(
+                [f"<b>{chart_text(label)}</b><br>{what}<br>Source: {chart_text(row['source'])}" for *_, what in cells]
+            )
+        )
     cells = {  # arrays, not nested lists: plotly validates those element by element
         "type": "heatmap",
         "z": np.array([_with_gaps(row) for row in z], dtype=float),

@@ -14,7 +14,7 @@ import datetime as dt
 import pandas as pd
 
 from yjs.domain import brag
-from yjs.domain.roles import Actor, allows
+from yjs.domain.roles import Actor, allows, covers
 
 STATUS_ORDER = (brag.RED, brag.AMBER, brag.GREEN, brag.BLUE, brag.NOT_ASSESSED)
 # Fields whose history lives in action_edits and whose value in improvement_actions is the latest.
@@ -38,10 +38,11 @@ CREATED = "created"
 HORIZONS = (30, 60, 90)
 
 
-def may_edit(actor: Actor) -> bool:
-    """Whether `actor` may change improvement plans (editors and admins). The one place the rule
-    lives: the edit form, the edit writer and the actions import all ask it."""
-    return allows(actor.role, "editor")
+def may_edit(actor: Actor, area: str | None = None) -> bool:
+    """Whether `actor` may change improvement plans (editors and admins), and `area`'s plan when one is
+    named (a role scoped to some services reaches only theirs). The one place the rule lives: the edit
+    form, the edit writer and the actions import all ask it."""
+    return allows(actor.role, "editor") and (area is None or covers(actor, area))
 
 
 def _day_end(when: dt.date) -> pd.Timestamp:

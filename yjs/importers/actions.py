@@ -28,7 +28,7 @@ from yjs.data.db import execute
 from yjs.domain import brag, plans
 from yjs.domain.dates import parse_plan_date
 from yjs.domain.geography import AreaIndex
-from yjs.domain.roles import local_actor
+from yjs.domain.roles import local_actor, recorded_name
 from yjs.importers import action_columns as columns
 from yjs.importers.action_writer import COMPARED, ActionsPlan, comparable, write_actions
 from yjs.importers.base import ADD, Choices, Kind, change_for, flag_repeat, reading_notes
@@ -146,7 +146,7 @@ class ActionsKind(Kind):
         for record in execute(con, "read/plans/actions_with_status").df().to_dict("records"):
             stored[(record["plan"], record["ref"])] = stored[(record["plan"], "text:" + record["action"])] = record
         resolver = PlanResolver(con, options.source)
-        plan, problems, seen, theme = ActionsPlan(actor=actor.who, notes=notes), [], {}, {}
+        plan, problems, seen, theme = ActionsPlan(actor=recorded_name(actor), notes=notes), [], {}, {}
         for raw in rows:
             row_problems: list[Problem] = []
             row = _by_field(raw, mapping)
@@ -184,6 +184,7 @@ class ActionsKind(Kind):
         if due_text is None and status.due_date is not None:  # a later month in a completion column
             due_text, due_date = status.due_text, status.due_date
         return {
+            "area": area,  # for the role's scope (yjs/domain/roles.py); the plan says whose it is
             "plan": plan,
             "ref": cells.text("ref", max_length=40),
             "theme": theme[plan],

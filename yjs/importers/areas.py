@@ -83,6 +83,7 @@ def _merge(before: AreaRecord, new: AreaRecord) -> AreaRecord:
 
 class AreasKind(Kind):
     name = "areas"
+    area_field = "name"
     required = ("name",)
     optional = ("region", "country", "local_authorities", "population_10_17", "population_year", "aliases", "source")
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import duckdb
 
-from yjs.data.db import execute, open_read_only
-from yjs.domain.roles import Actor, PermissionDenied, local_actor, require_role
+from yjs.data.db import execute, load_query, open_read_only
+from yjs.domain.roles import Actor, PermissionDenied, local_actor, require_areas, require_role
 from yjs.importers.report import ImportFailed, ImportResult, Problem
 from yjs.importers.tabular import Row, Table, read_table
 from yjs.store import atomic as store
@@ -91,6 +91,16 @@ class Kind:
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
     upsert: str = ""  # the write query of a kind that upserts its records one by one
+    area_field: str = "area"  # the validated record's field naming the area a row is about
+
+    def areas_of(self, plan: Plan) -> set[str | None]:
+        """Every area the file's rows are about: a role scoped to some areas may import only those."""
+        if plan.rows is not None:
+            return set(plan.rows[self.area_field])
+        return {
+            c.record[self.area_field] if isinstance(c.record, dict) else getattr(c.record, self.area_field)
+            for c in plan.changes
+        }
 
     def validate(self, rows: list[Row], con: duckdb.DuckDBPyConnection, options: Options) -> tuple[Plan, list[Problem]]:
         raise NotImplementedError
@@ -99,9 +109,10 @@ class Kind:
         """Upsert every added or changed record with the kind's `upsert` query (kinds that write more override this)."""
         if not self.upsert:
             raise NotImplementedError
+        takes = load_query(self.upsert).params  # a record may carry more (its area, for the role's scope)
         for change in plan.changes:
             if change.action != UNCHANGED:
-                execute(con, self.upsert, **change.record)
+                execute(con, self.upsert, **{name: change.record[name] for name in takes})
 
     def read(self, file: Path, choices: Choices) -> Table:
         """The file as a table: headings in its first row (kinds taking files laid out for people override this)."""
@@ -124,6 +135,8 @@ def validate_or_fail(kind: Kind, rows: list[Row], con, options: Options):
     plan, problems = kind.validate(rows, con, options)
     if problems:
         raise ImportFailed(problems)
+    if options.actor is not None:
+        require_areas(options.actor, kind.areas_of(plan), f"import {kind.name}")
     return plan
 
 
@@ -144,10 +157,10 @@ def run_import(
     Raises ImportFailed (recorded in the audit trail, data untouched) or PermissionDenied.
     """
     file, db_path = Path(file), Path(db_path)
-    actor = actor or local_actor()
-    options = Options(add_areas=add_areas, source=source or file.name, choices=choices or Choices())
+    options = Options(add_areas=add_areas, source=source or file.name, choices=choices or Choices(), actor=actor)
     if dry_run:
         return _validated(kind, file, db_path, options, progress, dry_run=True)[0]
+    actor = actor or local_actor()
     entry = audit.Entry("import", "failed", kind.name, file.name, audit.file_checksum(file))
     try:
         require_role(actor.role, "editor")
@@ -228,7 +241,8 @@ def _validated(
 
 
 def reading_notes(table: Table) -> list[str]:
-    """Where the headings were found, when not simply in row 1 of a plain file, and which sheets were skipped."""
+    """Where the headings were found (when not simply in row 1 of a plain file), which sheets were skipped, and
+    how the file was decoded where that needs saying."""
     lines = table.header_lines
     notes = []
     if lines:
@@ -238,6 +252,8 @@ def reading_notes(table: Table) -> list[str]:
     if table.sheets_skipped:
         skipped = ", ".join(f"'{name}'" for name in table.sheets_skipped)
         notes.append(f"sheets without a row of headings, not read: {skipped}")
+    if table.note:
+        notes.append(table.note)
     return notes
 
 

@@ -56,6 +56,7 @@ class Table:
     header_lines: dict[str, int] = field(default_factory=dict)  # sheet ('' for a CSV) -> the headings' row
     sheets_skipped: tuple[str, ...] = ()  # sheets without a row of headings (a cover page, a key)
     labels: dict[str, str] = field(default_factory=dict)  # header -> the heading as the file writes it
+    note: str | None = None  # how the file was read, when the report should say (an encoding)
 
     def label(self, header: str) -> str:
         return self.labels.get(header, header)
@@ -100,17 +101,64 @@ def _normalise_headers(raw: list, line: int) -> list[str]:
     return headers
 
 
-def _read_csv(path: Path, is_header: HeaderTest | None = None) -> Table:
-    raw = path.read_bytes()
-    try:
-        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            text = raw.decode("utf-16")  # Excel's "Unicode text"
-        else:
-            text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-    if "\x00" in text:
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    note: str | None = None  # what the import report should say about how the file was read
+
+
+SAVE_AS_UTF8 = "Save the whole file as “CSV UTF-8” (Excel: Save As) and import it again"
+WINDOWS_1252_NOTE = (
+    "the file is not UTF-8, so it was read as Windows-1252 (Excel's “CSV” on Windows): check that accented "
+    "letters such as é look right, or save it as “CSV UTF-8” and import it again"
+)
+
+
+def decode_csv_bytes(raw: bytes) -> Decoded:
+    """A CSV file's text: UTF-8 (with or without a BOM), UTF-16 with its BOM, or, only when the whole
+    file is valid Windows-1252 and not UTF-8, Windows-1252 with a note saying so.
+
+    A file whose lines are in different encodings (one pasted from a UTF-8 export into a Windows-1252
+    file) is refused with the lines that differ: decoding it either way would store some names
+    garbled ("CafÃ©") without a word. Raises ImportFailed.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(raw.decode("utf-16"))  # Excel's "Unicode text"
+        except UnicodeDecodeError:
+            raise ImportFailed([Problem(0, None, "the file starts as UTF-16 but is not valid UTF-16")]) from None
+    if b"\x00" in raw:
         raise ImportFailed([Problem(0, None, "the file is binary, not a CSV text file")])
+    try:
+        return Decoded(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        pass
+    lines = raw.split(b"\n")
+    not_utf8 = [number for number, line in enumerate(lines, start=1) if not _decodes(line, "utf-8")]
+    utf8 = [n for n, line in enumerate(lines, start=1) if not line.isascii() and _decodes(line, "utf-8")]
+    if utf8:
+        also = f"line {utf8[0]} is" if len(utf8) == 1 else f"lines {', '.join(map(str, utf8[:5]))} are"
+        mixed = f"this line is not UTF-8, but {also}: the file mixes two encodings. {SAVE_AS_UTF8}"
+        raise ImportFailed([Problem(number, None, mixed) for number in not_utf8])
+    try:
+        return Decoded(raw.decode("cp1252"), WINDOWS_1252_NOTE)
+    except UnicodeDecodeError:
+        unreadable = [n for n in not_utf8 if not _decodes(lines[n - 1], "cp1252")]
+        reason = f"this line is neither UTF-8 nor Windows-1252 text. {SAVE_AS_UTF8}"
+        raise ImportFailed([Problem(number, None, reason) for number in unreadable]) from None
+
+
+def _decodes(line: bytes, encoding: str) -> bool:
+    try:
+        line.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _read_csv(path: Path, is_header: HeaderTest | None = None) -> Table:
+    decoded = decode_csv_bytes(path.read_bytes())
+    text = decoded.text
     reader = csv.reader(io.StringIO(text, newline=""))
     records, broken = _csv_records(reader)
     if not records:
@@ -128,7 +176,7 @@ def _read_csv(path: Path, is_header: HeaderTest | None = None) -> Table:
             )
     if problems:
         raise ImportFailed(problems)
-    return Table(headers, rows, {"": header_line}, labels=_labels(headers, header))
+    return Table(headers, rows, {"": header_line}, labels=_labels(headers, header), note=decoded.note)
 
 
 def _labels(headers: list[str], raw: list) -> dict[str, str]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from yjs.app.errors import UNEXPECTED_ERROR
+
 # The system's browser (Playwright never downloads one here); YJS_CHROMIUM points elsewhere.
 CHROMIUM = os.environ.get("YJS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -26,5 +28,5 @@ async def wait_until_idle(page) -> None:
     on the page is an error, as a person would read it."""
     await page.get_by_test_id("stMainBlockContainer").get_by_role("heading").first.wait_for(timeout=120_000)
     await page.get_by_test_id("stStatusWidget").wait_for(state="detached", timeout=120_000)
-    if await page.get_by_test_id("stException").count():
+    if await page.get_by_test_id("stException").count() or await page.get_by_text(UNEXPECTED_ERROR).count():
         raise RuntimeError(f"an exception on {page.url}")

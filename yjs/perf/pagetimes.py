@@ -15,6 +15,7 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
 from yjs.app import cache
+from yjs.app.errors import UNEXPECTED_ERROR
 from yjs.app.navigation import PAGES, SHARED_FILTERS
 from yjs.paths import ROOT
 from yjs.perf.apptest import log_in, roles_file
@@ -150,8 +151,9 @@ def _time_one_view(page: str, variation: dict, clear, roles: Path) -> float:
     started = time.perf_counter()
     at.switch_page(page).run()
     elapsed = time.perf_counter() - started
-    if at.exception:
-        raise RuntimeError(f"{page}: {at.exception}")
+    caught = [e.value for e in at.error if UNEXPECTED_ERROR in e.value]  # shown with an id by yjs.app.errors
+    if at.exception or caught:
+        raise RuntimeError(f"{page}: {at.exception or caught}")
     return elapsed
 
 

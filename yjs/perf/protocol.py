@@ -28,6 +28,8 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from yjs.app.errors import UNEXPECTED_ERROR
+
 OPENING = "Opening the app"  # the first rerun, before any click
 _FINAL = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
 
@@ -162,6 +164,8 @@ class Person:
         kind = element.WhichOneof("type")
         if kind == "exception":
             self._problems.append(f"exception {element.exception.type}: {element.exception.message[:200]}")
+        elif kind == "alert" and UNEXPECTED_ERROR in element.alert.body:  # the app caught it (yjs.app.errors)
+            self._problems.append(f"error message: {element.alert.body[:200]}")
         elif kind == "metric":
             self.metrics.append(element.metric.body)
         key = getattr(getattr(element, kind), "query_param_key", "") if kind else ""

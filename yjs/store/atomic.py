@@ -5,7 +5,9 @@ Every write (a build, an import, an edit) works on a private copy and swaps it i
 file or the new one, never a mix, and a process killed mid-write leaves the old file untouched.
 Writers take an exclusive lock file first, so two imports run one after the other and neither
 loses the other's rows. Before a write replaces an existing file, the file is copied to the
-backups folder (yjs/backups.py), so even a correct import of the wrong file can be undone.
+backups folder (yjs/backups.py), so even a correct import of the wrong file can be undone. Every
+swap also pins the audit trail's new last row beside the file (yjs/store/audit_seal.py), and a
+write starts only from the row the pin holds.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pathlib import Path
 
 import duckdb
 
-from yjs.data.db import file_signature
+from yjs.data.db import file_signature, open_read_only
+from yjs.store import audit_seal as seal
 from yjs.store import backups
 
 
@@ -83,16 +86,65 @@ def _remove(path: Path) -> None:
             candidate.unlink()
 
 
-def publish(tmp_path: Path, db_path: Path) -> None:
-    """Make a finished, closed database file the live one, durably."""
+def publish(tmp_path: Path, db_path: Path, key: bytes, head: seal.Head) -> None:
+    """Make a finished, closed database file the live one, durably, with its trail's head pinned."""
     with open(tmp_path, "rb") as handle:
         os.fsync(handle.fileno())
-    os.replace(tmp_path, db_path)
+    seal.publish_pin(db_path, key, head, lambda: os.replace(tmp_path, db_path))
     directory = os.open(db_path.parent, os.O_RDONLY)
     try:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+class AuditTrailAltered(StoreError):
+    """The live file's audit trail does not end where its pin says: no write extends it."""
+
+
+def _key(db_path: Path) -> bytes:
+    try:
+        return seal.key_for_writing(db_path)
+    except seal.AuditKeyError as exc:
+        raise StoreError(str(exc)) from exc
+    except OSError as exc:
+        raise cannot_write(db_path, exc) from exc
+
+
+def _settle_pin(db_path: Path, key: bytes) -> None:
+    """Finish or drop a pending pin that a writer killed between its two renames left behind."""
+    if not seal.pending_file(db_path).exists() or not db_path.exists():
+        return
+    con = open_read_only(db_path)
+    try:
+        head, _keyed = seal.trail_head(con)
+    finally:
+        con.close()
+    seal.settle(db_path, key, head)
+
+
+def refuse_if_trail_altered(con: duckdb.DuckDBPyConnection, db_path: Path, key: bytes) -> None:
+    """A write appends to the trail and pins its new end, which would hide rows removed from the end (or
+    a table emptied) since the last write: so a write starts only from the head the pin holds. A trail
+    never pinned (a database from before the key) is adopted by its first write."""
+    head, keyed = seal.trail_head(con)
+    try:
+        pin, accepted = seal.accepted_heads(db_path, key)
+    except seal.PinUnreadable as exc:
+        raise AuditTrailAltered(f"the audit trail was altered outside the app ({exc}); {_NOTHING_WRITTEN}") from exc
+    if (pin is None and not accepted and not keyed) or head in accepted:
+        return
+    pinned = pin.head.seq if pin else "no"
+    raise AuditTrailAltered(
+        f"the audit trail was altered outside the app: it ends at row {head.seq}, but the pin says row {pinned}; "
+        + _NOTHING_WRITTEN
+    )
+
+
+_NOTHING_WRITTEN = (
+    "nothing was written. An administrator: see `python -m yjs audit verify`, then restore a backup taken "
+    "before the change (`python -m yjs restore --list`)"
+)
 
 
 @contextlib.contextmanager
@@ -105,13 +157,16 @@ def new_database(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             backups.take(db_path, "before-build")
         except OSError as exc:
             raise cannot_write(db_path, exc) from exc
+        key = _key(db_path)
         tmp = temporary_path(db_path)
         con = duckdb.connect(str(tmp))
         try:
-            yield con
+            with seal.writing_with(key):
+                yield con
+            head, _keyed = seal.trail_head(con)
             con.execute("CHECKPOINT")
             con.close()
-            publish(tmp, db_path)
+            publish(tmp, db_path, key, head)
         except BaseException:
             con.close()
             _remove(tmp)
@@ -146,6 +201,8 @@ def writable_copy(
                 "Reload to see their change, then make yours again"
             )
         remove_stale_copies(db_path)
+        key = _key(db_path)
+        _settle_pin(db_path, key)
         tmp = temporary_path(db_path)
         try:
             if backup:
@@ -160,12 +217,21 @@ def writable_copy(
             _remove(tmp)
             raise StoreError(f"{db_path} could not be opened for writing ({exc})") from exc
         try:
+            if source == db_path:
+                refuse_if_trail_altered(con, db_path, key)
             con.execute("BEGIN TRANSACTION")
-            yield con
+            with seal.writing_with(key):
+                yield con
+        except BaseException:  # the caller's own refusal or error: nothing was written
+            con.close()
+            _remove(tmp)
+            raise
+        try:
             con.execute("COMMIT")
+            head, _keyed = seal.trail_head(con)
             con.execute("CHECKPOINT")
             con.close()
-            publish(tmp, db_path)
+            publish(tmp, db_path, key, head)
         except OSError as exc:  # e.g. the disk filled while checkpointing: the live file is untouched
             con.close()
             _remove(tmp)

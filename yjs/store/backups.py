@@ -2,8 +2,9 @@
 
 Backups live in `<database folder>/backups/`, named `<database>-<UTC time>-<reason>.duckdb`, so
 their names sort oldest first. Each is copied to a hidden temporary name and renamed into place,
-so a backup that exists is always complete. Callers hold the writer lock (yjs/store.py), so a
-backup never races an import.
+so a backup that exists is always complete. Each keeps beside it a copy of the audit trail's pin
+as it was when the backup was taken (`<backup>.audit-pin`, yjs/store/audit_seal.py), so a restore can
+tell a backup altered since. Callers hold the writer lock (yjs/store.py), so a backup never races an import.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+from yjs.store import audit_seal as seal
 
 KEPT = 10
 _STAMP = "%Y%m%dT%H%M%S%fZ"
@@ -64,6 +67,7 @@ def take(db_path: Path, reason: str) -> Path | None:
     target = folder / f"{db_path.stem}-{stamp}-{reason}.duckdb"
     partial = folder / f".{target.name}.partial"
     copy_with_wal(db_path, partial)
+    seal.copy_pin(db_path, pin_of(target))  # before the backup appears, so a backup never lacks its pin
     os.replace(partial, target)
     wal = partial.with_name(partial.name + ".wal")
     if wal.exists():
@@ -84,9 +88,14 @@ def listing(db_path: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: backup.path.name, reverse=True)
 
 
+def pin_of(backup: Path) -> Path:
+    """The copy of the audit pin taken with a backup (yjs/store/audit_seal.py)."""
+    return seal.pin_file(backup)
+
+
 def prune(db_path: Path, keep: int = KEPT) -> None:
     for old in listing(db_path)[keep:]:
-        for path in (old.path, old.path.with_name(old.path.name + ".wal")):
+        for path in (old.path, old.path.with_name(old.path.name + ".wal"), pin_of(old.path)):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
     for partial in backup_dir(db_path).glob(".*.partial*"):  # left by a process killed mid-copy

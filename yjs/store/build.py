@@ -18,6 +18,7 @@ from yjs import __version__
 from yjs import demo as demo_data
 from yjs.data.db import SCHEMA_VERSION, execute
 from yjs.domain import brag, cohort, rules
+from yjs.domain.roles import Actor, local_actor
 from yjs.importers import action_columns
 from yjs.importers import areas as area_import
 from yjs.importers import indicators as indicator_import
@@ -27,7 +28,7 @@ from yjs.importers.report import ImportFailed
 from yjs.importers.tabular import read_rows
 from yjs.paths import SCHEMA_FILES, SEED_DIR
 from yjs.store import atomic as store
-from yjs.store import audit
+from yjs.store import audit, recovery
 
 DEFAULT_COHORT_SIZE = 20_000
 
@@ -263,6 +264,7 @@ def build(
     cohort_size: int = DEFAULT_COHORT_SIZE,
     seed_dir: Path = SEED_DIR,
     progress: Progress | None = None,
+    actor: Actor | None = None,
 ) -> Path:
     """Build a complete database at `db_path`, replacing any existing file atomically."""
     report = progress or (lambda _step, _fraction: None)
@@ -288,5 +290,15 @@ def build(
             )
         execute(con, "write/cohort/refresh_cohort_facts")
         write_meta(con, demo=demo, cohort_size=cohort_size)
+        keep_audit_trail(con, db_path, actor or local_actor("admin", where="command line"))
         report("done", 1.0)
     return db_path
+
+
+def keep_audit_trail(con, db_path: Path, actor: Actor) -> None:
+    """A rebuild keeps the replaced file's audit trail (rows checked to follow on) and records itself:
+    rebuilding must not be a way to empty the trail."""
+    if not db_path.exists():
+        return
+    carried = recovery.carry_audit_forward(con, db_path)
+    audit.record(con, actor, audit.Entry("build", "succeeded", subject=db_path.name, detail=f"rebuilt; {carried}"))

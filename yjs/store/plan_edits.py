@@ -19,7 +19,7 @@ from pathlib import Path
 from yjs.data.db import execute
 from yjs.domain import brag, plans
 from yjs.domain.dates import long_date
-from yjs.domain.roles import Actor
+from yjs.domain.roles import Actor, recorded_name
 from yjs.store import atomic as store
 from yjs.store import audit
 
@@ -33,6 +33,10 @@ class EditRefused(ValueError):
 
 class EditConflict(EditRefused):
     """Someone else changed the action after the editor's form read it."""
+
+
+class EditNotAllowed(EditRefused):
+    """The person's role, or the services it covers, does not reach this plan: refused and audited."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ def check(edit: ActionEdit, actor: Actor) -> None:
     if not actor.who or not actor.who.strip():
         raise EditRefused("Say who is making the change: the history records a name with every change.")
     if not plans.may_edit(actor):
-        raise EditRefused(f"{actor.who} ({actor.role}) may not edit improvement plans.")
+        raise EditNotAllowed(f"{actor.who} ({actor.role}) may not edit improvement plans.")
     if edit.status is not None and edit.status not in brag.STATUSES:
         raise EditRefused(f"'{edit.status}' is not a BRAG status (Blue, Green, Amber or Red).")
     link = edit.evidence_link.strip()
@@ -78,9 +82,14 @@ def _changes(edit: ActionEdit, current: dict, status: tuple) -> list[tuple[str, 
     return changes
 
 
-def _refuse_if_stale(current: dict | None, read_version: int) -> None:
+def _refuse_if_stale(current: dict | None, read_version: int, actor: Actor) -> None:
     if current is None:
         raise EditRefused("That action no longer exists; reload the page.")
+    if not plans.may_edit(actor, current["area"]):
+        raise EditNotAllowed(
+            f"{actor.who} may edit only the plans of {', '.join(actor.areas or ())}; this action is in "
+            f"{current['area']}'s plan. Nothing was saved."
+        )
     if current["version"] != read_version:
         when = current["last_edited_at"]
         stamp = f"{long_date(when.date())} at {when:%H:%M}" if when else "just now"
@@ -104,12 +113,8 @@ def edit_action(
         return _save(
             Path(db_path), action_id, edit, actor, read_version, now or dt.datetime.now().replace(microsecond=0)
         )
-    except EditConflict as conflict:
-        audit.record_alone(Path(db_path), actor, audit.Entry("edit", "refused", subject, detail=str(conflict)))
-        raise
-    except EditRefused as refused:
-        if not plans.may_edit(actor):
-            audit.record_alone(Path(db_path), actor, audit.Entry("edit", "refused", subject, detail=str(refused)))
+    except (EditConflict, EditNotAllowed) as refused:
+        audit.record_alone(Path(db_path), actor, audit.Entry("edit", "refused", subject, detail=str(refused)))
         raise
 
 
@@ -120,12 +125,12 @@ def _save(
         cursor = execute(con, "read/plans/action_version", action_id=action_id)
         row = cursor.fetchone()
         current = dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
-        _refuse_if_stale(current, read_version)
+        _refuse_if_stale(current, read_version, actor)
         status = execute(con, "read/plans/current_status_of_action", action_id=action_id).fetchone() or (None,) * 4
         changes = _changes(edit, current, status)
         if not changes:
             raise EditRefused("Nothing to save: the form holds the action's current values.")
-        _write(con, action_id, changes, status, edit, actor.who.strip(), now)
+        _write(con, action_id, changes, status, edit, recorded_name(actor), now)
         fields = [field for field, _old, _new in changes]
         audit.record(con, actor, audit.Entry("edit", "succeeded", f"action {action_id}", detail=", ".join(fields)))
     return fields
