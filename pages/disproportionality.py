@@ -96,7 +96,7 @@ st.dataframe(
         "note": "Note",
     },
 )
-ui.download_buttons(shown[columns], f"relative-rate-index-{grouping}")
+ui.download_buttons(shown[columns], f"relative-rate-index-{grouping}", disproportionality.RRI_ROUNDING)
 if unknown:
     unknown_counts = counts[counts["group_value"].isin(unknown)]
     entered = int(unknown_counts["entered"].sum()) if not unknown_counts.empty else 0

@@ -101,7 +101,8 @@ def kind_section(
                 f"{reference} rate %": st.column_config.NumberColumn(format="%.1f%%"),
             },
         )
-        widgets.download_buttons(shown, f"rri-by-area-{kind}-{stage}")
+        rounding = {"RRI": 2, "95% low": 2, "95% high": 2, "Rate %": 1, f"{reference} rate %": 1}
+        widgets.download_buttons(shown, f"rri-by-area-{kind}-{stage}", rounding)
     missing = by_area.not_drawn(table)
     if not missing.empty:
         st.markdown(f"**Not drawn ({len(missing)})**: withheld by disclosure control, or with no index to draw.")

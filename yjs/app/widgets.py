@@ -11,6 +11,7 @@ from yjs.app import present
 from yjs.charts.images import png_bytes
 from yjs.domain import exports
 from yjs.domain.dates import publication_label
+from yjs.domain.plaintext import markdown_text as md
 
 
 def scope_caption(frame: pd.DataFrame, what: str) -> str:
@@ -47,8 +48,11 @@ def publication_column(frame: pd.DataFrame) -> pd.Series:
     )
 
 
-def download_buttons(frame: pd.DataFrame, basename: str) -> None:
-    """CSV and XLSX of a table as shown on screen (suppressed where it is), formula-safe.
+def download_buttons(frame: pd.DataFrame, basename: str, rounding: dict[str, int] | None = None) -> None:
+    """CSV and XLSX of a table as shown on screen (suppressed where it is, `c`), formula-safe, numbers as numbers.
+
+    `rounding` names the columns the page rounds on screen and their decimals: the files round them the same way
+    and add each one's exact figure beside it (yjs/domain/exports.py).
 
     The files are written only when a button is pressed (deferred downloads): an XLSX costs tens of
     milliseconds, and a page with a dozen tables would otherwise pay for them on every rerun.
@@ -56,7 +60,7 @@ def download_buttons(frame: pd.DataFrame, basename: str) -> None:
     row = st.container(horizontal=True)
     row.download_button(
         "Download CSV",
-        lambda: exports.csv_bytes(frame),
+        lambda: exports.csv_bytes(frame, rounding),
         file_name=f"{basename}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -65,7 +69,7 @@ def download_buttons(frame: pd.DataFrame, basename: str) -> None:
     )
     row.download_button(
         "Download XLSX",
-        lambda: exports.xlsx_bytes(frame),
+        lambda: exports.xlsx_bytes(frame, rounding=rounding),
         file_name=f"{basename}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",
@@ -76,12 +80,12 @@ def download_buttons(frame: pd.DataFrame, basename: str) -> None:
 
 def areas_to_open(rows: pd.DataFrame, page_path: str, heading: str) -> None:
     """A short list of areas (columns area, note), each a link that opens `page_path` on it as Your area."""
-    st.markdown(f"**{heading}**")
+    st.markdown(f"**{md(heading)}**")
     with st.container(key="areas_to_open"):
         for area, note in zip(rows["area"], rows["note"], strict=True):
             row = st.container(horizontal=True, vertical_alignment="center", gap="small")
-            row.page_link(page_path, label=area, icon=":material/arrow_forward:", query_params={"area": area})
-            row.caption(note)
+            row.page_link(page_path, label=md(area), icon=":material/arrow_forward:", query_params={"area": area})
+            row.caption(md(note))
 
 
 def wide_chart_frame():

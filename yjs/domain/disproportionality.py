@@ -179,6 +179,11 @@ def shares(counts: pd.DataFrame, grouping: str, threshold: int = disclosure.MIN_
     return result
 
 
+# The decimals the Disproportionality page shows (rates as percentages to two places, indices to two): its
+# exports round the same way and keep the exact figures beside them.
+RRI_ROUNDING = {"group_rate": 4, "reference_rate": 4, "rri": 2, "low": 2, "high": 2}
+
+
 def display_counts(table: pd.DataFrame, threshold: int = disclosure.MIN_THRESHOLD) -> pd.DataFrame:
     """The counts of an RRI table as text, small ones shown as `c`."""
     shown = table.copy()
