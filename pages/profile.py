@@ -75,19 +75,7 @@ else:
     if below.empty:
         st.success("Every standard is rated Good or Outstanding.", icon=":material/check_circle:")
     else:
-        st.dataframe(
-            below,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "standard": st.column_config.TextColumn("Standard", width="medium"),
-                "rating": st.column_config.TextColumn("Rating", width="small"),
-                "to_good": st.column_config.TextColumn("To reach Good", width="large"),
-                "extra_cases": st.column_config.NumberColumn(
-                    "Extra Yes cases in all", help="Blank where counts are unknown"
-                ),
-            },
-        )
+        ui_ratings.show_below_good(below)
         ui.download_buttons(below, f"below-good-{area}")
     left, right = st.columns([1, 1])
     with left:

@@ -3,7 +3,7 @@ opened through the URL as a copied link would open them; figures checked against
 
 from __future__ import annotations
 
-from tests.support.apptest import dataframe_with, open_page
+from tests.support.apptest import dataframe_with, open_page, shown
 from tests.support.dbcheck import fetch
 from yjs.importers import KINDS, run_import
 
@@ -75,23 +75,24 @@ def test_profile_explains_ealings_standards_and_what_would_lift_them(real_db, us
     use_db(real_db)
     at = open_page("pages/profile.py", {"area": "Ealing"})
     assert {m.label: m.value for m in at.metric}["Score"] == "17/36"
-    below = at.dataframe[0].value.set_index("standard")
-    assert below.loc["2.3 Implementation and delivery", "extra_cases"] == 4
-    assert below.loc["3.1 Assessment", "rating"] == "Inadequate"
-    shown = texts(at)
+    below = at.table[0].value.map(shown).set_index("Standard")  # a table whose words wrap, never cut short
+    assert below.loc["2.3 Implementation and delivery", "Extra Yes cases in all"] == "4"
+    assert below.loc["3.1 Assessment", "Rating"] == "Inadequate"
+    assert "keeping the child safe: 2 more Yes cases" in below.loc["2.3 Implementation and delivery", "To reach Good"]
+    words = texts(at)
     assert (
         "2.3 Implementation and delivery is Requires improvement because its lowest key question, keeping the "
         "child safe, is 54% (7 of 13"
-    ) in shown
-    assert "**To reach Good:**" in shown
-    ratings_table = at.dataframe[1].value
+    ) in words
+    assert "**To reach Good:**" in words
+    ratings_table = at.dataframe[0].value
     assert ratings_table["standard"].tolist()[:3] == [
         "Overall",
         "1. Organisational delivery",
         "1.1 Governance and leadership",
     ]
     assert ratings_table.set_index("standard").loc["1. Organisational delivery", "score"] == "7/12"
-    assert "To Metropolitan Police service" in shown.replace("**", "")
+    assert "To Metropolitan Police service" in words.replace("**", "")
     kq_charts = [f for f in plotly_figures(at) if f["data"][0]["type"] == "bar"]
     assert len(kq_charts) == 7, "one key-question chart for each of 2.1-2.4 and 3.1-3.3"
 

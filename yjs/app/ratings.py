@@ -92,6 +92,23 @@ def show_ratings_table(table: pd.DataFrame) -> None:
     )
 
 
+BELOW_GOOD_HEADERS = {
+    "standard": "Standard",
+    "rating": "Rating",
+    "to_good": "To reach Good",
+    "extra_cases": "Extra Yes cases in all",
+}
+
+
+def show_below_good(below: pd.DataFrame) -> None:
+    """The standards below Good as a table whose cells wrap (st.table), so that no rating or step to Good is cut
+    short mid-word: a board acts on these words. Cells are escaped, as st.table reads them as Markdown."""
+    shown = below.map(lambda v: md(v) if isinstance(v, str) else "–" if pd.isna(v) else f"{int(v)}")
+    styled = shown.rename(columns=BELOW_GOOD_HEADERS).style.map(rating_style, subset=["Rating"])
+    st.table(styled, hide_index=True)
+    st.caption("Extra Yes cases in all: – where the case counts are not published.")
+
+
 def key_question_panel(panel: StandardPanel) -> None:
     """One standard: its key questions against the bands, the explanation and what would lift it."""
     assessment = panel.assessment
