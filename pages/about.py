@@ -5,10 +5,11 @@ import streamlit as st
 
 from yjs.app import about as ui_about
 from yjs.app.entry import current_page
+from yjs.domain.plaintext import markdown_text as md
 
 filters = current_page().filters
 st.title("About the data")
-st.info(f"**{ui_about.last_updated()}.**", icon=":material/update:")
+st.info(f"**{md(ui_about.last_updated())}.**", icon=":material/update:")
 
 st.header("What is real and what is demo")
 ui_about.real_and_demo(filters.show_demo)

@@ -9,6 +9,7 @@ from yjs.app.entry import current_page
 from yjs.app.filters import area_options
 from yjs.charts import ratings as charts_ratings
 from yjs.domain import ratings
+from yjs.domain.plaintext import markdown_text as md
 
 filters = current_page().filters
 st.title("Compare areas")
@@ -20,7 +21,7 @@ if not areas:  # nothing chosen yet: a sensible set, and how it was chosen
     suggestion = ratings.suggested_comparison(ui_ratings.latest_inspections(filters), filters.area)
     areas = suggestion.areas
     st.info(
-        f"Comparing {suggestion.reason}. Choose areas above, or a saved group, to compare others."
+        f"Comparing {md(suggestion.reason)}. Choose areas above, or a saved group, to compare others."
         + ("" if filters.area else " Choose **Your area** in the sidebar to compare it with its closest peers."),
         icon=":material/compare_arrows:",
     )

@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-import pytest
-
 from tests.support.apptest import open_page
 from tests.support.dbcheck import fetch
 from yjs.domain import benchmarking
@@ -82,10 +80,9 @@ def test_scorecard_lists_every_indicator_and_flags_the_bottom_quartile(demo_db, 
         assert all(name in at.error[0].value for name in bottom)
 
 
-@pytest.mark.parametrize("page", ["pages/benchmarking.py", "pages/scorecard.py"])
-def test_pages_prompt_for_an_area(demo_db, use_db, page):
-    use_db(demo_db)
-    at = open_page(page, {"demo": "true"})
+def test_benchmarking_prompts_for_an_area(demo_db, use_db):
+    use_db(demo_db)  # Scorecard offers the choice on the page: tests/apptest/test_first_visit.py
+    at = open_page("pages/benchmarking.py", {"demo": "true"})
     assert "Choose **Your area**" in at.info[0].value
 
 

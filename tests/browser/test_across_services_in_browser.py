@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import choose, screenshot, served, wait_for_app
+from tests.support.browser import choose, downloaded, screenshot, served, wait_for_app
 from tests.support.dbcheck import fetch
 from yjs.app.plan_progress import plan_link
 from yjs.data.cohort import CohortScope, stage_counts_by_area
@@ -29,12 +29,6 @@ def across_db(tmp_path_factory):
 def across_url(across_db):
     with served(across_db) as url:
         yield url
-
-
-def download(page, button) -> bytes:
-    with page.expect_download() as done:
-        button.click()
-    return open(done.value.path(), "rb").read()
 
 
 def tablet_screenshot(browser, url: str, name: str) -> None:
@@ -59,7 +53,7 @@ def test_improvement_plan_opens_on_every_plan_and_a_link_opens_one(page, browser
 
     choose(page, page.get_by_test_id("stSidebar").get_by_role("combobox", name="Your area"), "Nailsmith")
     wait_for_app(page)
-    csv = download(page, page.get_by_role("button", name="Download CSV").last)
+    csv = downloaded(page, page.get_by_role("button", name="Download CSV").last)
     table = pd.read_csv(io.BytesIO(csv)).set_index("Area")
     actions = fetch(across_db, "SELECT count(*) FROM improvement_actions WHERE plan LIKE 'nailsmith-%'")[0][0]
     assert table.loc["Nailsmith", "Actions"] == actions
@@ -96,7 +90,7 @@ def test_every_demo_areas_rri_is_ranked_with_intervals_and_a_stage_change_rerank
     expect(page.get_by_text("Pooled over these areas the index is")).to_be_visible()
     expect(page.locator(".js-plotly-plot")).to_have_count(1)
     expect(page.get_by_text(re.compile(r"Not drawn \(\d+\)"))).to_be_visible()
-    csv = download(page, page.get_by_role("button", name="Download CSV").first)
+    csv = downloaded(page, page.get_by_role("button", name="Download CSV").first)
     ranked = pd.read_csv(io.BytesIO(csv))
     assert ranked["Area"].tolist() == expected_ranking(across_db, "custody")
     assert ((ranked["95% low"] <= ranked["RRI"]) & (ranked["RRI"] <= ranked["95% high"])).all()
@@ -108,6 +102,6 @@ def test_every_demo_areas_rri_is_ranked_with_intervals_and_a_stage_change_rerank
     expect(page).to_have_url(re.compile(r"stage=Court"))
     expect(page.get_by_text("Black children: court rather than out-of-court")).to_be_visible()  # the chart's title
     wait_for_app(page)
-    csv = download(page, page.get_by_role("button", name="Download CSV").first)
+    csv = downloaded(page, page.get_by_role("button", name="Download CSV").first)
     assert pd.read_csv(io.BytesIO(csv))["Area"].tolist() == expected_ranking(across_db, "court")
     expect(page.get_by_test_id("stException")).to_have_count(0)

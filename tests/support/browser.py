@@ -7,9 +7,11 @@ never on a fixed sleep.
 from __future__ import annotations
 
 import contextlib
+import io
 import re
 from pathlib import Path
 
+import pandas as pd
 from playwright.sync_api import expect
 
 from yjs.perf.server import start_background
@@ -37,17 +39,22 @@ def wait_for_app(page) -> None:
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=30_000)
 
 
+def wait_for_charts(page) -> None:
+    """The app has finished, nothing is loading, and every plotly chart has been laid out."""
+    wait_for_app(page)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].every(p => p._fullLayout)")
+
+
 def screenshot(page, name: str, height: int = 2600) -> Path:
     """The whole page: Streamlit scrolls inside its own container, so grow the window instead."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    width = page.viewport_size["width"]
+    width, before = page.viewport_size["width"], page.viewport_size["height"]
     page.set_viewport_size({"width": width, "height": height})
-    wait_for_app(page)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_function("() => [...document.querySelectorAll('.js-plotly-plot')].every(p => p._fullLayout)")
+    wait_for_charts(page)
     page.screenshot(path=str(path), full_page=True)
-    page.set_viewport_size({"width": width, "height": 900})
+    page.set_viewport_size({"width": width, "height": before})
     return path
 
 
@@ -90,7 +97,8 @@ _CHART_LABEL_PROBLEMS = """
     return el.textContent.trim() && box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden'
       && Number(getComputedStyle(el).opacity || 1) > 0;
   };
-  const kinds = '.xtick text, .ytick text, .legendtext, .annotation-text, .gtitle, .g-xtitle text, .g-ytitle text';
+  const kinds = '.xtick text, .ytick text, .legendtext, .annotation-text, .gtitle, .g-xtitle text, .g-ytitle text,'
+    + ' .textpoint text';
   document.querySelectorAll('.js-plotly-plot').forEach((plot, index) => {
     const title = (plot.querySelector('.gtitle') || {}).textContent || `chart ${index + 1}`;
     const frame = plot.querySelector('.main-svg').getBoundingClientRect();
@@ -156,3 +164,52 @@ def chart_label_problems(page) -> list[str]:
 def control_label_problems(page) -> list[str]:
     """Control labels broken inside a word, or cut short."""
     return page.evaluate(_CONTROL_LABEL_PROBLEMS)
+
+
+# A number printed in a bar (a count in a segment) that does not fit its bar: squeezed, turned or cut to a "-".
+_BAR_TEXT_PROBLEMS = """
+() => {
+  const problems = [];
+  document.querySelectorAll('.js-plotly-plot').forEach((plot, index) => {
+    const title = (plot.querySelector('.gtitle') || {}).textContent || `chart ${index + 1}`;
+    plot.querySelectorAll('.bars .point').forEach((point) => {
+      const text = point.querySelector('.bartext');
+      const bar = point.querySelector('path');
+      if (!text || !bar || !text.textContent.trim()) return;
+      const style = getComputedStyle(text);
+      if (style.visibility === 'hidden' || Number(style.opacity || 1) === 0) return;
+      const t = text.getBoundingClientRect(), b = bar.getBoundingClientRect();
+      const across = Math.min(t.right, b.right) - Math.max(t.left, b.left);
+      const down = Math.min(t.bottom, b.bottom) - Math.max(t.top, b.top);
+      if (!t.width || across <= 1 || down <= 1) return;  // a label outside its bar
+      const transform = text.getAttribute('transform') || '';
+      const scale = Number((transform.match(/scale\\(([\\d.]+)/) || [0, 1])[1]);
+      if (transform.includes('rotate') || scale < 0.75 || /^[-–]$/.test(text.textContent.trim())
+          || t.left < b.left - 1 || t.right > b.right + 1 || t.top < b.top - 1 || t.bottom > b.bottom + 1) {
+        problems.push(`${title}: "${text.textContent.trim()}" does not fit its bar`);
+      }
+    });
+  });
+  return problems;
+}
+"""
+
+
+def bar_text_problems(page) -> list[str]:
+    """Text printed inside bars that does not fit its bar (turned, squeezed, or shrunk to a dash)."""
+    return page.evaluate(_BAR_TEXT_PROBLEMS)
+
+
+def downloaded(page, button) -> bytes:
+    """What a download button gives."""
+    with page.expect_download() as done:
+        button.click()
+    return Path(done.value.path()).read_bytes()
+
+
+def csv_table(data: bytes) -> tuple[list[str], pd.DataFrame]:
+    """A CSV export's note lines (starting with #) and its table, every cell as the text written."""
+    text = data.decode("utf-8-sig")
+    notes = [line for line in text.splitlines() if line.startswith("#")]
+    table = pd.read_csv(io.StringIO(text), skiprows=len(notes), dtype=str, keep_default_na=False)
+    return notes, table

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from yjs.charts import base as charts
@@ -126,3 +127,23 @@ def test_static_copy_makes_room_for_long_category_labels(bars):
     wide = label_margins(bars)
     assert wide.layout.margin.l >= 30 + 8 * len(rules.REQUIRES_IMPROVEMENT) > bars.layout.margin.l
     assert wide.data[0].x.tolist() == bars.data[0].x.tolist() and bars.layout.margin.l == 10
+
+
+def test_national_strip_puts_names_of_close_scores_in_different_lanes():
+    scores = pd.DataFrame({"area": ["Tarnwick", "Quarrydown", "Nailsmith", "Far Away"], "score": [16, 17, 18, 35]})
+    figure = charts_ratings.national_strip(scores, ["Quarrydown", "Nailsmith", "Far Away", "Tarnwick"], title="t")
+    shifts = {a.text: a.yshift for a in figure.layout.annotations}
+    assert shifts["Tarnwick"] > 0 and shifts["Quarrydown"] < 0, "neighbours above and below"
+    assert shifts["Nailsmith"] > shifts["Tarnwick"], "a third close name on a higher line, not on Tarnwick's"
+    assert shifts["Far Away"] == shifts["Tarnwick"], "a name with room beside it takes the first line"
+    assert list(figure.data[2].x) == [16, 17, 18, 35], "the chosen areas in score order"
+
+
+def test_projector_wraps_a_long_x_axis_title_and_grows_the_margin_for_it():
+    layout = merged(charts.base_layout(title="t"), {"xaxis": {"title": {"text": "% of latest inspections rated Good"}}})
+    figure = go.Figure({"data": [{"type": "bar", "x": [1], "y": ["a"], "orientation": "h"}], "layout": layout})
+    short = merged(layout, {"xaxis": {"title": {"text": "Score"}}})
+    shown, plain = for_projector(figure), for_projector(go.Figure({"data": figure.data, "layout": short}))
+    assert shown.layout.xaxis.title.text == "% of latest inspections rated<br>Good"
+    assert shown.layout.margin.b - plain.layout.margin.b == round(1.25 * PROJECTOR_LABEL_SIZE)
+    assert plain.layout.xaxis.title.text == "Score"

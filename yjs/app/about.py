@@ -12,6 +12,7 @@ from yjs.data import about as about_data
 from yjs.data.indicators import catalogue
 from yjs.domain import about, exports
 from yjs.domain.dates import long_date
+from yjs.domain.plaintext import markdown_text as md
 
 WRAPPED_ROW_PX = 72  # over 4rem: Streamlit's grid then wraps long text instead of cutting it off
 ACCESSIBILITY = """
@@ -52,7 +53,7 @@ def last_updated() -> str:
 
 
 def sidebar_last_updated() -> None:
-    st.sidebar.caption(f":material/update: {last_updated()}. More on **About the data**.")
+    st.sidebar.caption(f":material/update: {md(last_updated())}. More on **About the data**.")
 
 
 def real_and_demo(show_demo: bool) -> None:

@@ -320,6 +320,19 @@ def _grow_annotations(annotations, size: int) -> int:
     return above
 
 
+PROJECTOR_AXIS_TITLE_WIDTH = 32  # characters a line: at 24 px a longer title runs past a tablet's chart
+
+
+def _wrap_x_title(layout: dict, size: int) -> int:
+    """The x axis's title on two or more lines when long; returns the room its extra lines take under the plot."""
+    title = layout.get("xaxis", {}).get("title", {})
+    text = title.get("text") or ""
+    if len(text) <= PROJECTOR_AXIS_TITLE_WIDTH or "<br>" in text:
+        return 0
+    title["text"] = "<br>".join(textwrap.wrap(text, PROJECTOR_AXIS_TITLE_WIDTH))
+    return round(1.25 * size) * title["text"].count("<br>")
+
+
 def for_projector(figure: go.Figure) -> go.Figure:
     """A copy of `figure` for a shared screen: every label at least 24 px, titles larger, taller."""
     spec = _with_label_margins(_spec(figure), 12.5)
@@ -343,6 +356,7 @@ def for_projector(figure: go.Figure) -> go.Figure:
     top = max(layout["margin"]["t"] or 0, title_room + above)
     legend_below = layout.get("showlegend") and layout.get("legend", {}).get("yref") == "container"
     legend_growth = 2 * (size - 13) if legend_below else 0  # two rows of a key under the plot, grown
+    legend_growth += _wrap_x_title(layout, size)
     layout["margin"]["b"] = (layout["margin"]["b"] or 0) + legend_growth
     layout["height"] += top - (layout["margin"]["t"] or 0) + legend_growth
     layout["margin"]["t"] = top

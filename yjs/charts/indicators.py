@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from yjs.charts.base import AREA_COLOUR, COMPARATOR_GREY, base_layout, make_figure, merged, top_margin
+from yjs.domain.plaintext import chart_text
 
 LINE_STYLES = ("dash", "dot", "dashdot")
 
@@ -149,7 +150,8 @@ def ranked(
     positions = np.arange(1, len(ranking) + 1)
     chosen = (ranking["area"] == highlight).to_numpy()
     hover = [
-        f"{area}: {value:,.1f}" + (f"<br>rank {rank} of {len(ranking)}, band {band}" if pd.notna(band) else "")
+        f"{chart_text(area)}: {value:,.1f}"
+        + (f"<br>rank {rank} of {len(ranking)}, band {band}" if pd.notna(band) else "")
         for area, value, rank, band in zip(
             ranking["area"], ranking["value"], ranking["rank"], ranking["band"], strict=True
         )
@@ -260,7 +262,7 @@ def _highlight_note(ranking: pd.DataFrame, highlight: str | None) -> list[dict]:
             "yshift": 26,
             "xanchor": "left" if position <= len(ranking) / 2 else "right",
             "showarrow": False,
-            "text": f"▼ {highlight}: {row['value']:,.1f}{rank}"
+            "text": f"▼ {chart_text(highlight)}: {row['value']:,.1f}{rank}"
             if position <= len(ranking) / 2
             else f"{highlight}: {row['value']:,.1f}{rank} ▼",
             "font": {"size": 15, "color": AREA_COLOUR},

@@ -119,10 +119,10 @@ def ratings_heatmap(
         "ygap": 3,
     }
     layout = merged(
-        base_layout(height=max(260, 34 * len(labels) + (190 if marked else 170))),
+        base_layout(height=max(260, 34 * len(labels) + (196 if marked else 170))),
         {
             "annotations": _column_headings(marked),
-            "margin": {"t": 140 if marked else 120, "l": 10, "r": 10, "b": 10},
+            "margin": {"t": 146 if marked else 120, "l": 10, "r": 10, "b": 10},
             # Fixed ranges: the text trace would otherwise pad the axes with empty rows.
             "xaxis": {
                 "side": "top",
@@ -168,7 +168,7 @@ def _column_headings(marked: list[str]) -> list[dict]:
             "text": "▼",
             "showarrow": False,
             "font": {"size": 12, "color": "#000"},
-            "yshift": 28,
+            "yshift": 34,  # clear of the codes under it
         }
         for code in marked
     ]
@@ -186,7 +186,7 @@ def _column_headings(marked: list[str]) -> list[dict]:
                 "yanchor": "bottom",
                 "valign": "bottom",
                 "showarrow": False,
-                "yshift": 50 if marked else 30,
+                "yshift": 56 if marked else 30,
                 "font": {"size": 13},
                 "text": f"<b>{DOMAIN_HEADINGS[domain]}</b>",
             }
@@ -379,6 +379,24 @@ def domain_score_bars(scores: pd.DataFrame, areas: list[str], *, title: str) -> 
     return make_figure(bars, layout)
 
 
+STRIP_LANE_PX = 20  # a label's line above or below the dots
+_STRIP_POINT_PX = 16  # a score point's width on a tablet (about 600 px for 37 points)
+_STRIP_CHAR_PX = 8  # a 14 px label's average character
+
+
+def _label_lanes(scores: list[float], names: list[str]) -> list[int]:
+    """A lane for each label (0 above, 1 below, 2 higher above, ...), in score order: the first lane in which it
+    clears the label before it, so that no two names meet however close their scores."""
+    ends: dict[int, float] = {}  # each lane's right end, in pixels along the axis
+    lanes = []
+    for score, name in zip(scores, names, strict=True):
+        centre, half = score * _STRIP_POINT_PX, len(name) * _STRIP_CHAR_PX / 2 + 4
+        lane = next(n for n in range(len(scores) + 1) if ends.get(n, -1e9) < centre - half)
+        ends[lane] = centre + half
+        lanes.append(lane)
+    return lanes
+
+
 def national_strip(scores: pd.DataFrame, highlighted: list[str], *, title: str) -> go.Figure:
     """Every area's latest score as a grey dot, the chosen areas labelled on top."""
     others = scores[~scores["area"].isin(highlighted)]
@@ -400,21 +418,35 @@ def national_strip(scores: pd.DataFrame, highlighted: list[str], *, title: str) 
         "marker": {"color": COMPARATOR_GREY, "size": 10, "line": {"color": "#666", "width": 1}},
         "hovertemplate": "%{customdata}: %{x}/36<extra></extra>",
     }
-    chosen = scores[scores["area"].isin(highlighted)]
+    chosen = scores[scores["area"].isin(highlighted)].sort_values(["score", "area"])
     marked = {
         "type": "scatter",
         "x": chosen["score"].to_numpy(),
         "y": [""] * len(chosen),
-        "mode": "markers+text",
-        "text": chosen["area"].to_numpy(),
-        "textposition": ["top center" if i % 2 == 0 else "bottom center" for i in range(len(chosen))],
+        "mode": "markers",
+        "customdata": chosen["area"].map(chart_text).to_numpy(),
         "marker": {"color": AREA_COLOUR, "size": 16, "symbol": "diamond", "line": {"color": "#000", "width": 1}},
-        "textfont": {"size": 14, "color": "#000"},
-        "hovertemplate": "%{text}: %{x}/36<extra></extra>",
+        "hovertemplate": "%{customdata}: %{x}/36<extra></extra>",
     }
+    lanes = _label_lanes(chosen["score"].tolist(), chosen["area"].tolist())
+    labels = [
+        {
+            "x": score,
+            "y": 0,  # the dots' row (a category axis counts its rows from 0)
+            "text": chart_text(area),
+            "showarrow": False,
+            "yshift": (1 if lane % 2 == 0 else -1) * (STRIP_LANE_PX * (lane // 2) + 18),
+            "font": {"size": 14, "color": "#000"},
+        }
+        for score, area, lane in zip(chosen["score"], chosen["area"], lanes, strict=True)
+    ]
+    rows = (max(lanes, default=0) // 2) + 1
     layout = merged(
-        base_layout(title=title, height=260),
-        {"xaxis": {"title": {"text": "Latest score out of 36"}, "range": [-0.5, 36.5], "dtick": 3}},
+        base_layout(title=title, height=230 + 2 * STRIP_LANE_PX * rows),
+        {
+            "xaxis": {"title": {"text": "Latest score out of 36"}, "range": [-0.5, 36.5], "dtick": 3},
+            "annotations": labels,
+        },
     )
     return make_figure([box, dots, marked], layout)
 

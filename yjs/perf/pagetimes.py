@@ -75,6 +75,7 @@ PAGE_VARIATIONS = {
         {"demo": "true", "area": "Cwm Arian", "compare_with": "All areas"},
         {"demo": "false", "area": "Buckinghamshire"},
         {"demo": "true", "area": "Tinmoor", "indicator": "Education, training and employment"},
+        {"demo": "false"},  # no area: every service ranked, the first visitor's view
     ],
     "scorecard": [
         {"demo": "true", "area": "Thamesreach"},
@@ -82,6 +83,7 @@ PAGE_VARIATIONS = {
         {"demo": "true", "area": "Chalkdown", "compare_with": "All areas"},
         {"demo": "false", "area": "Buckinghamshire"},
         {"demo": "true", "area": "Forgebury"},
+        {"demo": "true"},  # no area: every indicator's national picture
     ],
     "load": [{"kind": "indicators"}, {"kind": "inspections"}, {"kind": "cohort"}],
     "ratings": [
@@ -102,7 +104,9 @@ PAGE_VARIATIONS = {
         {"demo": "false", "areas": ["Ealing", "Kingston and Richmond", "Reading"]},
         {"demo": "true", "areas": ["Thamesreach", "Larkspur", "Quillbridge", "Ealing"]},
         {"demo": "true", "areas": ["Cwm Arian", "Bryn Tawel"]},
+        {"demo": "true", "area": "Thamesreach"},  # no choice: Your area and its closest peers
     ],
+    "about": [{"demo": "false"}, {"demo": "true"}, {"demo": "false", "area": "Ealing"}],
     "audit": [{}, {"outcomes": "failed"}, {"events": "import"}],
     "presentation": [
         {"demo": "false", "area": "Ealing"},
