@@ -21,7 +21,7 @@ READY_KEY = "boardpack_ready"
 
 def _threshold() -> int:
     """The strictest of the pack's floor and any threshold this session raised on the cohort pages."""
-    return present.threshold(max(disclosure.MIN_THRESHOLD, int(st.session_state.get("suppress") or 0)))
+    return present.threshold(disclosure.clamp_threshold(st.session_state.get("suppress")))
 
 
 def _prepare(area: str, meeting: dt.date) -> dict[str, bytes] | None:

@@ -1,5 +1,8 @@
 """What the cohort pages ask of the database: aggregates only, never child-level rows.
 
+Every count of children arrives perturbed by the cell key method (yjs/domain/disclosure.py), NA where
+the perturbation withheld it; the functions here only arrange the figures.
+
 Every function takes a `query(name, **params)` callable (the app's cached one, or `Database.query`).
 """
 
@@ -11,7 +14,7 @@ import pandas as pd
 
 from yjs.data.db import Query
 from yjs.domain import disclosure
-from yjs.domain.cohort import BY_KEY, DIMENSIONS, cohort_params, kpi_rows, ordered
+from yjs.domain.cohort import BY_KEY, DIMENSIONS, TOTAL, cohort_params, kpi_rows, ordered
 
 
 @dataclass(frozen=True)
@@ -33,49 +36,62 @@ def scope_summary(query: Query, areas: list[str]) -> dict:
     return query("read/cohort/cohort_summary", areas=list(areas)).iloc[0].to_dict()
 
 
-def facet_counts(query: Query, scope: CohortScope) -> dict[str, dict[str, int]]:
-    """Children per option of every filter, each under all the other filters (faceted search).
+def facet_counts(query: Query, scope: CohortScope) -> dict[str, dict[str, int | None]]:
+    """Children per option of every filter, each under all the other filters (faceted search), as
+    perturbed figures (None where withheld; an option nobody holds is absent: a true zero).
 
     One grouping-sets pass serves every dimension without a selection; a dimension with a
     selection is counted again with its own filter lifted, so its other options show what
     choosing them would add.
     """
     frame = query("read/cohort/children_by_every_dimension", **scope.params())
-    counts: dict[str, dict[str, int]] = {d.key: {} for d in DIMENSIONS}
+    counts: dict[str, dict[str, int | None]] = {d.key: {} for d in DIMENSIONS}
     for dimension, value, children in frame.itertuples(index=False):
-        if value is not None and not scope.selections.get(dimension):
-            counts[dimension][value] = int(children)
+        if not pd.isna(value) and not scope.selections.get(dimension):
+            counts[dimension][value] = disclosure.figure(children)
     for key, chosen in scope.selections.items():
         if chosen:
             own = query("read/cohort/children_by_dimension", **scope.params(**{key: []}), dim=key)
-            counts[key] = {value: int(n) for _dim, value, n in own.itertuples(index=False) if value is not None}
+            counts[key] = {v: disclosure.figure(n) for _dim, v, n in own.itertuples(index=False) if not pd.isna(v)}
     return counts
 
 
+def _two_dimension_counts(query: Query, scope: CohortScope, row_dim: str, col_dim: str) -> pd.DataFrame:
+    """One (cached) pass serves a cross-tab, its totals and the reoffending table by its rows."""
+    return query("read/cohort/children_by_two_dimensions", **scope.params(), row_dim=row_dim, col_dim=col_dim)
+
+
 def crosstab(query: Query, scope: CohortScope, row_dim: str, col_dim: str) -> pd.DataFrame:
-    """Children by two dimensions as a table of counts (rows and columns in their natural order)."""
-    frame = query("read/cohort/children_by_two_dimensions", **scope.params(), row_dim=row_dim, col_dim=col_dim)
+    """Children by two dimensions, perturbed, rows and columns in their natural order, with a Total
+    row and column whose figures are cells of their own (NA where withheld, 0 a true zero)."""
+    frame = _two_dimension_counts(query, scope, row_dim, col_dim)
     return counts_table(frame, row_dim, col_dim)
 
 
 def counts_table(frame: pd.DataFrame, row_dim: str, col_dim: str) -> pd.DataFrame:
-    # groupby + unstack: the same table as pivot_table, in a third of the time (a rerun builds two)
-    table = frame.groupby(["row_value", "col_value"])["children"].sum().unstack(fill_value=0)
-    rows = ordered(BY_KEY[row_dim], table.index)
-    columns = ordered(BY_KEY[col_dim], table.columns)
-    table = table.reindex(index=rows, columns=columns, fill_value=0).astype(int)
+    rows = ordered(BY_KEY[row_dim], frame.loc[~frame["all_rows"], "row_value"].unique())
+    columns = ordered(BY_KEY[col_dim], frame.loc[~frame["all_columns"], "col_value"].unique())
+    cells = pd.MultiIndex.from_arrays(
+        [frame["row_value"].where(~frame["all_rows"], TOTAL), frame["col_value"].where(~frame["all_columns"], TOTAL)]
+    )
+    figures = pd.Series(frame["children"].astype("Int64").to_numpy(), index=cells)
+    # Absent cells hold no child (a true zero); a withheld figure stays NA.
+    grid = pd.MultiIndex.from_product([[*rows, TOTAL], [*columns, TOTAL]])
+    table = figures.reindex(grid, fill_value=0).unstack().reindex(index=[*rows, TOTAL], columns=[*columns, TOTAL])
     table.index.name, table.columns.name = BY_KEY[row_dim].label, BY_KEY[col_dim].label
-    return table
+    return table.astype("Int64")
 
 
 def kpis(query: Query, scope: CohortScope) -> pd.DataFrame:
     counts = query("read/cohort/kpi_counts", **scope.params()).iloc[0].to_dict()
-    return kpi_rows(counts, query("read/indicators/kpi_definitions"))
+    figures = {name: disclosure.figure(count) for name, count in counts.items()}
+    return kpi_rows(figures, query("read/indicators/kpi_definitions"))
 
 
-def stage_counts_by_year(query: Query, scope: CohortScope, grouping: str) -> pd.DataFrame:
-    """Stage counts per group and year (one query serves the period table and the trend)."""
-    frame = query("read/cohort/children_by_stage", **scope.params(), group_dim=grouping, by_year=True)
+def stage_counts(query: Query, scope: CohortScope, grouping: str) -> pd.DataFrame:
+    """Perturbed stage counts per group and year, over the whole period (`year` NA) and over every
+    group (`group_value` NA): one query serves the period table, the shares and the trend."""
+    frame = query("read/cohort/children_by_stage", **scope.params(), group_dim=grouping)
     return _with_population(query, frame, scope, grouping)
 
 
@@ -87,16 +103,20 @@ def _with_population(query: Query, frame: pd.DataFrame, scope: CohortScope, grou
 
 
 def reoffending_rates(query: Query, scope: CohortScope, dim: str, col_dim: str, threshold: int) -> pd.DataFrame:
-    """Per value of `dim`: reoffended of followed up, the rate withheld where a count is small.
+    """Per value of `dim`: reoffended of followed up (perturbed), the rate withheld where either is hidden.
 
-    Read from the same (cached) counts as the `dim` x `col_dim` cross-tab: no second pass.
+    Read from the same (cached) pass as the `dim` x `col_dim` cross-tab; a group's reoffended figure
+    is the same cell, so the same figure, as the cross-tab's by reoffending outcome.
     """
-    frame = query("read/cohort/children_by_two_dimensions", **scope.params(), row_dim=dim, col_dim=col_dim)
-    table = counts_table(frame.assign(col_value=frame["outcome"]), dim, "reoffending")
-    reoffended = table.get("Reoffended", pd.Series(0, index=table.index))
-    followed = reoffended + table.get("Did not reoffend", pd.Series(0, index=table.index))
+    frame = _two_dimension_counts(query, scope, dim, col_dim)
+    by_row = frame[frame["all_columns"] & ~frame["all_rows"]].set_index("row_value")
+    by_row = by_row.reindex(ordered(BY_KEY[dim], by_row.index))
     frame = pd.DataFrame(
-        {"group": table.index, "reoffended_n": reoffended.to_numpy(), "followed_n": followed.to_numpy()}
+        {
+            "group": by_row.index,
+            "reoffended_n": [disclosure.figure(v) for v in by_row["reoffended"]],
+            "followed_n": [disclosure.figure(v) for v in by_row["followed_up"]],
+        }
     )
     frame["rate"] = [
         disclosure.suppress_rate(r, f, threshold)
@@ -119,7 +139,7 @@ def kpi_table(query: Query, scope: CohortScope, threshold: int) -> pd.DataFrame:
             "numerator": frame["numerator"].map(lambda v: disclosure.show_count(v, threshold)),
             "denominator": frame["denominator"].map(lambda v: disclosure.show_count(v, threshold)),
             "rate_text": [
-                f"{r:.0%}" if r is not None else (disclosure.CONFIDENTIAL if d else disclosure.NOT_APPLICABLE)
+                f"{r:.0%}" if r is not None else disclosure.NOT_APPLICABLE if d == 0 else disclosure.CONFIDENTIAL
                 for r, d in zip(rates, frame["denominator"], strict=True)
             ],
             "polarity": frame["polarity"].str.replace(" is better", "", regex=False),

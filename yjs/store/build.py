@@ -17,18 +17,18 @@ import pandas as pd
 from yjs import __version__
 from yjs import demo as demo_data
 from yjs.data.db import execute
-from yjs.domain import brag, cohort, rules
+from yjs.domain import brag, cohort, disclosure, rules
 from yjs.importers import areas as area_import
 from yjs.importers import indicators as indicator_import
 from yjs.importers import inspections as inspection_import
 from yjs.importers.base import Options, validate_or_fail
 from yjs.importers.report import ImportFailed
 from yjs.importers.tabular import read_rows
-from yjs.paths import SCHEMA_FILES, SEED_DIR
+from yjs.paths import PTABLE_FILE, SCHEMA_FILES, SEED_DIR
 from yjs.store import atomic as store
 from yjs.store import audit
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: record keys and the perturbation table (the cell key method)
 DEFAULT_COHORT_SIZE = 20_000
 
 # Seed CSVs that hang off an inspection, identified in the CSV by area + fieldwork month.
@@ -75,6 +75,16 @@ def create_schema(con: duckdb.DuckDBPyConnection, seed_dir: Path = SEED_DIR) -> 
     standards = read_seed("standards", seed_dir)
     standards["is_scored"] = standards["is_scored"] == "true"
     con.append("standards", standards.drop(columns=["source"]).astype({"framework": int, "domain": int}), by_name=True)
+
+
+def load_ptable(con, path: Path = PTABLE_FILE) -> None:
+    """The perturbation table, checked, and the one-list copy the counting queries look noise up in."""
+    ptable = pd.read_csv(path)
+    problems = disclosure.check_ptable(ptable)
+    if problems:
+        raise SeedDataError(f"{path} cannot be used as the perturbation table: {'; '.join(problems)}")
+    con.append("ptable", ptable[list(disclosure.PTABLE_COLUMNS)].astype(int))
+    execute(con, "write/disclosure/fill_ptable_lookup")
 
 
 def load_seed_areas_and_inspections(con, seed_dir: Path) -> None:
@@ -199,6 +209,7 @@ def build(
     demo: bool = True,
     cohort_size: int = DEFAULT_COHORT_SIZE,
     seed_dir: Path = SEED_DIR,
+    ptable: Path = PTABLE_FILE,
     progress: Progress | None = None,
 ) -> Path:
     """Build a complete database at `db_path`, replacing any existing file atomically."""
@@ -207,6 +218,7 @@ def build(
     db_path.parent.mkdir(parents=True, exist_ok=True)
     steps = [
         ("schema and scoring rules", lambda con: create_schema(con, seed_dir)),
+        ("perturbation table", lambda con: load_ptable(con, ptable)),
         ("seed areas and inspections", lambda con: load_seed_areas_and_inspections(con, seed_dir)),
         ("seed key questions and recommendations", lambda con: load_inspection_details(con, seed_dir)),
         ("seed improvement plans", lambda con: load_improvement_plans(con, seed_dir)),
