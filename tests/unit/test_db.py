@@ -67,6 +67,16 @@ def test_an_empty_duckdb_file_is_not_a_yjs_database(tmp_path):
         open_read_only(path)
 
 
+def test_a_database_built_for_another_schema_says_so_and_how_to_rebuild(writable_db):
+    # Schema 1 had no record keys: its cohort pages would fail on every query rather than say why.
+    con = duckdb.connect(str(writable_db))
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(DatabaseUnavailable, match="built for schema 1.*reads schema 2") as error:
+        open_read_only(writable_db)
+    assert error.value.fix.startswith("python -m yjs build") and "import your own files again" in error.value.fix
+
+
 def test_a_database_locked_by_a_writer_is_explained(real_db, tmp_path):
     path = tmp_path / "locked.duckdb"
     path.write_bytes(real_db.read_bytes())

@@ -23,6 +23,9 @@ from yjs.paths import QUERIES_DIR, database_path
 
 # What reads take: `query(name, **params)` runs queries/<name>.sql with bound params (the app's is cached).
 Query = Callable[..., pd.DataFrame]
+# The version of data/schema.sql these queries read (the build writes it to `meta`).
+# 2: record keys and the perturbation table (disclosure control by the cell key method).
+SCHEMA_VERSION = "2"
 _PARAMS_HEADER = re.compile(r"^--[ \t]*params:[ \t]*(.*)$", re.MULTILINE)
 
 
@@ -102,10 +105,18 @@ def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
         con.close()
         raise DatabaseUnavailable(path, f"The file is not a DuckDB database ({exc})", _fix_command(path)) from exc
     try:
-        con.execute(load_query("read/meta/meta_values").sql).fetchall()
+        meta = dict(con.execute(load_query("read/meta/meta_values").sql).fetchall())
     except duckdb.Error as exc:
         con.close()
         raise DatabaseUnavailable(path, "The file is not a YJS Insight database", _fix_command(path)) from exc
+    if meta.get("schema_version") != SCHEMA_VERSION:
+        con.close()
+        raise DatabaseUnavailable(
+            path,
+            f"The database was built for schema {meta.get('schema_version', 'unknown')}, and this version of "
+            f"YJS Insight reads schema {SCHEMA_VERSION} (disclosure control by the cell key method)",
+            f"{_fix_command(path)}, then import your own files again",
+        )
     return con
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from yjs import __version__
 from yjs import demo as demo_data
-from yjs.data.db import execute
+from yjs.data.db import SCHEMA_VERSION, execute
 from yjs.domain import brag, cohort, disclosure, rules
 from yjs.importers import areas as area_import
 from yjs.importers import indicators as indicator_import
@@ -28,7 +28,6 @@ from yjs.paths import PTABLE_FILE, SCHEMA_FILES, SEED_DIR
 from yjs.store import atomic as store
 from yjs.store import audit
 
-SCHEMA_VERSION = "2"  # 2: record keys and the perturbation table (the cell key method)
 DEFAULT_COHORT_SIZE = 20_000
 
 # Seed CSVs that hang off an inspection, identified in the CSV by area + fieldwork month.

@@ -2,9 +2,10 @@
 -- year of starting and over the whole period (`year` NULL), and over every group (`group_value` NULL):
 -- each a cell of its own, perturbed (data/views.sql `perturbed`), so a period's figure is never the sum
 -- of its years'. Each stage's denominator is the stage before it: entered -> court (of entered) ->
--- custody (of court); reoffending is counted among the children followed up for 12 months.
+-- custody (of court); reoffending is counted among the children followed up for 12 months. The
+-- children are first grouped by year, group and what the stages ask of them, then the groups added up.
 -- params: $cohort, $dimensions, $group_dim
-WITH children AS (
+WITH cells AS (
     SELECT
         start_year AS year,
         CASE $group_dim
@@ -15,29 +16,26 @@ WITH children AS (
         disposal_type = 'Court' AS at_court,
         disposal = 'Custody' AS in_custody,
         reoffended_12m,
-        record_key
+        count(*) AS n,
+        sum(record_key) AS keys
     FROM filtered_cohort($cohort, $dimensions)
-),
-counted AS (  -- the finest cells first, then their sums: a year and group at a time is cheaper to scan
-    SELECT
-        year,
-        group_value,
-        count(*) AS entered,
-        sum(record_key) AS entered_keys,
-        count(*) FILTER (WHERE at_court) AS court,
-        sum(record_key) FILTER (WHERE at_court) AS court_keys,
-        count(*) FILTER (WHERE in_custody) AS custody,
-        sum(record_key) FILTER (WHERE in_custody) AS custody_keys,
-        count(*) FILTER (WHERE reoffended_12m IS NOT NULL) AS followed_up,
-        sum(record_key) FILTER (WHERE reoffended_12m IS NOT NULL) AS followed_up_keys,
-        count(*) FILTER (WHERE reoffended_12m) AS reoffended,
-        sum(record_key) FILTER (WHERE reoffended_12m) AS reoffended_keys
-    FROM children
     GROUP BY ALL
 ),
 rolled_up AS (
-    SELECT year, group_value, sum(COLUMNS(* EXCLUDE (year, group_value)))
-    FROM counted
+    SELECT
+        year,
+        group_value,
+        sum(n) AS entered,
+        sum(keys) AS entered_keys,
+        sum(n) FILTER (WHERE at_court) AS court,
+        sum(keys) FILTER (WHERE at_court) AS court_keys,
+        sum(n) FILTER (WHERE in_custody) AS custody,
+        sum(keys) FILTER (WHERE in_custody) AS custody_keys,
+        sum(n) FILTER (WHERE reoffended_12m IS NOT NULL) AS followed_up,
+        sum(keys) FILTER (WHERE reoffended_12m IS NOT NULL) AS followed_up_keys,
+        sum(n) FILTER (WHERE reoffended_12m) AS reoffended,
+        sum(keys) FILTER (WHERE reoffended_12m) AS reoffended_keys
+    FROM cells
     GROUP BY GROUPING SETS ((year, group_value), (group_value), ())
 )
 SELECT
