@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from yjs.data.db import Query
@@ -69,17 +70,17 @@ def crosstab(query: Query, scope: CohortScope, row_dim: str, col_dim: str) -> pd
 
 
 def counts_table(frame: pd.DataFrame, row_dim: str, col_dim: str) -> pd.DataFrame:
-    rows = ordered(BY_KEY[row_dim], frame.loc[~frame["all_rows"], "row_value"].unique())
-    columns = ordered(BY_KEY[col_dim], frame.loc[~frame["all_columns"], "col_value"].unique())
-    cells = pd.MultiIndex.from_arrays(
-        [frame["row_value"].where(~frame["all_rows"], TOTAL), frame["col_value"].where(~frame["all_columns"], TOTAL)]
-    )
-    figures = pd.Series(frame["children"].astype("Int64").to_numpy(), index=cells)
-    # Absent cells hold no child (a true zero); a withheld figure stays NA.
-    grid = pd.MultiIndex.from_product([[*rows, TOTAL], [*columns, TOTAL]])
-    table = figures.reindex(grid, fill_value=0).unstack().reindex(index=[*rows, TOTAL], columns=[*columns, TOTAL])
+    rows = pd.Index([*ordered(BY_KEY[row_dim], frame.loc[~frame["all_rows"], "row_value"].unique()), TOTAL])
+    columns = pd.Index([*ordered(BY_KEY[col_dim], frame.loc[~frame["all_columns"], "col_value"].unique()), TOTAL])
+    # Each figure into its place in a grid of zeros: a cell no row names holds no child (a true zero), and a
+    # withheld figure stays NA. (Placing by position is a fifth of the time of reindex and unstack.)
+    grid = np.zeros((len(rows), len(columns)))
+    at_row = rows.get_indexer(frame["row_value"].where(~frame["all_rows"], TOTAL))
+    at_column = columns.get_indexer(frame["col_value"].where(~frame["all_columns"], TOTAL))
+    grid[at_row, at_column] = frame["children"].to_numpy(dtype="float64", na_value=np.nan)
+    table = pd.DataFrame(grid, index=rows, columns=columns).astype("Int64")
     table.index.name, table.columns.name = BY_KEY[row_dim].label, BY_KEY[col_dim].label
-    return table.astype("Int64")
+    return table
 
 
 def kpis(query: Query, scope: CohortScope) -> pd.DataFrame:

@@ -111,8 +111,11 @@ def hidden(count, threshold: int = MIN_THRESHOLD):
     """
     check_threshold(threshold)
     if isinstance(count, pd.DataFrame | pd.Series):
-        values = count.astype("Float64")
-        return (values.isna() | ((values > 0) & (values < threshold))).astype(bool)
+        values = count.to_numpy(dtype="float64", na_value=np.nan)
+        small = np.isnan(values) | ((values > 0) & (values < threshold))
+        if isinstance(count, pd.DataFrame):
+            return pd.DataFrame(small, index=count.index, columns=count.columns)
+        return pd.Series(small, index=count.index, name=count.name)
     return is_withheld(count) or 0 < count < threshold
 
 
