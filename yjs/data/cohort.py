@@ -70,6 +70,7 @@ def crosstab(query: Query, scope: CohortScope, row_dim: str, col_dim: str) -> pd
 
 
 def counts_table(frame: pd.DataFrame, row_dim: str, col_dim: str) -> pd.DataFrame:
+    frame = frame[frame["measure"] == "children"]
     rows = pd.Index([*ordered(BY_KEY[row_dim], frame.loc[~frame["all_rows"], "row_value"].unique()), TOTAL])
     columns = pd.Index([*ordered(BY_KEY[col_dim], frame.loc[~frame["all_columns"], "col_value"].unique()), TOTAL])
     # Each figure into its place in a grid of zeros: a cell no row names holds no child (a true zero), and a
@@ -84,8 +85,8 @@ def counts_table(frame: pd.DataFrame, row_dim: str, col_dim: str) -> pd.DataFram
 
 
 def kpis(query: Query, scope: CohortScope) -> pd.DataFrame:
-    counts = query("read/cohort/kpi_counts", **scope.params()).iloc[0].to_dict()
-    figures = {name: disclosure.figure(count) for name, count in counts.items()}
+    counts = query("read/cohort/kpi_counts", **scope.params())
+    figures = {name: disclosure.figure(children) for name, children in counts.itertuples(index=False)}
     return kpi_rows(figures, query("read/indicators/kpi_definitions"))
 
 
@@ -93,7 +94,9 @@ def stage_counts(query: Query, scope: CohortScope, grouping: str) -> pd.DataFram
     """Perturbed stage counts per group and year, over the whole period (`year` NA) and over every
     group (`group_value` NA): one query serves the period table, the shares and the trend."""
     frame = query("read/cohort/children_by_stage", **scope.params(), group_dim=grouping)
-    return _with_population(query, frame, scope, grouping)
+    stages = frame.pivot(index=["year", "group_value"], columns="stage", values="children").reset_index()
+    stages.columns.name = None
+    return _with_population(query, stages, scope, grouping)
 
 
 def _with_population(query: Query, frame: pd.DataFrame, scope: CohortScope, grouping: str) -> pd.DataFrame:
@@ -110,7 +113,9 @@ def reoffending_rates(query: Query, scope: CohortScope, dim: str, col_dim: str, 
     is the same cell, so the same figure, as the cross-tab's by reoffending outcome.
     """
     frame = _two_dimension_counts(query, scope, dim, col_dim)
-    by_row = frame[frame["all_columns"] & ~frame["all_rows"]].set_index("row_value")
+    by_row = frame[frame["all_columns"] & ~frame["all_rows"]].pivot(
+        index="row_value", columns="measure", values="children"
+    )
     by_row = by_row.reindex(ordered(BY_KEY[dim], by_row.index))
     frame = pd.DataFrame(
         {

@@ -41,7 +41,7 @@ def aggregate_with_duckdb(db: str, reruns: int) -> dict:
         with timed("crosstab"):
             database.query("read/cohort/children_by_two_dimensions", **params, row_dim=CROSSTAB[0], col_dim=CROSSTAB[1])
         with timed("kpis"):
-            kpi_rows(database.query("read/cohort/kpi_counts", **params).iloc[0].to_dict(), indicators)
+            kpi_rows(dict(database.query("read/cohort/kpi_counts", **params).itertuples(index=False)), indicators)
         runs["total"].append(sum(runs[name][-1] for name in AGGREGATIONS))
     return _figures(runs)
 

@@ -1,5 +1,6 @@
--- Children at each stage of the system by group ($group_dim: ethnicity, care_experience or send), per
--- year of starting and over the whole period (`year` NULL), and over every group (`group_value` NULL):
+-- Children at each stage of the system (a row per `stage`) by group ($group_dim: ethnicity,
+-- care_experience or send), per year of starting and over the whole period (`year` NULL), and over every
+-- group (`group_value` NULL):
 -- each a cell of its own, perturbed (data/views.sql `perturbed`), so a period's figure is never the sum
 -- of its years'. Each stage's denominator is the stage before it: entered -> court (of entered) ->
 -- custody (of court); reoffending is counted among the children followed up for 12 months. The
@@ -37,13 +38,16 @@ rolled_up AS (
         sum(keys) FILTER (WHERE reoffended_12m) AS reoffended_keys
     FROM cells
     GROUP BY GROUPING SETS ((year, group_value), (group_value), ())
+),
+by_stage AS (  -- one row per stage, so that one `perturbed` serves all five (each of its uses costs planning)
+    SELECT * FROM rolled_up
+    UNPIVOT INCLUDE NULLS ((children, keys) FOR stage IN (
+        (entered, entered_keys) AS entered,
+        (court, court_keys) AS court,
+        (custody, custody_keys) AS custody,
+        (followed_up, followed_up_keys) AS followed_up,
+        (reoffended, reoffended_keys) AS reoffended
+    ))
 )
-SELECT
-    year,
-    group_value,
-    perturbed(pvalues, entered, entered_keys) AS entered,
-    perturbed(pvalues, court, court_keys) AS court,
-    perturbed(pvalues, custody, custody_keys) AS custody,
-    perturbed(pvalues, followed_up, followed_up_keys) AS followed_up,
-    perturbed(pvalues, reoffended, reoffended_keys) AS reoffended
-FROM rolled_up, ptable_lookup
+SELECT year, group_value, stage, perturbed(pvalues, children, keys) AS children
+FROM by_stage, ptable_lookup
