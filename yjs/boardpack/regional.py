@@ -132,7 +132,7 @@ def rri_section(query: Query, region: str, meeting: dt.date, demo: bool, thresho
         cohort_data.stage_counts_by_area(query, scope, "ethnicity"), COMPARISON, STAGE, threshold
     )
     pooled = by_area.pooled(
-        disproportionality.period_totals(cohort_data.stage_counts_by_year(query, scope, "ethnicity")),
+        disproportionality.period_counts(cohort_data.stage_counts(query, scope, "ethnicity")),
         COMPARISON,
         STAGE,
         threshold,
