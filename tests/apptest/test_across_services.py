@@ -8,6 +8,7 @@ from tests.support.apptest import dataframe_with, open_page
 from tests.support.dbcheck import fetch
 from yjs.data.cohort import CohortScope, stage_counts_by_area
 from yjs.data.db import Database
+from yjs.domain import disclosure
 from yjs.domain import disproportionality_by_area as by_area
 
 PLANS, PLAN, BY_AREA = "pages/plans.py", "pages/plan.py", "pages/disproportionality_by_area.py"
@@ -110,6 +111,7 @@ def test_every_demo_areas_rri_for_black_children_in_custody_is_ranked_or_withhel
         assert shown["Area"].tolist() == drawn
         assert (shown["95% low"] <= shown["RRI"]).all() and (shown["RRI"] <= shown["95% high"]).all()
     assert any("No real area in scope has child-level cohort records" in c.value for c in at.caption)
+    assert any(disclosure.ADJUSTED_NOTE in c.value for c in at.caption)  # its counts are perturbed, and it says so
     # The small test cohort pools too few Black children in custody for an index: it is withheld, and said so.
     assert any("The pooled index is withheld" in m.value for m in at.markdown)
 
