@@ -1,7 +1,8 @@
 """Importing child-level cohort records: one row per child episode, pseudonymised ids only.
 
-Re-importing a child's episode (same id and start date) updates it. Every value is checked
-against the vocabulary the pages use, so nothing arrives that a filter could not show.
+Re-importing a child's episode (same id and start date) updates it and keeps its record key (the
+cell key method's, drawn when the episode first arrives). Every value is checked against the
+vocabulary the pages use, so nothing arrives that a filter could not show.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import pandas as pd
 
 from yjs.data.db import execute
+from yjs.domain import disclosure
 from yjs.domain.cohort import BY_KEY, COURT_DISPOSALS, ETE_AT_END
 from yjs.domain.geography import AreaIndex
 from yjs.importers.base import Kind, Plan
@@ -121,7 +123,9 @@ class CohortKind(Kind):
         return plan, problems
 
     def write(self, con, plan):
-        con.register("incoming", plan.rows)
+        # Keys for every row; the write keeps a stored episode's own (see upsert_cohort.sql).
+        rows = plan.rows.assign(record_key=disclosure.new_record_keys(len(plan.rows)))
+        con.register("incoming", rows)
         try:
             execute(con, "write/cohort/upsert_cohort")
         finally:

@@ -1,16 +1,20 @@
 -- How many incoming cohort rows (the validated file, columns in the table's order) are new,
--- changed or identical to what is stored.
+-- changed or identical to what is stored. The record key is no data a file carries (it is kept, or
+-- drawn for a new episode, when the rows are written), so it is left out of the comparison.
 -- params:
 WITH typed AS (
-    (SELECT * FROM cohort LIMIT 0)
+    (SELECT * EXCLUDE (record_key) FROM cohort LIMIT 0)
     UNION ALL BY NAME
-    (SELECT * FROM incoming)
+    (SELECT * EXCLUDE (record_key) FROM incoming)
+),
+stored AS (
+    SELECT * EXCLUDE (record_key) FROM cohort
 ),
 compared AS (
     SELECT t.child_id, c.child_id IS NULL AS is_new,
            (SELECT t) IS NOT DISTINCT FROM (SELECT c) AS is_same
     FROM typed AS t
-    LEFT JOIN cohort AS c ON c.child_id = t.child_id AND c.start_date = t.start_date
+    LEFT JOIN stored AS c ON c.child_id = t.child_id AND c.start_date = t.start_date
 )
 SELECT
     count(*) FILTER (WHERE is_new) AS "add",
