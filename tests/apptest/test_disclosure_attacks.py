@@ -4,8 +4,6 @@ write): each recovers the true count in no more than a minority of cases, never 
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 import pytest
 
@@ -18,6 +16,7 @@ from tests.support.attacks import (
     number,
     option_label_figures,
 )
+from tests.support.exported import as_written, csv_table, xlsx_table
 from tests.support.perturbation import rows_of
 from yjs.app import widgets
 from yjs.domain import exports
@@ -90,9 +89,9 @@ def test_cross_tab_totals_and_their_exports_give_no_hidden_count_away(demo_db, u
             name = f"children-by-{row_dim}-and-{col_dim}"
             frame = next(frame for basename, frame in reversed(downloads) if basename == name)
             label = BY_KEY[row_dim].label
-            for data, read in ((exports.csv_bytes(frame), pd.read_csv), (exports.xlsx_bytes(frame), pd.read_excel)):
-                file = read(io.BytesIO(data), dtype=str, keep_default_na=False).set_index(label)
-                pd.testing.assert_frame_equal(file, crosstab_on_screen(at), check_names=False)  # the screen's figures
+            from_csv, from_xlsx = csv_table(exports.csv_bytes(frame))[1], xlsx_table(exports.xlsx_bytes(frame))
+            for file in (from_csv.set_index(label), from_xlsx.set_index(label)):  # the screen's figures, as numbers
+                pd.testing.assert_frame_equal(file, as_written(crosstab_on_screen(at)), check_names=False)
                 exported += [
                     Recovered((area, row, col), recovered, true_count(children, area, **{row_dim: row, col_dim: col}))
                     for (row, col), recovered in crosstab_differences(file)

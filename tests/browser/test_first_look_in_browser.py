@@ -17,12 +17,12 @@ from tests.support.browser import (
     bar_text_problems,
     chart_label_problems,
     control_label_problems,
-    csv_table,
     downloaded,
     screenshot,
     wait_for_app,
     wait_for_charts,
 )
+from tests.support.exported import csv_table
 from yjs.app.navigation import pages_for
 from yjs.data import indicators as indicator_data
 from yjs.data.db import Database

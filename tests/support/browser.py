@@ -7,11 +7,9 @@ never on a fixed sleep.
 from __future__ import annotations
 
 import contextlib
-import io
 import re
 from pathlib import Path
 
-import pandas as pd
 from playwright.sync_api import expect
 
 from yjs.perf.server import start_background
@@ -205,11 +203,3 @@ def downloaded(page, button) -> bytes:
     with page.expect_download() as done:
         button.click()
     return Path(done.value.path()).read_bytes()
-
-
-def csv_table(data: bytes) -> tuple[list[str], pd.DataFrame]:
-    """A CSV export's note lines (starting with #) and its table, every cell as the text written."""
-    text = data.decode("utf-8-sig")
-    notes = [line for line in text.splitlines() if line.startswith("#")]
-    table = pd.read_csv(io.StringIO(text), skiprows=len(notes), dtype=str, keep_default_na=False)
-    return notes, table

@@ -3,7 +3,6 @@ the same figure for the same cell by every route, and the issue's differencing a
 through the query layer, each failing (with ONS's table, and with one whose noise follows the key)."""
 
 import importlib.metadata
-import io
 
 import pandas as pd
 import pytest
@@ -17,6 +16,7 @@ from tests.support.attacks import (
     primary_suppression,
 )
 from tests.support.dbcheck import fetch
+from tests.support.exported import as_written, csv_table, xlsx_table
 from tests.support.perturbation import rows_of
 from yjs.data import cohort as cohort_data
 from yjs.data.cohort import CohortScope
@@ -287,10 +287,10 @@ def test_the_exports_carry_the_screens_figures_and_give_nothing_more_away(query,
         for row_dim, col_dim in PAIRS:
             shown = shown_crosstab(query, area, row_dim, col_dim)
             frame, label = shown.reset_index(), BY_KEY[row_dim].label
-            from_csv = pd.read_csv(io.BytesIO(exports.csv_bytes(frame)), dtype=str, keep_default_na=False)
-            from_xlsx = pd.read_excel(io.BytesIO(exports.xlsx_bytes(frame)), dtype=str, keep_default_na=False)
-            for exported in (from_csv, from_xlsx):
-                pd.testing.assert_frame_equal(exported.set_index(label), shown, check_names=False)
+            _notes, from_csv = csv_table(exports.csv_bytes(frame))
+            from_xlsx = xlsx_table(exports.xlsx_bytes(frame))
+            for exported in (from_csv, from_xlsx):  # the screen's figures, written as numbers
+                pd.testing.assert_frame_equal(exported.set_index(label), as_written(shown), check_names=False)
             for (row, col), recovered in crosstab_differences(from_xlsx.set_index(label)):
                 true = true_count(children, area, **{row_dim: row, col_dim: col})
                 found.append(Recovered((area, row, col), recovered, true))

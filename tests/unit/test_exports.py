@@ -84,8 +84,12 @@ def test_rounded_columns_keep_their_exact_figure_beside_them_and_c_in_both():
 
 
 def test_suppression_is_found_in_any_column():
-    assert exports.has_suppressed(pd.DataFrame({"a": ["x"], "b": ["c"]}))
+    assert exports.has_suppressed(pd.DataFrame({"a": ["x", "z"], "b": [3, "c"]}))
     assert not exports.has_suppressed(pd.DataFrame({"a": ["Ealing"], "b": [3]}))
+    assert not exports.has_suppressed(pd.DataFrame({"ref": ["a", "b", "c"]})), "c as a word is not a hidden cell"
+    assert exports.has_suppressed(pd.DataFrame({"n": [12, "c", None]}))
+    assert not exports.has_suppressed(pd.DataFrame({"action": ["c"]})), "a lone c may be a word"
+    assert exports.has_suppressed(pd.DataFrame({"n": ["c", "c"]}))
 
 
 def test_for_analysts_converts_then_rounds_then_neutralises():

@@ -17,6 +17,7 @@ import io
 import re
 import zipfile
 
+import numpy as np
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -108,8 +109,21 @@ def with_exact(frame: pd.DataFrame, rounding: dict[str, int]) -> pd.DataFrame:
     return result
 
 
+def _is_figure(value) -> bool:
+    return value is None or isinstance(value, (int, float, np.number)) or value in SYMBOLS or value in MISSING_MARKS
+
+
+def _figures_with_c(values: list) -> bool:
+    """A column of figures (numbers, symbols and blanks only, with a number or more than one symbol: a lone "c"
+    may be a word, such as an action's text) that holds a `c`."""
+    numbers = sum(isinstance(v, (int, float, np.number)) and not pd.isna(v) for v in values)
+    symbols = sum(v in SYMBOLS for v in values if isinstance(v, str))
+    return "c" in values and all(_is_figure(v) for v in values) and (numbers > 0 or symbols > 1)
+
+
 def has_suppressed(frame: pd.DataFrame) -> bool:
-    return any(frame[column].astype(object).isin(["c"]).any() for column in frame.columns)
+    """Whether a column of figures holds a hidden cell (`c`)."""
+    return any(_figures_with_c(frame[column].astype(object).tolist()) for column in frame.columns)
 
 
 def for_analysts(frame: pd.DataFrame, rounding: dict[str, int] | None = None) -> pd.DataFrame:
