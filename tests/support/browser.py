@@ -199,7 +199,7 @@ def bar_text_problems(page) -> list[str]:
 
 
 def downloaded(page, button) -> bytes:
-    """What a download button gives."""
-    with page.expect_download() as done:
+    """What a download button gives (written by the server when clicked: a minute and a half on a busy machine)."""
+    with page.expect_download(timeout=90_000) as done:
         button.click()
     return Path(done.value.path()).read_bytes()

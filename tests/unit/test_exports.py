@@ -90,6 +90,9 @@ def test_suppression_is_found_in_any_column():
     assert exports.has_suppressed(pd.DataFrame({"n": [12, "c", None]}))
     assert not exports.has_suppressed(pd.DataFrame({"action": ["c"]})), "a lone c may be a word"
     assert exports.has_suppressed(pd.DataFrame({"n": ["c", "c"]}))
+    nullable = pd.DataFrame({"score": pd.array([17, None], dtype="Int64"), "on": [pd.Timestamp("2024-01-01"), pd.NaT]})
+    assert not exports.has_suppressed(nullable), "missing values of any kind are blanks, not errors"
+    assert exports.csv_bytes(nullable).decode("utf-8-sig").splitlines()[1] == "17,2024-01-01"
 
 
 def test_for_analysts_converts_then_rounds_then_neutralises():

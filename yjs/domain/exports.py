@@ -110,15 +110,17 @@ def with_exact(frame: pd.DataFrame, rounding: dict[str, int]) -> pd.DataFrame:
 
 
 def _is_figure(value) -> bool:
-    return value is None or isinstance(value, (int, float, np.number)) or value in SYMBOLS or value in MISSING_MARKS
+    if isinstance(value, str):
+        return value in SYMBOLS or value in MISSING_MARKS
+    return isinstance(value, (int, float, np.number)) or value is None or value is pd.NA or value is pd.NaT
 
 
 def _figures_with_c(values: list) -> bool:
     """A column of figures (numbers, symbols and blanks only, with a number or more than one symbol: a lone "c"
     may be a word, such as an action's text) that holds a `c`."""
-    numbers = sum(isinstance(v, (int, float, np.number)) and not pd.isna(v) for v in values)
-    symbols = sum(v in SYMBOLS for v in values if isinstance(v, str))
-    return "c" in values and all(_is_figure(v) for v in values) and (numbers > 0 or symbols > 1)
+    symbols = [v for v in values if isinstance(v, str) and v in SYMBOLS]
+    numbers = [v for v in values if isinstance(v, (int, float, np.number)) and not pd.isna(v)]
+    return "c" in symbols and all(_is_figure(v) for v in values) and (len(numbers) > 0 or len(symbols) > 1)
 
 
 def has_suppressed(frame: pd.DataFrame) -> bool:
