@@ -1,5 +1,4 @@
--- Add or replace the validated rows (incoming), then refresh the labelled copy the pages read.
--- params:
-INSERT OR REPLACE INTO cohort BY NAME SELECT * FROM incoming;
-DELETE FROM cohort_facts;
-INSERT INTO cohort_facts SELECT * FROM cohort_labelled ORDER BY area, start_date;
+-- Add or replace the rows of a checked cohort file (write/cohort/keep_checked_cohort, every row clean);
+-- write/cohort/refresh_cohort_facts then refreshes the labelled copy the pages read.
+-- params: $checked
+INSERT OR REPLACE INTO cohort BY NAME SELECT * EXCLUDE (line, clean) FROM read_parquet($checked)
