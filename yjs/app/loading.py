@@ -139,7 +139,7 @@ def upload(kind: str):
 def saved_copy(file, folder: tempfile.TemporaryDirectory) -> Path:
     """The upload as a file of its own name (which becomes each row's source), in a folder for this run."""
     path = Path(folder.name) / Path(file.name).name
-    path.write_bytes(file.getvalue())
+    path.write_bytes(file.getbuffer())  # a view of the upload, not a copy: a large file is held once
     return path
 
 
