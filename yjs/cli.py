@@ -204,6 +204,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         args.sessions,
         args.reruns,
         browser=not args.no_browser,
+        import_sizes=args.import_sizes,
+        imports_only=args.imports_only,
         progress=lambda message: print(f"... {message}", file=sys.stderr, flush=True),
     )
     results["total_s"] = round(time.perf_counter() - started, 1)
@@ -315,6 +317,14 @@ def _positive(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return value
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a list of whole numbers") from None
+    return tuple(size for size in sizes if size > 0)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -436,6 +446,14 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--sessions", type=_positive, default=25, help="concurrent browser sessions (0 to skip)")
     bench.add_argument("--reruns", type=_positive, default=10, help="reruns per measurement (default 10)")
     bench.add_argument("--no-browser", action="store_true", help="skip the browser measurements")
+    bench.add_argument(
+        "--import-sizes",
+        type=_sizes,
+        default=(20_000, 200_000, 1_000_000),
+        metavar="N,N,...",
+        help="cohort files imported, in rows (default 20000,200000,1000000; 0 to skip; none above --cohort-size)",
+    )
+    bench.add_argument("--imports-only", action="store_true", help="build, then measure the imports alone")
     bench.add_argument("--out", type=Path, help="also write the figures as JSON")
     bench.set_defaults(handler=cmd_bench)
     pack = commands.add_parser(
