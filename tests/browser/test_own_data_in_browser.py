@@ -34,7 +34,7 @@ def own_url(own_db):
 def test_a_local_indicator_is_benchmarked_among_ten_services_and_on_the_scorecard(page, own_url, own_db):
     page.goto(f"{own_url}/benchmarking?area=Stockport")
     wait_for_app(page)
-    choose(page, page.get_by_role("combobox", name="Indicator"), "Children cautioned or sentenced")
+    choose(page, page.get_by_role("combobox", name="Indicator"), local.NAME)
     wait_for_app(page)
     expect(page.get_by_role("combobox", name="Indicator")).to_have_value(f"{local.NAME} (local)")
     value = fetch(

@@ -1,5 +1,6 @@
 """Opening a page under streamlit.testing as a copied link would."""
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -40,6 +41,12 @@ def open_expanders(at: AppTest, key_prefix: str) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def shown(markdown: str) -> str:
+    """The words a reader sees in Markdown the app wrote: data text is escaped so it stays plain text
+    (yjs/domain/plaintext.py), and a backslash before a mark is not shown."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 # Logging in under AppTest: the benchmark does it too (to time the admin pages), so it lives in yjs.perf.

@@ -129,7 +129,9 @@ def test_an_ealing_editor_saves_groups_with_ealing_and_cannot_rewrite_another_se
         groups.save_group(writable_db, "Thames valley", ["Ealing", "Reading"], KNOWN, EALING_EDITOR)
     groups.save_group(writable_db, "West London", ["Ealing", "Reading"], KNOWN, EALING_EDITOR)
     assert fetch(
-        writable_db, "SELECT name, list(area ORDER BY area) FROM comparator_groups GROUP BY name ORDER BY name"
+        writable_db,
+        "SELECT name, list(area ORDER BY area) FROM comparator_groups "
+        "WHERE NOT starts_with(name, 'Statistical neighbours of') GROUP BY name ORDER BY name",  # the shipped ones
     ) == [
         ("Thames valley", ["Buckinghamshire", "Reading"]),
         ("West London", ["Ealing", "Reading"]),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from yjs.data.db import execute, open_read_only
+from yjs.data.db import execute, load_query, open_read_only
 from yjs.domain.roles import Actor, PermissionDenied, local_actor, require_areas, require_role
 from yjs.importers.report import ImportFailed, ImportResult, Problem
 from yjs.importers.tabular import Row, Table, read_table
@@ -112,9 +112,10 @@ class Kind:
         """Upsert every added or changed record with the kind's `upsert` query (kinds that write more override this)."""
         if not self.upsert:
             raise NotImplementedError
+        takes = load_query(self.upsert).params  # a record may carry more (its area, for the role's scope)
         for change in plan.changes:
             if change.action != UNCHANGED:
-                execute(con, self.upsert, **change.record)
+                execute(con, self.upsert, **{name: change.record[name] for name in takes})
 
     def read(self, file: Path, choices: Choices) -> Table:
         """The file as a table: headings in its first row (kinds taking files laid out for people override this)."""

@@ -53,6 +53,7 @@ class FindingsKind(Kind):
         if kind_text and kind is None:
             cells.fail("kind", f"'{kind_text}' is not a kind of finding (one of: {', '.join(KINDS)})")
         return {
+            "area": finder.areas.resolve(cells.text("area") or ""),  # for the role's scope (yjs/domain/roles.py)
             "inspection_id": finder.resolve(cells),
             "number": cells.whole_number("number", 1, 999),
             "kind": kind,

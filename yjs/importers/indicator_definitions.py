@@ -70,6 +70,12 @@ def _unit_key(text: str) -> str:
 
 class IndicatorDefinitionsKind(Kind):
     name = "indicator-definitions"
+    SHARED = "every service (the indicator catalogue is shared)"
+
+    def areas_of(self, plan) -> set[str | None]:
+        """A definition changes the catalogue every service sees: an editor scoped to some services may not."""
+        return {self.SHARED} if plan.changes else set()
+
     required = ("code", "name", "definition", "unit", "polarity", "period_type")
     optional = ("numerator_label", "denominator_label", "source")
     upsert = "write/indicators/upsert_indicator_definition"

@@ -63,6 +63,7 @@ class RecommendationUpdatesKind(Kind):
         except ValueError as exc:
             cells.fail("brag", str(exc))
         return {
+            "area": finder.areas.resolve(cells.text("area") or ""),  # for the role's scope (yjs/domain/roles.py)
             "inspection_id": inspection_id,
             "number": number,
             "update_date": cells.date("date", required=True, not_after=dt.date.today()),

@@ -64,6 +64,10 @@ class LoadReport:
         ]
 
 
+# Improvement plan with no area chosen opens Plans across services (yjs/app/plan_progress.py).
+FORWARDED_TO = {"plan": ("plans",)}
+
+
 async def _person(browser, url: str, deadline: float, expected: dict, report: LoadReport, number: int) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 800})
     page = await context.new_page()
@@ -81,8 +85,9 @@ async def _person(browser, url: str, deadline: float, expected: dict, report: Lo
             step += 1
             started = time.perf_counter()
             try:
-                await page.locator(".st-key-menu").get_by_role("link", name=spec.title).click()
-                await page.wait_for_url(re.compile(rf"^{re.escape(url)}/{re.escape(spec.url)}(\?|$)"), timeout=120_000)
+                await page.locator(".st-key-menu").get_by_role("link", name=spec.title, exact=True).click()
+                landing = "|".join(re.escape(u) for u in (spec.url, *FORWARDED_TO.get(spec.url, ())))
+                await page.wait_for_url(re.compile(rf"^{re.escape(url)}/({landing})(\?|$)"), timeout=120_000)
                 await wait_until_idle(page)
                 if "demo=true" not in page.url:
                     # Streamlit's frontend can drop the bound filters from the link when a tab is clicked while
