@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from yjs.data.db import execute, load_query, open_read_only
+from yjs.data.db import execute, file_signature, load_query, open_read_only
 from yjs.domain.roles import Actor, PermissionDenied, local_actor, require_areas, require_role
 from yjs.importers.report import ImportFailed, ImportResult, Problem
 from yjs.importers.tabular import Row, Table, read_table
@@ -230,6 +230,7 @@ def _checked_and_written(
         kind=kind.name, file_name=file.name, rows=len(rows), dry_run=dry_run, notes=reading_notes(table)
     )
     step("validating")
+    checked_against = file_signature(db_path)
     con = open_read_only(db_path)
     try:
         plan = validate_or_fail(kind, rows, con, options)
@@ -239,7 +240,8 @@ def _checked_and_written(
         return plan.fill(result), plan
     step("writing")
     with store.writable_copy(db_path) as writable:
-        plan = validate_or_fail(kind, rows, writable, options)
+        if file_signature(db_path) != checked_against:  # another write landed since the check: check against it
+            plan = validate_or_fail(kind, rows, writable, options)
         kind.write(writable, plan)
         execute(
             writable, "write/documents/record_imported_file", document_id=options.source, imported_on=dt.date.today()

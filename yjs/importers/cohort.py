@@ -22,7 +22,7 @@ from yjs.domain.geography import AreaIndex
 from yjs.importers.base import Kind, Plan
 from yjs.importers.fields import Cells
 from yjs.importers.report import Problem
-from yjs.importers.staging import Parser, distinct_values_checked, staged_table
+from yjs.importers.staging import Parser, bound_memory, distinct_values_checked, staged_table
 
 PSEUDONYM = re.compile(r"^(?=.*\d)[A-Za-z0-9_-]{3,40}$")
 YES_NO_COLUMNS = (
@@ -122,8 +122,8 @@ class CohortKind(Kind):
         )
         execute(con, "write/cohort/define_parsed_cohort")
         parsed = {"staged": staged, "source": options.source, "court_disposals": list(COURT_DISPOSALS)}
-        problems = _problems(execute(con, "read/cohort/staged_cohort_problems", **parsed))
         execute(con, "write/cohort/keep_checked_cohort", **parsed, checked=checked)
+        problems = _problems(execute(con, "read/cohort/checked_cohort_problems", checked=checked))
         problems += _problems(execute(con, "read/cohort/repeated_cohort_rows", checked=checked))
         plan = Plan(rows=checked)
         if not problems:
@@ -135,7 +135,9 @@ class CohortKind(Kind):
         return plan, problems
 
     def write(self, con, plan):
+        bound_memory(con, Path(plan.rows).parent)
         execute(con, "write/imports/insertion_order", ordered=True)
+        execute(con, "write/cohort/remove_reimported_cohort_rows", checked=plan.rows)
         execute(con, "write/cohort/upsert_cohort", checked=plan.rows)
         execute(con, "write/cohort/refresh_cohort_facts")
 

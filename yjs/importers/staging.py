@@ -5,10 +5,10 @@ are checked by DuckDB rather than row by row in Python. The rows are read exactl
 yjs/importers/tabular.py reads any CSV (the same encodings rule, the same line numbers, blank rows
 skipped, a row with more cells than headings refused). A UTF-8 file with one record on each line,
 which an extract is, DuckDB reads itself (`_staged_by_duckdb`); any other is read by Python's csv
-module and streamed into Parquet in batches. Either way memory stays flat however long the file. `distinct_values_checked` then
-parses each column's distinct values once with the same Python cell parsers as every other import
-(yjs/importers/fields.py), and the kind's SQL joins the results back onto every row: the messages
-are the parsers' own, checked once per distinct value instead of once per row.
+module and streamed into Parquet in batches. Either way memory stays flat however long the file.
+`distinct_values_checked` then parses each column's distinct values once with the same Python cell
+parsers as every other import (yjs/importers/fields.py), and the kind's SQL joins the results back
+onto every row: the messages are the parsers' own, checked once per distinct value, not per row.
 """
 
 from __future__ import annotations
