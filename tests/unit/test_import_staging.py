@@ -77,3 +77,29 @@ def test_problems_found_on_the_fast_way_name_their_lines(writable_db, tmp_path):
     assert [str(p) for p in failure.value.problems] == [
         "line 5, column age_at_start: '19' is not a whole number from 10 to 18"
     ]
+
+
+def test_an_import_is_checked_again_only_when_another_write_landed_after_its_check(writable_db, tmp_path, monkeypatch):
+    kind, checks = KINDS["cohort"], []
+    original = type(kind).validate
+
+    def counted(self, rows, con, options):
+        checks.append(con)
+        if len(checks) == 1 and landed:  # someone else's import lands between the check and the write
+            run_import(kind, write_rows(tmp_path / "other.csv", "EAL-9999"), writable_db)
+        return original(self, rows, con, options)
+
+    monkeypatch.setattr(type(kind), "validate", counted)
+    landed = False
+    run_import(kind, write_rows(tmp_path / "first.csv", "EAL-0001"), writable_db)
+    assert len(checks) == 1
+    checks.clear()
+    landed = True
+    result = run_import(kind, write_rows(tmp_path / "second.csv", "EAL-9999"), writable_db)
+    assert len(checks) == 3  # the check, the other import's own, and this one's again under the lock
+    assert (result.added, result.updated) == (0, 1)  # counted against the database as it then was (its source)
+
+
+def write_rows(path, child_id):
+    path.write_text(f"{COHORT_HEADER}\n{GOOD_ROW.replace('EAL-0001', child_id)}\n")
+    return path
