@@ -45,9 +45,10 @@ def test_bench_runs_and_writes_its_figures(tmp_path):
     assert sizes == [2000, 20000]
     for entry in figures["sizes"]:
         assert set(entry["pages"]) == {page.path for page in PAGES}
+        assert 0 < entry["floor"]["median_ms"] < min(page["median_ms"] for page in entry["pages"].values())
         assert entry["baseline"]["pandas"]["runs"] == 2
         assert set(entry["baseline"]["time_ratios"]) == {"facets", "crosstab", "kpis"}
-    assert "page script" in result.stdout and "pandas" in result.stdout
+    assert "page script" in result.stdout and "pandas" in result.stdout and "x floor" in result.stdout
     [imported] = figures["imports"]  # 1,000 new children, on the command line and through the page
     assert imported["rows"] == 1000 and imported["duckdb_read_s"] > 0
     assert imported["command_line"]["s"] > 0 and imported["page"]["peak_mb"] > 0

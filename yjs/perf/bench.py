@@ -112,7 +112,8 @@ def run(
 
 
 def measure_pages(entry: dict, sessions: int, reruns: int, browser: bool, progress) -> None:
-    progress("timing every page's script")
+    progress("timing an empty page's script, then every page's")
+    entry["floor"] = _in_subprocess(PAGE_TIMES, "floor_times", entry["path"], reruns)
     entry["pages"] = time_pages(Path(entry["path"]), reruns)
     progress("comparing with the pandas baseline")
     entry["baseline"] = baseline_comparison(entry["path"], reruns)

@@ -42,16 +42,19 @@ def table(results: dict) -> str:
             continue
         large = index == len(sizes) - 1 and len(sizes) > 1
         page_target = TARGETS["page_large_ms" if large else "page_default_ms"]
+        floor = entry.get("floor", {}).get("median_ms")
         lines += [
             "",
             f"Cohort rows: {entry['cohort_rows']:,}   build {entry['build_s']} s   file {entry['size_mb']} MB",
-            f"  {'page script (filter change)':<34}{'median ms':>10}{'p95 ms':>9}   target median {page_target} ms"
-            f"   first view median / p95 ms",
+            *([f"  floor (an empty page's script): median {floor} ms"] if floor else []),
+            f"  {'page script (filter change)':<34}{'median ms':>10}{'p95 ms':>9}{'x floor':>9}   target median "
+            f"{page_target} ms   first view median / p95 ms",
         ]
         for page, figures in entry["pages"].items():
             first = figures.get("first_view")
+            multiple = f"{figures['median_ms'] / floor:.1f}" if floor else "-"
             lines.append(
-                f"  {page:<34}{figures['median_ms']:>10}{figures['p95_ms']:>9}   "
+                f"  {page:<34}{figures['median_ms']:>10}{figures['p95_ms']:>9}{multiple:>9}   "
                 f"{_mark(figures['median_ms'], page_target):<22}"
                 + (f"   {first['median_ms']} / {first['p95_ms']}" if first else "")
             )
