@@ -226,6 +226,9 @@ def cmd_loadtest(args: argparse.Namespace) -> int:
     def progress(message: str) -> None:
         print(f"... {message}", file=sys.stderr, flush=True)
 
+    if args.url and not args.db:
+        print("--url needs --db: the file that server serves, to check the figures against", file=sys.stderr)
+        return EXIT_INVALID
     with tempfile.TemporaryDirectory(prefix="yjs-load-") as folder:
         db = args.db or build(Path(folder) / "yjs.duckdb", cohort_size=args.cohort_size)
         if args.browser:
@@ -234,9 +237,36 @@ def cmd_loadtest(args: argparse.Namespace) -> int:
             settings = load_sessions.checked_settings(
                 db, 0 if args.no_area else args.sessions, think_s=tuple(args.think), seed=args.seed
             )
-            report = load_sessions.run(db, args.sessions, args.seconds, settings, progress=progress)
+            report = _protocol_load(args, db, settings, progress)
     print("\n".join(report.lines()))
     return EXIT_OK if not report.errors else EXIT_INVALID
+
+
+def _protocol_load(args: argparse.Namespace, db: Path, settings, progress):
+    """The protocol load test: against --url, against --replicas behind nginx, or against one process."""
+    from yjs.perf import replicas
+    from yjs.perf import sessions as load_sessions
+
+    if args.url:
+        return load_sessions.run_at(args.url.rstrip("/"), db, args.sessions, args.seconds, settings, progress=progress)
+    if args.replicas:
+        with replicas.serving(db, args.replicas, progress=progress) as served:
+            return load_sessions.run_at(
+                served.url, db, args.sessions, args.seconds, settings, served.pids, progress=progress
+            )
+    return load_sessions.run(db, args.sessions, args.seconds, settings, progress=progress)
+
+
+def cmd_serve_replicas(args: argparse.Namespace) -> int:
+    import signal
+
+    from yjs.perf import replicas
+
+    db = database_path(args.db)
+    with replicas.serving(db, args.replicas, port=args.port, progress=print) as served:
+        print(f"Serving {db} with {args.replicas} processes behind nginx: open {served.url} (Ctrl-C stops them)")
+        signal.sigwait({signal.SIGINT, signal.SIGTERM})
+    return EXIT_OK
 
 
 def cmd_boardpack(args: argparse.Namespace) -> int:
@@ -411,7 +441,24 @@ def parser() -> argparse.ArgumentParser:
         help="nobody chooses an area (by default each person has a demo area of their own)",
     )
     load.add_argument("--browser", action="store_true", help="drive Chromium tabs instead of the protocol")
+    load.add_argument(
+        "--url", help="a server already running (e.g. nginx of `make serve-replicas`); --db: the file it serves"
+    )
+    load.add_argument(
+        "--replicas", type=_positive, help="serve with this many processes behind nginx (deploy/nginx.conf)"
+    )
     load.set_defaults(handler=cmd_loadtest)
+    serve = commands.add_parser(
+        "serve-replicas",
+        help="several app processes behind nginx on loopback (make serve-replicas N=2)",
+        description="Start N plain `streamlit run app.py` processes on loopback ports, each opening the "
+        "database read-only, and nginx in front of them (deploy/nginx.conf: sticky sessions, "
+        "websockets) until Ctrl-C. Imports keep going through the single-writer lock.",
+    )
+    _add_db(serve)
+    serve.add_argument("--replicas", type=_positive, default=2, help="app processes (default 2)")
+    serve.add_argument("--port", type=_positive, default=8501, help="nginx's loopback port (default 8501)")
+    serve.set_defaults(handler=cmd_serve_replicas)
     restore = commands.add_parser(
         "restore",
         help="list the backups, or put one back",
