@@ -16,14 +16,12 @@ import shutil
 import string
 import subprocess
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from yjs.paths import ROOT
-from yjs.perf.server import free_port, start_background
+from yjs.perf.server import free_port, start_background, wait_until_served
 
 TEMPLATE = ROOT / "deploy" / "nginx.conf"
 
@@ -72,13 +70,12 @@ def serving(db: Path, count: int, port: int | None = None, progress=print) -> It
             processes.append(
                 subprocess.Popen(
                     [program, "-p", str(runtime), "-e", str(runtime / "error.log"), "-c", str(config)],
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
                     text=True,
                 )
             )
-            proxy = f"http://127.0.0.1:{port}"
-            _wait_for(proxy, processes[-1])
+            proxy, _nginx = wait_until_served(f"http://127.0.0.1:{port}", processes[-1], timeout=30)
             progress(f"nginx at {proxy} in front of {', '.join(urls)}")
             yield Replicas(proxy, urls, [p.pid for p in processes[:-1]])
         finally:
@@ -86,17 +83,3 @@ def serving(db: Path, count: int, port: int | None = None, progress=print) -> It
                 process.terminate()
             for process in processes:
                 process.wait(timeout=30)
-
-
-def _wait_for(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"nginx exited with {process.returncode}: {process.stderr.read()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"nginx did not answer at {url} within {timeout} s")
