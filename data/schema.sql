@@ -271,8 +271,28 @@ CREATE TABLE cohort (
     mental_health_support BOOLEAN,            -- children with a need: receiving support
     substance_misuse_support BOOLEAN,         -- children with a need: receiving support
     completed             BOOLEAN,            -- the disposal or order was completed successfully
+    -- Disclosure control (the cell key method): a random key from 0 to 255, drawn once when the episode is
+    -- first built or imported and never redrawn, so the same cell always gets the same noise. Never shown.
+    record_key            UTINYINT NOT NULL,
     source                VARCHAR NOT NULL,
     PRIMARY KEY (child_id, start_date)
+);
+
+-- The perturbation table of the cell key method (data/ptable.csv, ONS's published table): the noise
+-- `pvalue` added to a count, by the count (`pcv`: counts above 750 reuse the rows 501-750) and the
+-- cell's key (`ckey`: the sum of its records' keys, modulo 256). Checked by the build
+-- (yjs/domain/disclosure.py check_ptable).
+CREATE TABLE ptable (
+    pcv    SMALLINT NOT NULL,
+    ckey   UTINYINT NOT NULL,
+    pvalue SMALLINT NOT NULL,
+    PRIMARY KEY (pcv, ckey)
+);
+
+-- The same noise as one list, the entry for (pcv, ckey) at (pcv - 1) * 256 + ckey + 1: the counting
+-- queries look a cell's noise up in it (data/views.sql `perturbed`) instead of joining 192,000 rows.
+CREATE TABLE ptable_lookup (
+    pvalues SMALLINT[] NOT NULL
 );
 
 -- Every value of each cohort dimension, numbered in its natural order: filled from

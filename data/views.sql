@@ -158,6 +158,7 @@ SELECT
     c.completed,
     c.care_status <> 'None' AS wider_services,
     c.offence_category IN ('Violence against the person', 'Robbery', 'Possession of weapons') AS serious_violence,
+    c.record_key,
     c.source
 FROM cohort AS c
 JOIN areas AS a ON a.name = c.area;
@@ -193,19 +194,36 @@ WHERE list_contains(f['areas']::VARCHAR[], area)
   AND list_contains(dimensions['safety_and_wellbeing']::VARCHAR[], safety_and_wellbeing::VARCHAR)
   AND list_contains(dimensions['reoffending']::VARCHAR[], reoffending::VARCHAR);
 
+-- Disclosure control by the cell key method (ONS Census 2021, ABS TableBuilder; README "Disclosure
+-- control"). Every child record has a fixed random key (cohort.record_key, 0-255). A count of `n` children
+-- whose keys sum to `key_sum` is published as n plus the noise the perturbation table (data/ptable.csv)
+-- gives for that count and the cell's key, key_sum modulo 256; counts above 750 reuse the table's rows
+-- 501-750, as ONS's own code does. The same children give the same n and key_sum whichever query counts
+-- them, so the same cell always shows the same figure and subtracting one table from another recovers
+-- nothing exact. A true zero stays zero (a missing count, a FILTER over no rows, is zero too); a count
+-- the table takes to zero is NULL: withheld, shown as c. `pvalues` is ptable_lookup's one column: cross
+-- join the one-row table once, which plans in half the time of a scalar subquery per count.
+CREATE MACRO perturbed(pvalues, n, key_sum) AS
+    CASE WHEN coalesce(n, 0) = 0 THEN 0
+         ELSE nullif(n + pvalues[((CASE WHEN n <= 750 THEN n ELSE (n - 1) % 250 + 501 END - 1) * 256
+                                  + key_sum % 256 + 1)::BIGINT], 0)::BIGINT
+    END;
+
 -- Children in the filtered cohort counted by two dimensions named by key (rows x columns), and
--- by reoffending outcome, so one pass serves a cross-tab and its reoffending rates. Each key picks
+-- by reoffending outcome, with the sum of their record keys: the finest cells, which the queries add
+-- up into the cells they publish and only then perturb (queries/read/cohort/). Each key picks
 -- its column from the keys of `dimensions` (COLUMNS of a one-name list): a key that names no
 -- dimension leaves the list empty, which DuckDB refuses, so no other column (an id, say) can be
 -- counted by. Grouped on the ENUMs and only then made text: three times faster than grouping text.
 CREATE MACRO cohort_counts(f, dimensions, row_dim, col_dim) AS TABLE
-SELECT row_value::VARCHAR AS row_value, col_value::VARCHAR AS col_value, outcome::VARCHAR AS outcome, children
+SELECT row_value::VARCHAR AS row_value, col_value::VARCHAR AS col_value, outcome::VARCHAR AS outcome, children, key_sum
 FROM (
     SELECT
         COLUMNS(list_filter(struct_keys(dimensions), lambda k: k = row_dim)) AS row_value,
         COLUMNS(list_filter(struct_keys(dimensions), lambda k: k = col_dim)) AS col_value,
         reoffending AS outcome,
-        count(*) AS children
+        count(*) AS children,
+        sum(record_key) AS key_sum
     FROM filtered_cohort(f, dimensions)
     GROUP BY ALL
 );

@@ -7,16 +7,14 @@ from yjs.app import widgets as ui
 from yjs.app.entry import current_page
 from yjs.charts import cohort as charts_cohort
 from yjs.domain import disclosure
-from yjs.domain.cohort import BY_KEY, DIMENSIONS
+from yjs.domain.cohort import BY_KEY, DIMENSIONS, TOTAL
 
 filters = current_page().filters
 threshold = ui_cohort.threshold_setting()
 st.title("Cohort explorer")
 areas = ui_cohort.scope_areas(filters)
-st.caption(
-    f"Children who started with the service, in {ui_cohort.scope_label(filters, areas)}. "
-    f"Counts below {threshold} show as **c**, with further cells hidden where a total would reveal them."
-)
+st.caption(f"Children who started with the service, in {ui_cohort.scope_label(filters, areas)}.")
+ui_cohort.disclosure_note(threshold)
 found = ui_cohort.cohort_scope(filters)
 if found is None:
     st.stop()
@@ -32,22 +30,23 @@ if row_dim == col_dim:
     st.info("Choose two different dimensions to cross-tabulate.", icon=":material/swap_horiz:")
     st.stop()
 
-table = ui_cohort.crosstab(scope, row_dim, col_dim)
-if table.to_numpy().sum() == 0:
+table = ui_cohort.crosstab(scope, row_dim, col_dim)  # perturbed, its totals cells of their own
+total = disclosure.figure(table.loc[TOTAL, TOTAL])  # None where withheld
+if total == 0:  # a true zero stays zero, so this is no one at all
     st.info("No children match these filters. Remove a filter or widen the years.", icon=":material/filter_alt_off:")
     st.stop()
-total = int(table.to_numpy().sum())
 st.metric("Children matching the filters", disclosure.show_count(total, threshold))
 
-mask = disclosure.crosstab_mask(table, threshold)
 st.subheader(f"{BY_KEY[row_dim].label} by {BY_KEY[col_dim].label}")
-shown = disclosure.suppress_crosstab(table, threshold)
+shown = disclosure.show_table(table, threshold)
 st.dataframe(shown, width="stretch")
 ui.download_buttons(shown.reset_index(), f"children-by-{row_dim}-and-{col_dim}")
+cells = table.drop(index=TOTAL, columns=TOTAL)
+mask = disclosure.hidden(cells, threshold)
 ui.chart(
-    charts_cohort.stacked_counts(table, mask, title=f"Children by {BY_KEY[row_dim].label.lower()}"),
+    charts_cohort.stacked_counts(cells, mask, title=f"Children by {BY_KEY[row_dim].label.lower()}"),
     f"chart-children-by-{row_dim}",
-)  # its table, suppressed, is just above
+)  # its table is just above
 if mask.to_numpy().any():
     st.caption("Cells marked c are left out of the chart.")
 

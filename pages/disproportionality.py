@@ -20,6 +20,7 @@ st.caption(
     "a group is flagged only where the 95% confidence interval excludes 1."
 )
 ui_context.what_the_published_documents_say(ui_cohort.scope_areas(filters, child_level=False))
+ui_cohort.disclosure_note(threshold)
 found = ui_cohort.cohort_scope(filters)
 if found is None:
     st.stop()
@@ -36,8 +37,8 @@ grouping = st.radio(
 )
 label, reference, _compared, unknown = GROUPINGS[grouping]
 compared_with = disproportionality.REFERENCE_PHRASES[grouping]
-counts_by_year = ui_cohort.stage_counts_by_year(scope, grouping)
-counts = disproportionality.period_totals(counts_by_year)
+stage_counts = ui_cohort.stage_counts(scope, grouping)
+counts = disproportionality.period_counts(stage_counts)
 table = disproportionality.rri_table(counts, grouping, threshold)
 if table.empty:
     st.info(
@@ -98,8 +99,8 @@ st.dataframe(
 )
 ui.download_buttons(shown[columns], f"relative-rate-index-{grouping}")
 if unknown:
-    unknown_counts = counts[counts["group_value"].isin(unknown)]
-    entered = int(unknown_counts["entered"].sum()) if not unknown_counts.empty else 0
+    unknown_counts = counts.loc[counts["group_value"].isin(unknown), "entered"]
+    entered = unknown_counts.iloc[0] if not unknown_counts.empty else 0  # one group: one perturbed cell
     st.caption(
         f"Ethnicity not recorded: {disclosure.show_count(entered, threshold)} children; counted in the "
         "cohort shares below, never compared."
@@ -120,7 +121,7 @@ stage_key = st.selectbox(
     format_func={s.key: s.label for s in disproportionality.STAGES}.get,
     bind="query-params",
 )
-trend = disproportionality.trend(counts_by_year, grouping, stage_key, threshold)
+trend = disproportionality.trend(stage_counts, grouping, stage_key, threshold)
 if trend.empty:
     st.info("Not enough children per year to show this stage's trend without revealing small counts.")
 else:

@@ -16,6 +16,7 @@ st.caption(
     "whose counts are too small to show is listed as withheld, never drawn. The **Disproportionality** page "
     "shows every stage for one area, or for the areas pooled."
 )
+ui_cohort.disclosure_note(threshold)
 areas = ui_by_area.areas_shown(filters)
 found = ui_cohort.cohort_scope(filters, areas["area"].tolist())
 if found is None:

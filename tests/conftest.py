@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.perturbation import noisy_ptable
 from yjs.store.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +18,15 @@ SMALL_COHORT = 3_000
 def demo_db(tmp_path_factory) -> Path:
     """Seed data plus demo data; tests must not write to it (copy it with `writable_db`)."""
     return build(tmp_path_factory.mktemp("demo") / "yjs.duckdb", demo=True, cohort_size=SMALL_COHORT)
+
+
+@pytest.fixture(scope="session")
+def noisy_db(tmp_path_factory) -> Path:
+    """As demo_db, perturbed by a table whose noise depends on the cell key (ONS's published one only
+    rounds, so it cannot tell a right cell key from a wrong one)."""
+    folder = tmp_path_factory.mktemp("noisy")
+    noisy_ptable().to_csv(folder / "ptable.csv", index=False)
+    return build(folder / "yjs.duckdb", demo=True, cohort_size=SMALL_COHORT, ptable=folder / "ptable.csv")
 
 
 @pytest.fixture(scope="session")

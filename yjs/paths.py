@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 SEED_DIR = DATA_DIR / "seed"
 SCHEMA_FILES = (DATA_DIR / "schema.sql", DATA_DIR / "views.sql")
+PTABLE_FILE = DATA_DIR / "ptable.csv"  # the perturbation table of the cell key method (data/ptable.md)
 QUERIES_DIR = ROOT / "queries"
 DEFAULT_DB = DATA_DIR / "yjs.duckdb"
 

@@ -1,5 +1,5 @@
-"""The disproportionality and cohort pages: URL state, figures against the database, and no count
-of 1 to 4 children anywhere on screen."""
+"""The disproportionality and cohort pages: URL state, figures as ONS's cell key perturbation gives
+them, and no count of 1 to 9 children anywhere on screen."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support.apptest import open_page as open_shared
+from tests.support.perturbation import ons_figure, rows_of, stored_ptable
+from yjs.domain import disclosure
 from yjs.store.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,23 +41,20 @@ def visible_texts(at) -> list[str]:
     return texts
 
 
-SMALL = re.compile(r"^\s*[1-4]\s*$|\(([1-4])\)|\b[1-4] children\b")
+SMALL = re.compile(r"^\s*[1-9]\s*$|\(([1-9])\)|\b[1-9] children\b")
 
 
-def test_cohort_explorer_counts_match_the_database(demo_db, use_db):
+def test_cohort_explorer_shows_the_figures_ons_perturbation_gives(demo_db, use_db):
     use_db(demo_db)
     at = open_page(COHORT, rows="Ethnicity", cols="Disposal type", f_sex="Female")
-    con = duckdb.connect(str(demo_db), read_only=True)
-    expected = con.execute(
-        "SELECT count(*) FROM cohort_facts WHERE is_demo AND sex = 'Female' AND "
-        "ethnicity = 'Black' AND disposal_type = 'Court'"
-    ).fetchone()[0]
-    total = con.execute("SELECT count(*) FROM cohort_facts WHERE is_demo AND sex = 'Female'").fetchone()[0]
-    con.close()
+    female = rows_of(demo_db, "SELECT * FROM cohort_facts WHERE is_demo AND sex = 'Female'")
+    black_at_court = female[(female["ethnicity"] == "Black") & (female["disposal_type"] == "Court")]
+    ptable = stored_ptable(demo_db)
     table = at.dataframe[0].value
-    assert table.loc["Black", "Court"] == (f"{expected:,}" if expected >= 5 else "c")
-    assert at.metric[0].value == f"{total:,}"
+    assert table.loc["Black", "Court"] == disclosure.show_count(ons_figure(black_at_court, ptable))
+    assert at.metric[0].value == disclosure.show_count(ons_figure(female, ptable)) != "c"
     assert at.multiselect(key="f_sex").value == ["Female"]
+    assert any(disclosure.ADJUSTED_NOTE in caption.value for caption in at.caption)
 
 
 def test_changing_a_cohort_filter_updates_the_link(demo_db, use_db):
@@ -86,7 +85,8 @@ def test_other_groupings_run(demo_db, use_db, compare):
 
 
 @pytest.mark.parametrize("page", [COHORT, DISPRO])
-def test_no_page_shows_a_count_of_one_to_four_children(sparse_db, use_db, page):
+def test_no_page_shows_a_count_of_one_to_nine_children(sparse_db, use_db, page):
+    # ONS's perturbation table takes every count below 10 to zero: withheld, shown as c.
     use_db(sparse_db)
     con = duckdb.connect(str(sparse_db), read_only=True)
     smallest = con.execute("SELECT area FROM cohort GROUP BY area ORDER BY count(*) LIMIT 1").fetchone()[0]

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from tests.support.browser import SCREENSHOTS, screenshot, wait_for_app
 from tests.support.dbcheck import fetch
 from yjs.app.present import STRICTEST_THRESHOLD
+from yjs.domain import disclosure
 
 PROJECTOR = {"width": 1280, "height": 720}
 
@@ -85,7 +86,7 @@ def test_the_switch_turns_presentation_mode_on_and_off_on_any_page(page, app_url
     page.set_viewport_size(PROJECTOR)
     page.goto(f"{app_url}/cohort?demo=true&area={area}")
     wait_for_app(page)
-    expect(page.get_by_text("Counts below 5 show as c")).to_be_visible()
+    expect(page.get_by_text(f"Counts below {disclosure.MIN_THRESHOLD} show as c")).to_be_visible()
     page.get_by_test_id("stSidebar").get_by_text("Presentation mode").click()
     expect(page).to_have_url(re.compile(r"present=1"))
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()

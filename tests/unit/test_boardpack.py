@@ -18,6 +18,7 @@ from yjs import boardpack
 from yjs.boardpack import content
 from yjs.boardpack.model import BoardPack, Section, Table
 from yjs.data.db import Database
+from yjs.domain import disclosure
 from yjs.importers import KINDS, run_import
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -172,8 +173,9 @@ def test_disproportionality_in_a_pack_suppresses_small_counts_as_the_screen_does
     shown = section.tables[0].frame
     for column in ("Children", "Of"):
         counts = [int(v.replace(",", "")) for v in shown[column] if v != "c"]
-        assert all(v == 0 or v >= 5 for v in counts)
-    assert "Counts from 1 to 4 are shown as c" in section.summary
+        assert all(v == 0 or v >= 10 for v in counts)
+    assert "Counts from 1 to 9 are shown as c" in section.summary
+    assert disclosure.ADJUSTED_NOTE in section.summary
 
 
 def test_unknown_area_suggests_close_names(real_db):

@@ -1,11 +1,17 @@
-"""The cohort queries count exactly the children a plain WHERE over cohort_facts would, under any filters."""
+"""The cohort queries publish, under any filters, exactly the figures ONS's own cell key perturbation
+(the `cell-key-perturbation` package) gives for the children a plain WHERE over cohort_facts selects:
+with ONS's published table (demo_db) and with one whose noise depends on the cell key (noisy_db)."""
 
+import duckdb
+import pandas as pd
 import pytest
 
 from tests.support.dbcheck import fetch
+from tests.support.perturbation import ons_figure, ons_figures, rows_of, stored_ptable
+from yjs.data.cohort import counts_table
 from yjs.data.db import Database
-from yjs.domain.cohort import BY_KEY, DIMENSIONS, cohort_params, kpi_rows
-from yjs.perf.baseline import pandas_kpi_counts
+from yjs.domain.cohort import BY_KEY, DIMENSIONS, KPIS, cohort_params, kpi_rows
+from yjs.perf.baseline import pandas_kpi_children
 
 SELECTIONS = [
     {},
@@ -16,27 +22,45 @@ SELECTIONS = [
 ]
 
 
+@pytest.fixture(scope="module", params=["demo_db", "noisy_db"])
+def db(request):
+    return request.getfixturevalue(request.param)
+
+
 @pytest.fixture(scope="module")
-def database(demo_db):
-    database = Database(demo_db)
+def database(db):
+    database = Database(db)
     yield database
     database.close()
 
 
 @pytest.fixture(scope="module")
-def areas(demo_db):
-    return [area for (area,) in fetch(demo_db, "SELECT DISTINCT area FROM cohort_facts WHERE is_demo ORDER BY 1")][:20]
+def ptable(db):
+    return stored_ptable(db)
 
 
-def expected(db, areas, selections, select, group=""):
-    """The same figure by a hand-written WHERE: one IN per chosen dimension, nothing for the others."""
+@pytest.fixture(scope="module")
+def areas(db):
+    return [area for (area,) in fetch(db, "SELECT DISTINCT area FROM cohort_facts WHERE is_demo ORDER BY 1")][:20]
+
+
+def children(db, areas, selections) -> pd.DataFrame:
+    """The children a hand-written WHERE selects: one IN per chosen dimension, nothing for the others."""
     where = ["list_contains(?::VARCHAR[], area)", "start_year BETWEEN 2020 AND 2025"]
     values = [areas]
     for key, chosen in selections.items():
         where.append(f"{BY_KEY[key].key}::VARCHAR IN (SELECT unnest(?::VARCHAR[]))")  # keys from the allowlist
         values.append(chosen)
-    sql = f"SELECT {select} FROM cohort_facts WHERE {' AND '.join(where)} {group}"
-    return fetch(db, sql, *values)
+    frame = rows_of(db, f"SELECT * FROM cohort_facts WHERE {' AND '.join(where)}", *values)
+    return frame.astype({d.key: str for d in DIMENSIONS})
+
+
+def published(frame: pd.DataFrame, column: str, *keys: str) -> dict[tuple, int | None]:
+    """A query's figures keyed by its value columns (withheld figures as None)."""
+    return {
+        tuple(row[:-1]): (None if pd.isna(row[-1]) else int(row[-1]))
+        for row in frame[[*keys, column]].itertuples(index=False, name=None)
+    }
 
 
 def test_every_dimension_lists_all_the_values_its_column_can_hold(demo_db):
@@ -59,124 +83,141 @@ def test_no_selection_lets_every_value_through_and_a_selection_only_its_own():
         cohort_params([], 2019, 2026, {"shoe_size": ["9"]})
 
 
-@pytest.mark.parametrize("dimension", DIMENSIONS, ids=lambda d: d.key)
-def test_each_dimension_filters_and_counts_by_its_own_column(database, demo_db, areas, dimension):
-    # filtered_cohort writes out a test per dimension (for speed): one left out would let every value through.
-    chosen = {dimension.key: [dimension.order[-1]]}
+def crosstab_frame(database, areas, selections, row_dim, col_dim) -> pd.DataFrame:
+    """The cross-tab query's figures, a column per measure (children, followed_up, reoffended)."""
     frame = database.query(
         "read/cohort/children_by_two_dimensions",
-        **cohort_params(areas, 2020, 2025, chosen),
-        row_dim=dimension.key,
-        col_dim="sex",
+        **cohort_params(areas, 2020, 2025, selections),
+        row_dim=row_dim,
+        col_dim=col_dim,
     )
-    want = expected(
-        demo_db,
-        areas,
-        chosen,
-        f"{dimension.key}::VARCHAR, sex::VARCHAR, reoffending::VARCHAR, count(*)",
-        "GROUP BY ALL",
-    )
-    assert want and sorted(frame.itertuples(index=False, name=None)) == sorted(want)
+    cells = ["row_value", "col_value", "all_rows", "all_columns"]
+    wide = frame.fillna({"row_value": "", "col_value": ""}).pivot(index=cells, columns="measure", values="children")
+    return wide.reset_index().replace({"row_value": {"": None}, "col_value": {"": None}})
+
+
+@pytest.mark.parametrize("dimension", DIMENSIONS, ids=lambda d: d.key)
+def test_each_dimension_filters_and_counts_by_its_own_column(database, db, ptable, areas, dimension):
+    # filtered_cohort writes out a test per dimension (for speed): one left out would let every value through.
+    chosen = {dimension.key: [dimension.order[-1]]}
+    other = "sex" if dimension.key != "sex" else "age_band"
+    frame = crosstab_frame(database, areas, chosen, dimension.key, other)
+    cells = frame[~frame["all_rows"] & ~frame["all_columns"]]
+    want = ons_figures(children(db, areas, chosen), [dimension.key, other], ptable)
+    assert want and published(cells, "children", "row_value", "col_value") == want
 
 
 def test_a_column_that_is_no_dimension_cannot_be_counted_by(database, areas):
-    import duckdb
-
     with pytest.raises(duckdb.Error):
         database.query("read/cohort/children_by_dimension", **cohort_params(areas, 2020, 2025, {}), dim="child_id")
 
 
 @pytest.mark.parametrize("selections", SELECTIONS)
-def test_facets_count_each_value_under_every_filter(database, demo_db, areas, selections):
+def test_facets_publish_each_value_as_ons_would_under_every_filter(database, db, ptable, areas, selections):
     frame = database.query("read/cohort/children_by_every_dimension", **cohort_params(areas, 2020, 2025, selections))
-    got = {(d, v): n for d, v, n in frame.itertuples(index=False)}
+    rows = children(db, areas, selections)
     for dimension in DIMENSIONS:
-        want = dict(expected(demo_db, areas, selections, f"{dimension.key}::VARCHAR, count(*)", "GROUP BY 1"))
-        assert {v: got[(dimension.key, v)] for v in want} == want
-        assert sum(n for (d, _v), n in got.items() if d == dimension.key) == sum(want.values())
+        want = {(dimension.key, *key): n for key, n in ons_figures(rows, [dimension.key], ptable).items()}
+        got = published(frame[frame["dimension"] == dimension.key], "children", "dimension", "value")
+        assert got == want, dimension.key
 
 
 @pytest.mark.parametrize("selections", SELECTIONS[1:])
-def test_a_chosen_dimension_is_counted_with_its_own_filter_lifted(database, demo_db, areas, selections):
+def test_a_chosen_dimension_is_counted_with_its_own_filter_lifted(database, db, ptable, areas, selections):
     key = next(iter(selections))
     others = {k: v for k, v in selections.items() if k != key}
     frame = database.query(
         "read/cohort/children_by_dimension", **cohort_params(areas, 2020, 2025, {**selections, key: []}), dim=key
     )
-    want = dict(expected(demo_db, areas, others, f"{key}::VARCHAR, count(*)", "GROUP BY 1"))
-    assert {v: n for _d, v, n in frame.itertuples(index=False)} == want
+    want = {(v,): n for (v,), n in ons_figures(children(db, areas, others), [key], ptable).items()}
+    assert published(frame, "children", "value") == want
 
 
 @pytest.mark.parametrize("selections", SELECTIONS)
-def test_crosstab_counts_match_a_plain_group_by(database, demo_db, areas, selections):
+def test_a_crosstabs_cells_and_totals_are_each_perturbed_as_a_cell_of_their_own(
+    database, db, ptable, areas, selections
+):
+    frame = crosstab_frame(database, areas, selections, "care_status", "offence_category")
+    rows = children(db, areas, selections)
+    part = {
+        (rows_, cols): frame[(frame["all_rows"] == rows_) & (frame["all_columns"] == cols)]
+        for rows_ in (False, True)
+        for cols in (False, True)
+    }
+    assert published(part[False, False], "children", "row_value", "col_value") == ons_figures(
+        rows, ["care_status", "offence_category"], ptable
+    )
+    assert published(part[False, True], "children", "row_value") == ons_figures(rows, ["care_status"], ptable)
+    assert published(part[True, False], "children", "col_value") == ons_figures(rows, ["offence_category"], ptable)
+    assert published(part[True, True], "children") == {(): ons_figure(rows, ptable)}
+    # The reoffending table's figures per row: children followed up, and those who reoffended.
+    followed = rows[rows["reoffending"] != "Not yet known"]
+    reoffended = rows[rows["reoffending"] == "Reoffended"]
+    by_row = part[False, True]
+    assert {k: v for k, v in published(by_row, "followed_up", "row_value").items() if v != 0} == ons_figures(
+        followed, ["care_status"], ptable
+    )
+    assert {k: v for k, v in published(by_row, "reoffended", "row_value").items() if v != 0} == ons_figures(
+        reoffended, ["care_status"], ptable
+    )
+
+
+@pytest.mark.parametrize("selections", SELECTIONS)
+def test_each_kpi_count_is_perturbed_as_ons_would_over_the_children_it_counts(database, db, ptable, areas, selections):
+    # The counts' conditions are the pandas baseline's (yjs/perf/baseline.py): both sides must agree.
+    frame = database.query("read/cohort/kpi_counts", **cohort_params(areas, 2020, 2025, selections))
+    got = published(frame, "children", "count")
+    rows = children(db, areas, selections)
+    assert len(got) == len(pandas_kpi_children(rows)) == 13
+    for name, mask in pandas_kpi_children(rows).items():
+        assert got[(name,)] == ons_figure(rows[mask.to_numpy()], ptable), name
+
+
+@pytest.mark.parametrize("grouping", ["ethnicity", "care_experience"])
+def test_stage_counts_per_year_per_period_and_overall_are_each_perturbed(database, db, ptable, areas, grouping):
     frame = database.query(
-        "read/cohort/children_by_two_dimensions",
-        **cohort_params(areas, 2020, 2025, selections),
-        row_dim="care_status",
-        col_dim="offence_category",
+        "read/cohort/children_by_stage", **cohort_params(areas, 2020, 2025, {}), group_dim=grouping, by_area=False
     )
-    want = expected(
-        demo_db,
-        areas,
-        selections,
-        "care_status::VARCHAR, offence_category::VARCHAR, reoffending::VARCHAR, count(*)",
-        "GROUP BY ALL",
-    )
-    assert sorted(frame.itertuples(index=False, name=None)) == sorted(want)
+    rows = children(db, areas, {}).assign(year=lambda f: f["start_year"].astype(str), group=lambda f: f[grouping])
+    stages = {
+        "entered": rows,
+        "court": rows[rows["disposal_type"] == "Court"],
+        "custody": rows[rows["disposal"] == "Custody"],
+        "followed_up": rows[rows["reoffended_12m"].notna()],
+        "reoffended": rows[rows["reoffended_12m"].fillna(False).astype(bool)],
+    }
+    for stage, chosen in stages.items():
+        mine = frame[frame["stage"] == stage]
+        yearly = mine[mine["year"].notna() & mine["group_value"].notna()].astype({"year": int}).astype({"year": str})
+        period = mine[mine["year"].isna() & mine["group_value"].notna()]
+        everyone = mine[mine["year"].isna() & mine["group_value"].isna()]
+        nonzero = {k: v for k, v in published(yearly, "children", "year", "group_value").items() if v != 0}
+        assert nonzero == ons_figures(chosen, ["year", "group"], ptable), stage
+        nonzero = {k: v for k, v in published(period, "children", "group_value").items() if v != 0}
+        assert nonzero == ons_figures(chosen, ["group"], ptable), stage
+        assert published(everyone, "children")[()] == ons_figure(chosen, ptable), stage
 
 
-@pytest.mark.parametrize("selections", SELECTIONS)
-def test_kpis_match_the_pandas_baselines_counts(database, demo_db, areas, selections):
-    # The benchmark's pandas side must do the same work as ours for its ratios to mean anything.
-    import pandas as pd
-
-    counts = database.query("read/cohort/kpi_counts", **cohort_params(areas, 2020, 2025, selections)).iloc[0].to_dict()
-    frame = kpi_rows(counts, database.query("read/indicators/kpi_definitions")).set_index("code")
-    rows = expected(demo_db, areas, selections, "*")
-    columns = [
-        name
-        for (name,) in fetch(
-            demo_db, "SELECT column_name FROM duckdb_columns() WHERE table_name = 'cohort_facts' ORDER BY column_index"
-        )
-    ]
-    counts = pandas_kpi_counts(pd.DataFrame(rows, columns=columns))
-    assert frame.loc["kpi_ete", ["numerator", "denominator"]].tolist() == [counts["ete_n"], counts["ended_d"]]
-    assert frame.loc["kpi_send", ["numerator", "denominator"]].tolist() == [counts["send_n"], counts["send_d"]]
-    assert frame.loc["kpi_oocd_completion", ["numerator", "denominator"]].tolist() == [
-        counts["oocd_n"],
-        counts["oocd_d"],
-    ]
-    assert frame.loc["kpi_accommodation", ["numerator", "denominator"]].tolist() == [
-        counts["accommodation_n"],
-        counts["accommodation_d"],
-    ]
-
-
-def test_a_crosstab_table_sums_outcomes_fills_gaps_with_zero_and_keeps_the_natural_order():
-    import pandas as pd
-
-    from yjs.data.cohort import counts_table
-
+def test_a_crosstab_table_has_its_totals_as_cells_fills_gaps_with_zero_and_keeps_withheld_ones():
     frame = pd.DataFrame(
         {
-            "row_value": ["White", "Black", "White", "White"],
-            "col_value": ["Male", "Male", "Female", "Male"],
-            "outcome": ["Reoffended", "Not yet known", "Reoffended", "Did not reoffend"],
-            "children": [3, 4, 5, 2],
+            "row_value": ["White", "Black", "White", None, None, "White", "Black", None],
+            "col_value": ["Male", "Male", "Female", "Male", "Female", None, None, None],
+            "all_rows": [False, False, False, True, True, False, False, True],
+            "all_columns": [False, False, False, False, False, True, True, True],
+            "measure": "children",
+            "children": pd.array([15, None, 10, 20, 10, 25, None, 35], dtype="Int64"),
         }
     )
     table = counts_table(frame, "ethnicity", "sex")
-    assert table.index.tolist() == ["White", "Black"] and table.columns.tolist() == ["Female", "Male"]
-    assert table.to_numpy().tolist() == [[5, 5], [0, 4]]
+    assert table.index.tolist() == ["White", "Black", "Total"] and table.columns.tolist() == ["Female", "Male", "Total"]
+    assert table.loc["Black", "Female"] == 0  # no row: nobody, a true zero
+    assert pd.isna(table.loc["Black", "Male"]) and pd.isna(table.loc["Black", "Total"])  # withheld
+    assert table.loc["Total", "Total"] == 35 and table.loc["White", "Total"] == 25  # as published, not summed
     assert (table.index.name, table.columns.name) == ("Ethnicity", "Sex")
-    assert counts_table(frame.iloc[:0], "ethnicity", "sex").to_numpy().sum() == 0
 
 
 def test_the_kpis_pair_their_counts_in_order_with_their_names():
-    import pandas as pd
-
-    from yjs.domain.cohort import KPIS
-
     indicators = pd.DataFrame(
         {
             "code": [code for code, _n, _d in reversed(KPIS)] + ["kpi_victims_rj"],

@@ -1,4 +1,4 @@
-"""RRI tables by stage from aggregated counts, with suppression."""
+"""RRI tables by stage from aggregated (perturbed) counts, withheld where a count behind them is hidden."""
 
 import pandas as pd
 import pytest
@@ -30,18 +30,41 @@ def test_each_stage_is_measured_against_the_one_before():
 
 def test_rris_resting_on_small_counts_are_withheld():
     table = disproportionality.rri_table(COUNTS, "ethnicity").set_index(["group", "stage_key"])
-    asian_reoffending = table.loc[("Asian", "reoffended")]  # 3 of 20: a count below 5
-    assert pd.isna(asian_reoffending["rri"]) and "below 5" in asian_reoffending["note"]
+    asian_reoffending = table.loc[("Asian", "reoffended")]  # 3 of 20: a count below 10
+    assert pd.isna(asian_reoffending["rri"]) and "below 10" in asian_reoffending["note"]
     shown = disproportionality.display_counts(table.reset_index()).set_index(["group", "stage_key"])
     assert shown.loc[("Asian", "reoffended"), "group_events"] == "c"
+
+
+def with_everyone(counts: pd.DataFrame, entered) -> pd.DataFrame:
+    """Period counts with the all-groups row, a perturbed cell of its own (not the groups' sum)."""
+    return pd.concat([counts, pd.DataFrame({"group_value": [None], "entered": [entered]})], ignore_index=True)
 
 
 def test_unknown_ethnicity_is_counted_in_shares_but_never_compared():
     table = disproportionality.rri_table(COUNTS, "ethnicity")
     assert "Unknown" not in set(table["group"])
-    shares = disproportionality.shares(COUNTS, "ethnicity").set_index("group")
-    assert shares.loc["Unknown", "cohort_share"] == pytest.approx(12 / 302)
+    shares = disproportionality.shares(with_everyone(COUNTS, 300), "ethnicity").set_index("group")
+    assert shares.loc["Unknown", "cohort_share"] == pytest.approx(12 / 300)  # of everyone's own figure, not 302
     assert shares.loc["Black", "population_share"] == pytest.approx(1_000 / 13_000)
+
+
+def test_an_rri_resting_on_a_withheld_count_is_withheld_and_shows_c():
+    counts = COUNTS.astype({"custody": "Int64"})
+    counts.loc[counts["group_value"] == "Black", "custody"] = pd.NA  # the perturbation took it to zero
+    table = disproportionality.rri_table(counts, "ethnicity").set_index(["group", "stage_key"])
+    assert pd.isna(table.loc[("Black", "custody"), "rri"]) and "withheld" in table.loc[("Black", "custody"), "note"]
+    shown = disproportionality.display_counts(table.reset_index()).set_index(["group", "stage_key"])
+    assert shown.loc[("Black", "custody"), "group_events"] == "c"
+    assert table.loc[("Black", "court"), "rri"] == pytest.approx(1.6)  # its other stages stand
+
+
+def test_the_period_is_a_cell_of_its_own_never_the_sum_of_its_years():
+    counts = pd.concat(
+        [COUNTS.assign(year=2023), COUNTS.assign(year=2024), COUNTS.assign(year=None, entered=[395, 125, 55, 20])]
+    )
+    period = disproportionality.period_counts(counts).set_index("group_value")
+    assert "year" not in period and period.loc["Black", "entered"] == 125  # not 60 + 60
 
 
 def test_groupings_without_population_skip_the_entering_stage():
@@ -68,10 +91,12 @@ def test_trend_leaves_out_years_that_would_reveal_small_counts():
 
 
 def test_a_cohort_share_resting_on_a_small_count_is_withheld():
-    counts = COUNTS.assign(entered=[200, 60, 3, 12])
+    counts = with_everyone(COUNTS.assign(entered=[200, 60, 3, 12]), 275)
     shares = disproportionality.shares(counts, "ethnicity").set_index("group")
     assert pd.isna(shares.loc["Asian", "cohort_share"])
     assert shares.loc["Black", "cohort_share"] == pytest.approx(60 / 275)
+    withheld_whole = disproportionality.shares(with_everyone(COUNTS, None), "ethnicity")
+    assert withheld_whole["cohort_share"].isna().all()  # no share at all when everyone's figure is withheld
 
 
 @pytest.mark.parametrize("stage_key", [stage.key for stage in disproportionality.STAGES])

@@ -7,10 +7,11 @@ import pandas as pd
 import pytest
 
 from tests.support.dbcheck import fetch
+from tests.support.perturbation import ons_figures, rows_of, stored_ptable
 from yjs.charts import cohort as charts_cohort
-from yjs.data.cohort import CohortScope, stage_counts_by_area, stage_counts_by_year
+from yjs.data.cohort import CohortScope, stage_counts, stage_counts_by_area
 from yjs.data.db import Database
-from yjs.domain import disproportionality
+from yjs.domain import disclosure, disproportionality
 from yjs.domain import disproportionality_by_area as by_area
 
 BLACK = "Black children"
@@ -30,8 +31,8 @@ def custody_counts(areas: dict[str, tuple[int, int, int, int]]) -> pd.DataFrame:
 FIXTURE = {
     "Alder": (12, 40, 15, 100),
     "Birch": (3, 30, 20, 200),  # 3 Black children in custody: too few to show
-    "Cedar": (6, 60, 10, 100),
-    "Damson": (8, 50, 9, 90),
+    "Cedar": (None, 60, 10, 100),  # a count the perturbation withheld
+    "Damson": (16, 100, 18, 180),
     "Elm": (0, 25, 10, 100),  # no Black child in custody: an index of 0 has no interval to draw
 }
 
@@ -45,38 +46,44 @@ def test_an_areas_rri_and_interval_equal_the_hand_calculation():
     assert alder["low"] == pytest.approx(1.0289, abs=1e-4)
     assert alder["high"] == pytest.approx(3.8876, abs=1e-4)
     assert alder["flagged"] and alder["direction"] == "higher" and alder["status"] == by_area.DRAWN
-    damson = table.loc["Damson"]  # (8 / 50) / (9 / 90) = 0.16 / 0.10 = 1.6, its interval spans 1
+    damson = table.loc["Damson"]  # (16 / 100) / (18 / 180) = 0.16 / 0.10 = 1.6, its interval spans 1
     assert damson["rri"] == pytest.approx(1.6) and damson["low"] < 1 < damson["high"] and not damson["flagged"]
 
 
-def test_a_small_count_withholds_its_area_and_the_smallest_other_so_it_cannot_be_subtracted():
+def test_a_small_or_withheld_count_withholds_its_area_alone():
+    """Each area's counts are perturbed cells of their own, so no other area is withheld to stop subtraction."""
     table = by_area.rri_by_area(custody_counts(FIXTURE), BLACK, "custody").set_index("area")
-    assert table.loc["Birch", "status"] == by_area.WITHHELD and "below 5" in table.loc["Birch", "why"]
-    # Alone, Birch's 3 would be the pooled count less the areas shown: Cedar (6, the smallest other non-zero
-    # count of Black children in custody) is withheld with it, so 3 + 6 = 9 is all subtraction gives.
-    assert table.loc["Cedar", "status"] == by_area.WITHHELD and "none can be worked out" in table.loc["Cedar", "why"]
-    withheld = table[table["status"] == by_area.WITHHELD]
-    assert withheld[list(by_area.COUNTS)].sum().tolist() == [9, 90, 30, 300]
+    assert table.loc["Birch", "status"] == by_area.WITHHELD and "below 10" in table.loc["Birch", "why"]
+    assert table.loc["Cedar", "status"] == by_area.WITHHELD and "withheld" in table.loc["Cedar", "why"]
     assert table.loc["Elm", "status"] == by_area.NO_INDEX
     assert "no children of this group reached this stage" in table.loc["Elm", "why"]
     assert by_area.ranked(table.reset_index(), "RRI, highest first")["area"].tolist() == ["Alder", "Damson"]
     missing = by_area.not_drawn(table.reset_index())
     assert missing.values.tolist() == [
         ["Elm", "No index", "no children of this group reached this stage"],
-        ["Birch", "Withheld", "a count behind it is below 5"],
-        ["Cedar", "Withheld", "withheld with the others, so none can be worked out"],
+        ["Birch", "Withheld", "a count behind it is below 10 or withheld"],
+        ["Cedar", "Withheld", "a count behind it is below 10 or withheld"],
     ]
 
 
+def test_a_group_the_area_has_no_row_for_counts_as_none_but_a_withheld_count_is_not_zero():
+    counts = custody_counts({"Alder": (12, 40, 15, 100)})
+    no_black_row = counts[counts["group_value"] != "Black"]
+    assert by_area.rri_by_area(no_black_row, BLACK, "custody")["status"].tolist() == [by_area.NO_INDEX]
+    withheld = counts.astype({"custody": "Int64"})
+    withheld.loc[withheld["group_value"] == "Black", "custody"] = pd.NA
+    assert by_area.rri_by_area(withheld, BLACK, "custody")["status"].tolist() == [by_area.WITHHELD]
+
+
 def test_a_raised_threshold_withholds_more():
-    table = by_area.rri_by_area(custody_counts(FIXTURE), BLACK, "custody", threshold=10).set_index("area")
-    assert set(table.index[table["status"] == by_area.WITHHELD]) >= {"Birch", "Cedar", "Damson"}
+    table = by_area.rri_by_area(custody_counts(FIXTURE), BLACK, "custody", threshold=20).set_index("area")
+    assert set(table.index[table["status"] == by_area.WITHHELD]) == {"Alder", "Birch", "Cedar", "Damson", "Elm"}
 
 
 def test_the_pooled_index_is_the_index_of_the_summed_counts():
     counts = custody_counts(FIXTURE).drop(columns="area").groupby("group_value", as_index=False).sum()
-    pooled = by_area.pooled(counts, BLACK, "custody", 5)
-    assert pooled["rri"] == pytest.approx((29 / 205) / (64 / 590))
+    pooled = by_area.pooled(counts, BLACK, "custody", 10)
+    assert pooled["rri"] == pytest.approx((31 / 255) / (73 / 680))
 
 
 def test_the_population_stage_needs_population_figures():
@@ -87,7 +94,7 @@ def test_the_population_stage_needs_population_figures():
 
 def test_the_display_shows_counts_rates_and_the_flag_in_words():
     table = by_area.ranked(by_area.rri_by_area(custody_counts(FIXTURE), BLACK, "custody"), "RRI, highest first")
-    shown = by_area.display_table(table, "White", 5).set_index("Area")
+    shown = by_area.display_table(table, "White", 10).set_index("Area")
     assert shown.loc["Alder"].tolist() == [2.0, 1.03, 3.89, "Yes, higher", "12", "40", 30.0, "15", "100", 15.0]
 
 
@@ -102,28 +109,34 @@ def test_the_forest_plot_ranks_marks_and_draws_the_pooled_line():
     assert figure.layout.annotations[1].x == pytest.approx(math.log10(1.5))  # a log axis places notes by log10
 
 
-def test_the_stage_query_by_area_counts_each_areas_children(demo_db):
-    """The per-area counts are the cohort's own, and add up to the pooled counts the Disproportionality page reads."""
-    areas = [row[0] for row in fetch(demo_db, "SELECT DISTINCT area FROM cohort_facts ORDER BY 1")]
+STAGE_CONDITIONS = [("court", "disposal_type = 'Court'"), ("custody", "disposal = 'Custody'")]
+
+
+@pytest.mark.parametrize("stage, condition", STAGE_CONDITIONS)
+def test_the_stage_query_by_area_perturbs_each_areas_cells_as_ons_does(noisy_db, stage, condition):
+    """Each area's count is ONS's perturbed figure for that area's children (a cell of its own, with a table
+    whose noise depends on the cell key), and the pooled counts are cells of their own too."""
+    areas = [row[0] for row in fetch(noisy_db, "SELECT DISTINCT area FROM cohort_facts ORDER BY 1")]
     scope = CohortScope(tuple(areas), 2019, 2026)
-    database = Database(demo_db)
+    database = Database(noisy_db)
     try:
         counts = stage_counts_by_area(database.query, scope, "ethnicity")
-        pooled = disproportionality.period_totals(stage_counts_by_year(database.query, scope, "ethnicity"))
+        pooled = disproportionality.period_counts(stage_counts(database.query, scope, "ethnicity"))
     finally:
         database.close()
-    direct = fetch(
-        demo_db,
-        "SELECT area, ethnicity::VARCHAR, count(*) FILTER (WHERE disposal_type = 'Court'), "
-        "count(*) FILTER (WHERE disposal = 'Custody') FROM cohort_facts "
-        "WHERE start_year BETWEEN 2019 AND 2026 GROUP BY ALL",
+    ptable = stored_ptable(noisy_db)
+    rows = rows_of(
+        noisy_db,
+        "SELECT area, ethnicity::VARCHAR AS ethnicity, record_key FROM cohort_facts "
+        f"WHERE start_year BETWEEN 2019 AND 2026 AND {condition}",  # the condition is this test's own constant
     )
-    mine = counts.set_index(["area", "group_value"])
-    for area, group, court, custody in direct:
-        assert (mine.loc[(area, group), "court"], mine.loc[(area, group), "custody"]) == (court, custody)
-    summed = counts.groupby("group_value")[["entered", "court", "custody", "population"]].sum(min_count=1)
-    pooled = pooled.set_index("group_value")[["entered", "court", "custody", "population"]]
-    pd.testing.assert_frame_equal(summed.sort_index(), pooled.sort_index(), check_dtype=False)
+    shown = {key: disclosure.figure(n) for key, n in counts.set_index(["area", "group_value"])[stage].items()}
+    expected = ons_figures(rows, ["area", "ethnicity"], ptable)
+    assert expected and {key: shown[key] for key in expected} == expected
+    assert all(shown[key] == 0 for key in shown.keys() - expected.keys())  # no child counted: a true zero
+    by_group = {(g,): disclosure.figure(n) for g, n in pooled.set_index("group_value")[stage].items() if pd.notna(g)}
+    pooled_figures = {key: n for key, n in by_group.items() if n != 0}
+    assert pooled_figures == ons_figures(rows, ["ethnicity"], ptable)
 
 
 def test_the_chosen_area_is_told_where_it_stands_or_why_it_is_not_drawn():

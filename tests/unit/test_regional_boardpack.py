@@ -12,6 +12,7 @@ from tests.unit.test_boardpack import pdf_text
 from yjs.boardpack.model import UnknownArea
 from yjs.boardpack.regional import PLANS_TITLE, RRI_TITLE, gather_regional
 from yjs.data.db import Database
+from yjs.domain import disclosure
 
 MEETING = dt.date(2026, 6, 30)
 
@@ -47,6 +48,7 @@ def test_the_demo_pack_holds_only_the_regions_demo_areas(demo_db):
     withheld = rri.tables[0].frame["Area"].tolist() if rri.tables else []
     demo_areas = {a for (a,) in fetch(demo_db, "SELECT name FROM areas WHERE region = 'North West' AND is_demo")}
     assert set(drawn) | set(withheld) <= demo_areas and not set(drawn) & set(withheld)
+    assert disclosure.ADJUSTED_NOTE in rri.summary  # its counts from children's records are perturbed
 
 
 def test_an_unknown_region_suggests_the_closest(real_db):

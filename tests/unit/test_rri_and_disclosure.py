@@ -46,39 +46,62 @@ def test_zero_events_give_zero_without_an_interval():
     assert result.rri == 0 and result.low is None and not result.flagged
 
 
-@pytest.mark.parametrize("count,shown", [(0, "0"), (1, "c"), (4, "c"), (5, "5"), (1234, "1,234"), (None, "x")])
-def test_small_counts_show_as_c(count, shown):
+@pytest.mark.parametrize(
+    "count,shown",
+    [(0, "0"), (1, "c"), (4, "c"), (9, "c"), (10, "10"), (1234, "1,234"), (None, "c"), (pd.NA, "c")],
+)
+def test_small_and_withheld_counts_show_as_c_and_a_true_zero_as_zero(count, shown):
     assert disclosure.show_count(count) == shown
 
 
-def test_threshold_can_rise_but_never_fall_below_five():
-    assert disclosure.show_count(7, threshold=10) == "c"
-    with pytest.raises(ValueError, match="below 5"):
-        disclosure.show_count(3, threshold=3)
+def test_threshold_can_rise_but_never_fall_below_ten():
+    # ONS's table removes every count below 10, so no lower threshold could change what a screen shows.
+    assert disclosure.show_count(15, threshold=20) == "c"
+    with pytest.raises(ValueError, match="below 10"):
+        disclosure.show_count(30, threshold=5)
 
 
-def test_secondary_suppression_protects_a_cell_from_subtraction():
-    table = pd.DataFrame({"Court": [3, 40, 25], "Out-of-court": [30, 60, 2]}, index=["Black", "White", "Mixed"])
-    shown = disclosure.suppress_crosstab(table)
-    # Primary: Black/Court 3 and Mixed/Out-of-court 2. Each sits alone in its row and column, so
-    # the next smallest cell in each is suppressed too; every row and column then has two or none.
-    assert shown.loc["Black", "Court"] == "c" and shown.loc["Mixed", "Out-of-court"] == "c"
-    assert shown.loc["Mixed", "Court"] == "c" and shown.loc["Black", "Out-of-court"] == "c"
-    assert shown.loc["White", "Court"] == "40" and shown.loc["Total", "Total"] == "160"
-    inner = shown.drop(index="Total", columns="Total")
-    for axis in (0, 1):
-        per_line = (inner == "c").sum(axis=axis)
-        assert not (per_line == 1).any(), "no line may have exactly one suppressed cell"
+@pytest.mark.parametrize(
+    "linked,threshold",
+    [
+        ("inf", 100),
+        ("1e309", 100),
+        ("1" + "0" * 400, 100),
+        ("-inf", 10),
+        ("nan", 10),
+        ("-3", 10),
+        ("0", 10),
+        ("5", 10),
+        ("abc", 10),
+        ("", 10),
+        (None, 10),
+        ("12.7", 12),
+        ("10", 10),
+        (17, 17),
+        (float("inf"), 100),
+    ],
+)
+def test_a_threshold_from_a_link_is_held_in_range_whatever_it_holds(linked, threshold):
+    assert disclosure.clamp_threshold(linked) == threshold
 
 
-def test_a_small_total_is_suppressed_too():
-    table = pd.DataFrame({"Court": [2, 50], "Out-of-court": [0, 70]}, index=["Other", "White"])
-    shown = disclosure.suppress_crosstab(table)
-    assert shown.loc["Other", "Total"] == "c" and shown.loc["Other", "Out-of-court"] == "0"
+def test_a_table_shows_its_totals_as_given_not_as_the_sum_of_its_cells():
+    table = pd.DataFrame(
+        {"Court": pd.array([None, 40, 40], dtype="Int64"), "Total": pd.array([10, 95, 105], dtype="Int64")},
+        index=["Black", "White", "Total"],
+    )
+    shown = disclosure.show_table(table)
+    assert shown.loc["Black", "Court"] == "c" and shown.loc["Total", "Court"] == "40"
+    assert shown.loc["Total", "Total"] == "105"  # as perturbed, though 10 + 95 = 105 only by chance here
+    assert disclosure.hidden(table).to_numpy().tolist() == [[True, False], [False, False], [False, False]]
+    assert disclosure.hidden(table, 50).loc["White"].tolist() == [True, False]
 
 
-def test_rates_on_small_counts_are_withheld():
+def test_rates_come_from_the_shown_figures_and_are_withheld_where_one_is_hidden():
     assert disclosure.suppress_rate(3, 40) is None
     assert disclosure.suppress_rate(12, 3) is None
+    assert disclosure.suppress_rate(None, 40) is None  # withheld by the perturbation
     assert disclosure.suppress_rate(12, 40) == pytest.approx(0.3)
     assert disclosure.suppress_rate(5, 0) is None
+    assert disclosure.suppress_rate(0, 40) == 0
+    assert disclosure.suppress_rate(45, 40) == 1.0  # two perturbed figures can cross: a share stays a share

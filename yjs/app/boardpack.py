@@ -26,7 +26,7 @@ Gather = Callable[[dt.date, Callable[[str], None]], object]
 
 def _threshold() -> int:
     """The strictest of the pack's floor and any threshold this session raised on the cohort pages."""
-    return present.threshold(max(disclosure.MIN_THRESHOLD, int(st.session_state.get("suppress") or 0)))
+    return present.threshold(disclosure.clamp_threshold(st.session_state.get("suppress")))
 
 
 def _prepare(subject: str, meeting: dt.date, gather_pack: Gather) -> dict[str, bytes] | None:

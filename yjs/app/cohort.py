@@ -15,6 +15,7 @@ from yjs.domain.plaintext import markdown_text as md
 from yjs.domain.roles import covers
 
 FIRST_COHORT_YEAR = 2019
+THRESHOLD_KEY = "suppress"  # the threshold's widget key and link parameter
 
 
 def scope_areas(filters: Filters, *, child_level: bool = True) -> list[str]:
@@ -46,21 +47,34 @@ def _outside_role(filters: Filters) -> None:
 
 
 def threshold_setting() -> int:
-    """The page's suppression threshold; presentation mode raises it to the strictest."""
-    chosen = int(
+    """The page's suppression threshold; presentation mode raises it to the strictest.
+
+    Kept in the link by hand rather than with `bind`: Streamlit turns a bound number from the link into
+    an int before any page code runs, so `?suppress=inf` (or 1e309) would raise there. Here the link's
+    value is clamped into range first (`disclosure.clamp_threshold`), whatever it holds.
+    """
+    if THRESHOLD_KEY not in st.session_state:
+        st.session_state[THRESHOLD_KEY] = disclosure.clamp_threshold(
+            st.query_params.get(THRESHOLD_KEY, disclosure.MIN_THRESHOLD)
+        )
+    chosen = disclosure.clamp_threshold(
         st.sidebar.number_input(
             "Suppress counts below",
             min_value=disclosure.MIN_THRESHOLD,
-            max_value=100,
-            value=disclosure.MIN_THRESHOLD,
+            max_value=disclosure.MAX_THRESHOLD,
             step=1,
-            key="suppress",
-            bind="query-params",
-            help="Counts of children from 1 up to this number minus one show as 'c', and so does any figure that "
-            "would reveal one. It can be raised, never set below 5.",
+            key=THRESHOLD_KEY,
+            help="Figures about children from 1 up to this number minus one show as 'c', as does any figure the "
+            "rounding and adjusting withheld. It can be raised, never set below 10.",
         )
     )
+    _keep_in_url(THRESHOLD_KEY, [str(chosen)] if chosen != disclosure.MIN_THRESHOLD else [])
     return present.threshold(chosen)
+
+
+def disclosure_note(threshold: int) -> None:
+    """The one plain line the cohort pages show about how their figures are protected."""
+    st.caption(f"{disclosure.ADJUSTED_NOTE} Counts below {threshold} show as **c**.")
 
 
 def cohort_scope(filters: Filters, areas: list[str] | None = None) -> tuple[CohortScope, dict] | None:
@@ -172,5 +186,5 @@ def kpi_table(scope: CohortScope, threshold: int):
     return cohort_data.kpi_table(query, scope, threshold)
 
 
-def stage_counts_by_year(scope: CohortScope, grouping: str):
-    return cohort_data.stage_counts_by_year(query, scope, grouping)
+def stage_counts(scope: CohortScope, grouping: str):
+    return cohort_data.stage_counts(query, scope, grouping)

@@ -64,7 +64,7 @@ def kind_section(
         return
     table = by_area.rri_by_area(counts, comparison, stage, threshold)
     pooled = by_area.pooled(
-        disproportionality.period_totals(cohort_data.stage_counts_by_year(query, scope, grouping)),
+        disproportionality.period_counts(cohort_data.stage_counts(query, scope, grouping)),
         comparison,
         stage,
         threshold,
@@ -122,8 +122,7 @@ def _summary(drawn: pd.DataFrame, table: pd.DataFrame, pooled: dict | None, comp
     return (
         f"{pooled_words}{len(drawn)} of {len(table)} areas are drawn: in {higher} the rate for "
         f"{_mid_sentence(comparison)} is higher than chance would explain, in {lower} lower. {withheld} are withheld "
-        f"because a count behind their index is below {threshold} (or so that one cannot be worked out from "
-        "the others)."
+        f"because a count behind their index is below {threshold} or withheld."
     )
 
 

@@ -14,7 +14,7 @@ from yjs.domain import disclosure
 
 PARAM = "present"
 SWITCH_KEY = "presentation_switch"
-STRICTEST_THRESHOLD = 10  # counts 1-9 shown as c on a shared screen (the usual floor is 5)
+STRICTEST_THRESHOLD = disclosure.PRESENTATION_THRESHOLD  # counts 1-9 shown as c on a shared screen
 
 STYLE = """
 <style>

@@ -3,7 +3,7 @@
 `gather` reads through a `query(name, **params)` function, so the app passes its cached
 `appdata.query` and the command line a plain `Database.query`: both packs hold the same figures as
 the screens. A section without data says what is missing instead of failing, and every aggregate of
-children goes through the same disclosure control as the screen (counts 1-4 shown as `c`).
+children goes through the same disclosure control as the screen (perturbed, counts 1-9 shown as `c`).
 """
 
 from __future__ import annotations

@@ -132,7 +132,7 @@ def rri_section(query: Query, region: str, meeting: dt.date, demo: bool, thresho
         cohort_data.stage_counts_by_area(query, scope, "ethnicity"), COMPARISON, STAGE, threshold
     )
     pooled = by_area.pooled(
-        disproportionality.period_totals(cohort_data.stage_counts_by_year(query, scope, "ethnicity")),
+        disproportionality.period_counts(cohort_data.stage_counts(query, scope, "ethnicity")),
         COMPARISON,
         STAGE,
         threshold,
@@ -142,8 +142,8 @@ def rri_section(query: Query, region: str, meeting: dt.date, demo: bool, thresho
     text = (
         f"Children who started in {scope.year_from}-{scope.year_to}: each area's rate of custody for Black children "
         f"(of their court outcomes) against White children's. {pooled_words}{len(drawn)} of {len(table)} areas "
-        f"are drawn; {int((drawn['flagged']).sum())} differ by more than chance. Counts from 1 to {threshold - 1} "
-        "are not shown, and an area resting on one is withheld."
+        f"are drawn; {int((drawn['flagged']).sum())} differ by more than chance. {disclosure.ADJUSTED_NOTE} "
+        f"Counts below {threshold} are not shown, and an area resting on one is withheld."
     )
     tables = (Table("Areas not drawn, and why", by_area.not_drawn(table)),) if len(drawn) < len(table) else ()
     charts = ()

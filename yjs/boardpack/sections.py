@@ -16,7 +16,7 @@ from yjs.data import cohort as cohort_data
 from yjs.data import indicators as indicator_data
 from yjs.data import plans as plan_data
 from yjs.data import ratings as rating_data
-from yjs.data.cohort import CohortScope, stage_counts_by_year
+from yjs.data.cohort import CohortScope, stage_counts
 from yjs.data.db import Query
 from yjs.domain import comparators, disclosure, disproportionality, highlight, plans, ratings, rules
 from yjs.domain.dates import long_date
@@ -242,7 +242,7 @@ def disproportionality_section(query: Query, area: str, meeting: dt.date, thresh
         )
         return Section(title, missing, missing=missing)
     scope = CohortScope((area,), int(summary["first_year"]), min(int(summary["last_year"]), meeting.year))
-    counts = disproportionality.period_totals(stage_counts_by_year(query, scope, "ethnicity"))
+    counts = disproportionality.period_counts(stage_counts(query, scope, "ethnicity"))
     rri = disproportionality.rri_table(counts, "ethnicity", threshold)
     source = str(summary["sources"])
     if rri.empty:
@@ -276,7 +276,8 @@ def disproportionality_section(query: Query, area: str, meeting: dt.date, thresh
             if words
             else "No stage shows a difference from White children that is more than chance."
         )
-        + f" Counts from 1 to {threshold - 1} are shown as c, and no rate or index is built on them."
+        + f" {disclosure.ADJUSTED_NOTE} Counts from 1 to {threshold - 1} are shown as c, and no rate or index "
+        "is built on them."
     )
     withheld = int(rri["rri"].isna().sum())
     if withheld:

@@ -1,4 +1,4 @@
-"""Pure plotly builders for the cohort and disproportionality pages (no Streamlit, no raw counts < 5)."""
+"""Pure plotly builders for the cohort and disproportionality pages (no Streamlit; counts arrive perturbed)."""
 
 from __future__ import annotations
 
@@ -111,12 +111,12 @@ def shares(frame: pd.DataFrame, *, title: str) -> go.Figure:
 
 
 def stacked_counts(table: pd.DataFrame, mask: pd.DataFrame, *, title: str) -> go.Figure:
-    """Counts by two dimensions as stacked bars; suppressed cells are left out, never drawn."""
+    """Counts by two dimensions (perturbed) as stacked bars; hidden cells are left out, never drawn."""
     bars = [
         {
             "type": "bar",
             "x": [str(v) for v in table.index],
-            "y": table[column].where(~mask[column]).to_numpy(),
+            "y": table[column].astype("float64").where(~mask[column]).to_numpy(),
             "name": str(column),
             "marker": {"color": SERIES[index % len(SERIES)]},
         }

@@ -1,5 +1,8 @@
 """What the cohort pages ask of the database: aggregates only, never child-level rows.
 
+Every count of children arrives perturbed by the cell key method (yjs/domain/disclosure.py), NA where
+the perturbation withheld it; the functions here only arrange the figures.
+
 Every function takes a `query(name, **params)` callable (the app's cached one, or `Database.query`).
 """
 
@@ -7,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from yjs.data.db import Query
 from yjs.domain import disclosure
-from yjs.domain.cohort import BY_KEY, DIMENSIONS, cohort_params, kpi_rows, ordered
+from yjs.domain.cohort import BY_KEY, DIMENSIONS, TOTAL, cohort_params, kpi_rows, ordered
 
 
 @dataclass(frozen=True)
@@ -33,66 +37,83 @@ def scope_summary(query: Query, areas: list[str]) -> dict:
     return query("read/cohort/cohort_summary", areas=list(areas)).iloc[0].to_dict()
 
 
-def facet_counts(query: Query, scope: CohortScope) -> dict[str, dict[str, int]]:
-    """Children per option of every filter, each under all the other filters (faceted search).
+def facet_counts(query: Query, scope: CohortScope) -> dict[str, dict[str, int | None]]:
+    """Children per option of every filter, each under all the other filters (faceted search), as
+    perturbed figures (None where withheld; an option nobody holds is absent: a true zero).
 
     One grouping-sets pass serves every dimension without a selection; a dimension with a
     selection is counted again with its own filter lifted, so its other options show what
     choosing them would add.
     """
     frame = query("read/cohort/children_by_every_dimension", **scope.params())
-    counts: dict[str, dict[str, int]] = {d.key: {} for d in DIMENSIONS}
+    counts: dict[str, dict[str, int | None]] = {d.key: {} for d in DIMENSIONS}
     for dimension, value, children in frame.itertuples(index=False):
-        if value is not None and not scope.selections.get(dimension):
-            counts[dimension][value] = int(children)
+        if not pd.isna(value) and not scope.selections.get(dimension):
+            counts[dimension][value] = disclosure.figure(children)
     for key, chosen in scope.selections.items():
         if chosen:
             own = query("read/cohort/children_by_dimension", **scope.params(**{key: []}), dim=key)
-            counts[key] = {value: int(n) for _dim, value, n in own.itertuples(index=False) if value is not None}
+            counts[key] = {v: disclosure.figure(n) for _dim, v, n in own.itertuples(index=False) if not pd.isna(v)}
     return counts
 
 
+def _two_dimension_counts(query: Query, scope: CohortScope, row_dim: str, col_dim: str) -> pd.DataFrame:
+    """One (cached) pass serves a cross-tab, its totals and the reoffending table by its rows."""
+    return query("read/cohort/children_by_two_dimensions", **scope.params(), row_dim=row_dim, col_dim=col_dim)
+
+
 def crosstab(query: Query, scope: CohortScope, row_dim: str, col_dim: str) -> pd.DataFrame:
-    """Children by two dimensions as a table of counts (rows and columns in their natural order)."""
-    frame = query("read/cohort/children_by_two_dimensions", **scope.params(), row_dim=row_dim, col_dim=col_dim)
+    """Children by two dimensions, perturbed, rows and columns in their natural order, with a Total
+    row and column whose figures are cells of their own (NA where withheld, 0 a true zero)."""
+    frame = _two_dimension_counts(query, scope, row_dim, col_dim)
     return counts_table(frame, row_dim, col_dim)
 
 
 def counts_table(frame: pd.DataFrame, row_dim: str, col_dim: str) -> pd.DataFrame:
-    # groupby + unstack: the same table as pivot_table, in a third of the time (a rerun builds two)
-    table = frame.groupby(["row_value", "col_value"])["children"].sum().unstack(fill_value=0)
-    rows = ordered(BY_KEY[row_dim], table.index)
-    columns = ordered(BY_KEY[col_dim], table.columns)
-    table = table.reindex(index=rows, columns=columns, fill_value=0).astype(int)
+    frame = frame[frame["measure"] == "children"]
+    rows = pd.Index([*ordered(BY_KEY[row_dim], frame.loc[~frame["all_rows"], "row_value"].unique()), TOTAL])
+    columns = pd.Index([*ordered(BY_KEY[col_dim], frame.loc[~frame["all_columns"], "col_value"].unique()), TOTAL])
+    # Each figure into its place in a grid of zeros: a cell no row names holds no child (a true zero), and a
+    # withheld figure stays NA. (Placing by position is a fifth of the time of reindex and unstack.)
+    grid = np.zeros((len(rows), len(columns)))
+    at_row = rows.get_indexer(frame["row_value"].where(~frame["all_rows"], TOTAL))
+    at_column = columns.get_indexer(frame["col_value"].where(~frame["all_columns"], TOTAL))
+    grid[at_row, at_column] = frame["children"].to_numpy(dtype="float64", na_value=np.nan)
+    table = pd.DataFrame(grid, index=rows, columns=columns).astype("Int64")
     table.index.name, table.columns.name = BY_KEY[row_dim].label, BY_KEY[col_dim].label
     return table
 
 
 def kpis(query: Query, scope: CohortScope) -> pd.DataFrame:
-    counts = query("read/cohort/kpi_counts", **scope.params()).iloc[0].to_dict()
-    return kpi_rows(counts, query("read/indicators/kpi_definitions"))
+    counts = query("read/cohort/kpi_counts", **scope.params())
+    figures = {name: disclosure.figure(children) for name, children in counts.itertuples(index=False)}
+    return kpi_rows(figures, query("read/indicators/kpi_definitions"))
 
 
-STAGE_COUNTS = ("entered", "court", "custody", "followed_up", "reoffended")  # children_by_stage.sql's counts
+STAGE_COUNTS = ("entered", "court", "custody", "followed_up", "reoffended")  # children_by_stage.sql's stages
 
 
-def stage_counts_by_year(query: Query, scope: CohortScope, grouping: str) -> pd.DataFrame:
-    """Stage counts per group and year (one query serves the period table and the trend)."""
-    frame = _stage_counts(query, scope, grouping, by_year=True, by_area=False).drop(columns="area")
+def stage_counts(query: Query, scope: CohortScope, grouping: str) -> pd.DataFrame:
+    """Perturbed stage counts per group and year, over the whole period (`year` NA) and over every
+    group (`group_value` NA): one query serves the period table, the shares and the trend."""
+    frame = _stage_counts(query, scope, grouping, by_area=False).drop(columns="area")
     return _with_population(query, frame, scope, grouping, by_area=False)
 
 
 def stage_counts_by_area(query: Query, scope: CohortScope, grouping: str) -> pd.DataFrame:
-    """Stage counts per area and group over the scope's period (one query over every area)."""
-    frame = _stage_counts(query, scope, grouping, by_year=False, by_area=True).drop(columns="year")
-    return _with_population(query, frame, scope, grouping, by_area=True)
+    """Perturbed stage counts per area and group over the scope's period (one query over every area): each
+    area's cells are cells of their own, never subtracted from the pooled ones."""
+    frame = _stage_counts(query, scope, grouping, by_area=True)
+    frame = frame[frame["year"].isna() & frame["group_value"].notna()].drop(columns="year")
+    return _with_population(query, frame.reset_index(drop=True), scope, grouping, by_area=True)
 
 
-def _stage_counts(query: Query, scope: CohortScope, grouping: str, *, by_year: bool, by_area: bool) -> pd.DataFrame:
+def _stage_counts(query: Query, scope: CohortScope, grouping: str, *, by_area: bool) -> pd.DataFrame:
     """The one read of children by stage: every disproportionality view, pooled or area by area, counts here."""
-    return query(
-        "read/cohort/children_by_stage", **scope.params(), group_dim=grouping, by_year=by_year, by_area=by_area
-    )
+    frame = query("read/cohort/children_by_stage", **scope.params(), group_dim=grouping, by_area=by_area)
+    stages = frame.pivot(index=["area", "year", "group_value"], columns="stage", values="children").reset_index()
+    stages.columns.name = None
+    return stages
 
 
 def _with_population(
@@ -107,21 +128,31 @@ def _with_population(
         return frame.merge(population[["group_value", "population"]], on="group_value", how="left")
     # An area's group with no child in the cohort still has its population: none of them entered.
     population = population[population["area"].isin(frame["area"])]
-    merged = frame.merge(population[["area", "group_value", "population"]], on=["area", "group_value"], how="outer")
-    return merged.fillna(dict.fromkeys(STAGE_COUNTS, 0)).astype(dict.fromkeys(STAGE_COUNTS, "int64"))
+    merged = frame.merge(
+        population[["area", "group_value", "population"]], on=["area", "group_value"], how="outer", indicator=True
+    )
+    uncounted = merged.pop("_merge") == "right_only"
+    merged.loc[uncounted, list(STAGE_COUNTS)] = 0  # no child counted: a true zero (NA stays withheld)
+    return merged
 
 
 def reoffending_rates(query: Query, scope: CohortScope, dim: str, col_dim: str, threshold: int) -> pd.DataFrame:
-    """Per value of `dim`: reoffended of followed up, the rate withheld where a count is small.
+    """Per value of `dim`: reoffended of followed up (perturbed), the rate withheld where either is hidden.
 
-    Read from the same (cached) counts as the `dim` x `col_dim` cross-tab: no second pass.
+    Read from the same (cached) pass as the `dim` x `col_dim` cross-tab; a group's reoffended figure
+    is the same cell, so the same figure, as the cross-tab's by reoffending outcome.
     """
-    frame = query("read/cohort/children_by_two_dimensions", **scope.params(), row_dim=dim, col_dim=col_dim)
-    table = counts_table(frame.assign(col_value=frame["outcome"]), dim, "reoffending")
-    reoffended = table.get("Reoffended", pd.Series(0, index=table.index))
-    followed = reoffended + table.get("Did not reoffend", pd.Series(0, index=table.index))
+    frame = _two_dimension_counts(query, scope, dim, col_dim)
+    by_row = frame[frame["all_columns"] & ~frame["all_rows"]].pivot(
+        index="row_value", columns="measure", values="children"
+    )
+    by_row = by_row.reindex(ordered(BY_KEY[dim], by_row.index))
     frame = pd.DataFrame(
-        {"group": table.index, "reoffended_n": reoffended.to_numpy(), "followed_n": followed.to_numpy()}
+        {
+            "group": by_row.index,
+            "reoffended_n": [disclosure.figure(v) for v in by_row["reoffended"]],
+            "followed_n": [disclosure.figure(v) for v in by_row["followed_up"]],
+        }
     )
     frame["rate"] = [
         disclosure.suppress_rate(r, f, threshold)
@@ -144,7 +175,7 @@ def kpi_table(query: Query, scope: CohortScope, threshold: int) -> pd.DataFrame:
             "numerator": frame["numerator"].map(lambda v: disclosure.show_count(v, threshold)),
             "denominator": frame["denominator"].map(lambda v: disclosure.show_count(v, threshold)),
             "rate_text": [
-                f"{r:.0%}" if r is not None else (disclosure.CONFIDENTIAL if d else disclosure.NOT_APPLICABLE)
+                f"{r:.0%}" if r is not None else disclosure.NOT_APPLICABLE if d == 0 else disclosure.CONFIDENTIAL
                 for r, d in zip(rates, frame["denominator"], strict=True)
             ],
             "polarity": frame["polarity"].str.replace(" is better", "", regex=False),

@@ -23,7 +23,8 @@ from yjs.paths import QUERIES_DIR, database_path
 
 # The layout of the database this code reads; a build writes it into `meta`, and a file of another layout is
 # refused with a clear message rather than failing page by page.
-SCHEMA_VERSION = "2"
+# 3: record keys and the perturbation table (disclosure control by the cell key method).
+SCHEMA_VERSION = "3"
 # What reads take: `query(name, **params)` runs queries/<name>.sql with bound params (the app's is cached).
 Query = Callable[..., pd.DataFrame]
 _PARAMS_HEADER = re.compile(r"^--[ \t]*params:[ \t]*(.*)$", re.MULTILINE)
@@ -114,7 +115,7 @@ def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
         raise DatabaseUnavailable(
             path,
             f"The database was built by another version of YJS Insight (layout {meta.get('schema_version')}; "
-            f"this version reads layout {SCHEMA_VERSION})",
+            f"this version reads layout {SCHEMA_VERSION}: disclosure control by the cell key method)",
             f"{_fix_command(path)}   # backs the old file up first; then import your own files again",
         )
     return con

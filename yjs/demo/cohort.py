@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from yjs.demo.common import COHORT_OVER_REPRESENTATION, ETHNICITIES, SOURCE, TODAY, seeded_rng
+from yjs.domain import disclosure
 from yjs.domain.cohort import BY_KEY, COURT_DISPOSALS, ETE_AT_END, OUT_OF_COURT_DISPOSALS
 
 CHUNK = 250_000
@@ -120,7 +121,10 @@ def generate(
     done = 0
     for index, start in enumerate(range(0, size, CHUNK)):
         rows = min(CHUNK, size - start)
-        con.append("cohort", chunk(seeded_rng(6, index), rows, start, names, area_p, ethnic_p), by_name=True)
+        children = chunk(seeded_rng(6, index), rows, start, names, area_p, ethnic_p)
+        # Record keys from a generator of their own, so adding them changed no other demo figure.
+        children["record_key"] = disclosure.new_record_keys(rows, seeded_rng(7, index))
+        con.append("cohort", children, by_name=True)
         done += rows
         report(done / size)
     report(1.0)

@@ -65,6 +65,7 @@ DIMENSIONS = (
     Dimension("reoffending", "Reoffending (12 months)", ("Reoffended", "Did not reoffend", "Not yet known")),
 )
 BY_KEY = {dimension.key: dimension for dimension in DIMENSIONS}
+TOTAL = "Total"  # the label of a cross-tab's total row and column
 # The disposals in their two kinds, and what a child's education, training or employment was when the order ended.
 OUT_OF_COURT_DISPOSALS, COURT_DISPOSALS = BY_KEY["disposal"].order[:3], BY_KEY["disposal"].order[3:]
 ETE_AT_END = BY_KEY["ete_status_at_end"].order[:-1]  # the last, "Order not ended", labels a blank
@@ -115,7 +116,10 @@ KPIS = (
 
 
 def kpi_rows(counts: dict, indicators: pd.DataFrame) -> pd.DataFrame:
-    """Each KPI's code, name, polarity, numerator and denominator, from the counts and the indicator list."""
+    """Each KPI's code, name, polarity, numerator and denominator, from the counts and the indicator list.
+
+    The counts are perturbed figures (None where withheld), passed through as they are.
+    """
     named = indicators.set_index("code")
     return pd.DataFrame(
         [
@@ -123,8 +127,8 @@ def kpi_rows(counts: dict, indicators: pd.DataFrame) -> pd.DataFrame:
                 "code": code,
                 "name": named.at[code, "name"],
                 "polarity": named.at[code, "polarity"],
-                "numerator": int(counts[numerator]),
-                "denominator": int(counts[denominator]),
+                "numerator": counts[numerator],
+                "denominator": counts[denominator],
             }
             for code, numerator, denominator in KPIS
         ]

@@ -1,20 +1,50 @@
-"""Statistical disclosure control for counts of children (DfE practice).
+"""Statistical disclosure control for figures from children's records: the rules, in one place (pure).
 
-A count from 1 to threshold - 1 (1-4 by default) is confidential and shown as `c`; 0 is shown,
-since it identifies nobody. In a table with totals, one suppressed cell in a row or column could
-be recovered by subtraction, so a second cell is suppressed there too (secondary suppression).
-A rate built on a suppressed count is not shown. The threshold can be raised, never lowered below 5.
+Counts of children are protected by the **cell key method** (ONS Census 2021 custom datasets, the ABS
+TableBuilder). Every child record carries a fixed random key from 0 to 255. A query that counts
+children also adds up their keys; the cell's key is that sum modulo 256, and a published perturbation
+table (data/ptable.csv, ONS's) gives the noise added to that count with that key. The lookup runs in
+DuckDB, in the query that counts (data/views.sql `perturbed`). The same children always make the same
+cell, whichever query or filter counts them, so the same cell always shows the same figure, and
+subtracting one table from another recovers nothing exact.
+
+What is shown of a perturbed figure (a whole number, or None/NA where the perturbation withheld it):
+- a true zero stays zero, and shows as 0;
+- a withheld figure, or one below the threshold, shows as `c`. The perturbation table must take every
+  count from 1 to 9 to zero (`check_ptable`; ONS's does), so no true count of 1-9 is ever shown, on
+  any screen: the threshold therefore starts at 10, the strictest a shared screen needs, and can be
+  raised (presentation mode never lowers a raised one);
+- rates are computed from perturbed figures, and withheld where either figure is hidden;
+- a total is a perturbed cell of its own, never the sum of perturbed cells, so totals need not
+  equal the sum of their parts (the pages say so).
+Real published figures (seed documents, imported indicators, population estimates) never come here.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
-MIN_THRESHOLD = 5
+PRESENTATION_THRESHOLD = 10  # counts 1-9 hidden on a shared screen
+# Counts 1-4 were the floor under cell suppression; the perturbation table removes every count below 10,
+# so a lower threshold would only promise figures no screen can show.
+MIN_THRESHOLD = PRESENTATION_THRESHOLD
+MAX_THRESHOLD = 100
 CONFIDENTIAL = "c"
 NOT_AVAILABLE = "x"
 NOT_APPLICABLE = "z"
+ADJUSTED_NOTE = (
+    "Figures from children's records are rounded and adjusted to protect children's identities, "
+    "so totals may not equal the sum of their parts."
+)
+
+# The perturbation table's shape (as ONS's cell-key-perturbation package reads it): record and cell
+# keys from 0 to 255, and rows for counts 1 to 750, those above 750 reusing the rows 501-750.
+KEY_RANGE = 256
+PTABLE_COUNTS = 750
+PTABLE_COLUMNS = ("pcv", "ckey", "pvalue")
 
 
 def check_threshold(threshold: int) -> int:
@@ -23,59 +53,87 @@ def check_threshold(threshold: int) -> int:
     return int(threshold)
 
 
-def is_small(count, threshold: int = MIN_THRESHOLD):
-    """True where a count identifies too few children to show (works on scalars and arrays)."""
+def clamp_threshold(value) -> int:
+    """A threshold from any value a link can carry: non-numbers give the floor, the rest are held
+    within MIN_THRESHOLD-MAX_THRESHOLD (so `inf`, `1e309`, `nan` or `-3` never reach `int`)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return MIN_THRESHOLD
+    if math.isnan(number):
+        return MIN_THRESHOLD
+    return int(min(max(number, MIN_THRESHOLD), MAX_THRESHOLD))
+
+
+def new_record_keys(count: int, rng: np.random.Generator | None = None) -> np.ndarray:
+    """Fresh record keys, uniform over 0-255: drawn once per record, when it first arrives."""
+    rng = rng if rng is not None else np.random.default_rng()  # seeded from the OS: unpredictable
+    return rng.integers(0, KEY_RANGE, size=count, dtype=np.uint8)
+
+
+def check_ptable(ptable: pd.DataFrame) -> list[str]:
+    """What is wrong with a perturbation table (empty when it can be used)."""
+    missing = [column for column in PTABLE_COLUMNS if column not in ptable.columns]
+    if missing:
+        return [f"it lacks the column(s) {', '.join(missing)}"]
+    values = ptable[list(PTABLE_COLUMNS)].apply(pd.to_numeric, errors="coerce")
+    if values.isna().any().any() or (values % 1 != 0).any().any():
+        return ["pcv, ckey and pvalue must all be whole numbers"]
+    problems = []
+    grid = pd.MultiIndex.from_product([range(1, PTABLE_COUNTS + 1), range(KEY_RANGE)])
+    given = pd.MultiIndex.from_frame(values[["pcv", "ckey"]].astype(int))
+    if given.has_duplicates or len(given) != len(grid) or not given.sort_values().equals(grid):
+        problems.append(f"it needs one row for each count 1-{PTABLE_COUNTS} and each cell key 0-{KEY_RANGE - 1}")
+    published = values["pcv"] + values["pvalue"]
+    if (published < 0).any():
+        problems.append("it takes some counts below zero")
+    if (published[values["pcv"] < PRESENTATION_THRESHOLD] != 0).any():
+        problems.append(
+            f"it must take every count from 1 to {PRESENTATION_THRESHOLD - 1} to zero, so that no count of so few "
+            "children is ever shown"
+        )
+    return problems
+
+
+def is_withheld(count) -> bool:
+    return count is None or bool(pd.isna(count))
+
+
+def figure(count) -> int | None:
+    """A perturbed figure as a plain int, or None where the perturbation withheld it."""
+    return None if is_withheld(count) else int(count)
+
+
+def hidden(count, threshold: int = MIN_THRESHOLD):
+    """True where a perturbed figure is not shown: withheld, or from 1 to threshold - 1.
+
+    Takes a number (None or NA for withheld), a Series or a DataFrame.
+    """
     check_threshold(threshold)
-    values = np.asarray(count, dtype=float)
-    return (values > 0) & (values < threshold)
+    if isinstance(count, pd.DataFrame | pd.Series):
+        values = count.to_numpy(dtype="float64", na_value=np.nan)
+        small = np.isnan(values) | ((values > 0) & (values < threshold))
+        if isinstance(count, pd.DataFrame):
+            return pd.DataFrame(small, index=count.index, columns=count.columns)
+        return pd.Series(small, index=count.index, name=count.name)
+    return is_withheld(count) or 0 < count < threshold
 
 
 def show_count(count, threshold: int = MIN_THRESHOLD) -> str:
-    if count is None or (isinstance(count, float) and np.isnan(count)):
-        return NOT_AVAILABLE
-    return CONFIDENTIAL if is_small(count, threshold) else f"{int(count):,}"
+    return CONFIDENTIAL if hidden(count, threshold) else f"{int(count):,}"
 
 
-def crosstab_mask(table: pd.DataFrame, threshold: int = MIN_THRESHOLD) -> pd.DataFrame:
-    """Cells to suppress in a table of counts whose row and column totals are shown.
-
-    Primary: small counts. Secondary: while any row or column (totals included as a line of
-    their own) has exactly one suppressed cell, also suppress its smallest other non-zero cell.
-    """
-    values = table.to_numpy(dtype=float)
-    mask = is_small(values, threshold)
-    changed = True
-    while changed:
-        changed = False
-        for axis in (0, 1):
-            lines = mask if axis == 1 else mask.T
-            data = values if axis == 1 else values.T
-            for index in range(lines.shape[0]):
-                if lines[index].sum() == 1:
-                    candidates = np.where(~lines[index] & (data[index] > 0), data[index], np.inf)
-                    if np.isfinite(candidates.min()):
-                        lines[index][int(candidates.argmin())] = True
-                        changed = True
-    return pd.DataFrame(mask, index=table.index, columns=table.columns)
-
-
-def suppress_crosstab(table: pd.DataFrame, threshold: int = MIN_THRESHOLD) -> pd.DataFrame:
-    """A cross-tab of counts, as text, with totals, after primary and secondary suppression."""
-    with_totals = table.copy()
-    with_totals["Total"] = table.sum(axis=1)
-    with_totals.loc["Total"] = with_totals.sum(axis=0)
-    mask = crosstab_mask(table, threshold).to_numpy()
-    full_mask = np.zeros(with_totals.shape, dtype=bool)
-    full_mask[: mask.shape[0], : mask.shape[1]] = mask
-    full_mask |= is_small(with_totals.to_numpy(dtype=float), threshold)  # a small total is small too
-    shown = with_totals.astype(int).map(lambda v: f"{v:,}")
-    return shown.mask(full_mask, CONFIDENTIAL)
+def show_table(table: pd.DataFrame, threshold: int = MIN_THRESHOLD) -> pd.DataFrame:
+    """A table of perturbed figures (its totals cells of their own) as text, hidden ones as `c`."""
+    check_threshold(threshold)
+    return table.astype(object).map(lambda count: show_count(count, threshold))
 
 
 def suppress_rate(numerator, denominator, threshold: int = MIN_THRESHOLD):
-    """None when either count is too small to show: a rate would reveal it."""
-    if numerator is None or denominator is None or denominator == 0:
+    """numerator / denominator, from perturbed figures; None when either is hidden or there is no one to count.
+
+    Two figures perturbed apart can cross (a rounded part above its rounded whole), so a rate never exceeds 1.
+    """
+    if hidden(numerator, threshold) or hidden(denominator, threshold) or denominator == 0:
         return None
-    if is_small(numerator, threshold) or is_small(denominator, threshold):
-        return None
-    return numerator / denominator
+    return min(numerator / denominator, 1.0)

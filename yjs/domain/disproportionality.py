@@ -104,9 +104,10 @@ REFERENCE_PHRASES = {
 def rri_table(
     counts: pd.DataFrame, grouping: str, threshold: int = disclosure.MIN_THRESHOLD, stages: tuple[Stage, ...] = STAGES
 ) -> pd.DataFrame:
-    """One row per compared group and stage: counts, rates, RRI and interval, after suppression.
+    """One row per compared group and stage: counts, rates, RRI and interval, from perturbed counts.
 
-    `counts` has a row per group value with the columns named by STAGES (population optional).
+    `counts` has a row per group value with the columns named by STAGES (population optional): the
+    children's counts perturbed (NA where withheld), the population as published.
     """
     _label, reference, compared, _unknown = GROUPINGS[grouping]
     counts = counts.set_index("group_value")
@@ -126,13 +127,13 @@ def compare_at_stage(stage: Stage, group: str, reference: str, group_counts, ref
     """One group against the reference group at one stage, from mappings of their stage counts, after
     suppression (the row of `rri_table`; Disproportionality by area makes one per area with it)."""
     values = [
-        int(group_counts[stage.events]),
-        int(group_counts[stage.base]),
-        int(reference_counts[stage.events]),
-        int(reference_counts[stage.base]),
+        disclosure.figure(group_counts[stage.events]),
+        disclosure.figure(group_counts[stage.base]),
+        disclosure.figure(reference_counts[stage.events]),
+        disclosure.figure(reference_counts[stage.base]),
     ]
-    result = relative_rate(*values)
-    suppressed = any(disclosure.is_small(v, threshold) for v in values)
+    suppressed = any(disclosure.hidden(v, threshold) for v in values)
+    result = None if suppressed else relative_rate(*values)
     row = {
         "stage": stage.label,
         "stage_key": stage.key,
@@ -144,36 +145,47 @@ def compare_at_stage(stage: Stage, group: str, reference: str, group_counts, ref
         "reference_base": values[3],
         "group_rate": disclosure.suppress_rate(values[0], values[1], threshold),
         "reference_rate": disclosure.suppress_rate(values[2], values[3], threshold),
-        "rri": result.rri,
-        "low": result.low,
-        "high": result.high,
-        "flagged": result.flagged,
-        "direction": result.direction,
-        "note": result.reason,
+        "rri": None,
+        "low": None,
+        "high": None,
+        "flagged": False,
+        "direction": None,
+        "note": f"not shown: a count behind it is below {threshold} or withheld",
     }
-    if suppressed:
+    if result is not None:
         row.update(
-            rri=None,
-            low=None,
-            high=None,
-            flagged=False,
-            direction=None,
-            note=f"not shown: a count behind it is below {threshold}",
+            rri=result.rri,
+            low=result.low,
+            high=result.high,
+            flagged=result.flagged,
+            direction=result.direction,
+            note=result.reason,
         )
     return row
+
+
+def period_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """The counts over the whole period (cells of their own, never summed from the years), per group
+    and, with `group_value` NA, over every group."""
+    return counts[counts["year"].isna()].drop(columns="year").reset_index(drop=True)
 
 
 def shares(counts: pd.DataFrame, grouping: str, threshold: int = disclosure.MIN_THRESHOLD) -> pd.DataFrame:
     """Each group's share of the population and of the cohort (Unknown kept in the cohort share).
 
-    A cohort share resting on a small count is withheld: with the total it would reveal the count.
+    `counts` are period counts (`period_counts`) with the all-groups row, whose perturbed figure is
+    the share's denominator. A share resting on a hidden figure is withheld.
     """
     _label, reference, compared, unknown = GROUPINGS[grouping]
     order = [reference, *compared, *unknown]
-    frame = counts.set_index("group_value").reindex(order)
-    entered = frame["entered"].fillna(0)
-    cohort_share = (entered / entered.sum()).where(~disclosure.is_small(entered.to_numpy(), threshold))
-    result = pd.DataFrame({"group": order, "cohort_share": cohort_share.to_numpy()})
+    by_group = dict(zip(counts["group_value"], counts["entered"], strict=True))
+    everyone = next((n for g, n in by_group.items() if pd.isna(g)), 0)
+    cohort_share = [
+        disclosure.suppress_rate(disclosure.figure(by_group.get(group, 0)), disclosure.figure(everyone), threshold)
+        for group in order
+    ]
+    result = pd.DataFrame({"group": order, "cohort_share": pd.Series(cohort_share, dtype="float64")})
+    frame = counts[counts["group_value"].notna()].set_index("group_value").reindex(order)
     if "population" in frame and frame["population"].notna().any():
         result["population_share"] = (frame["population"] / frame["population"].sum()).to_numpy()
     return result
@@ -188,28 +200,21 @@ def display_counts(table: pd.DataFrame, threshold: int = disclosure.MIN_THRESHOL
 
 
 def trend(
-    counts_by_year: pd.DataFrame, grouping: str, stage_key: str, threshold: int = disclosure.MIN_THRESHOLD
+    counts: pd.DataFrame, grouping: str, stage_key: str, threshold: int = disclosure.MIN_THRESHOLD
 ) -> pd.DataFrame:
-    """RRI per year for one stage; years whose counts must be suppressed are left out."""
+    """RRI per year for one stage, from each year's perturbed counts; years whose RRI would rest on a
+    hidden count are left out."""
     frames = []
     stages = tuple(stage for stage in STAGES if stage.key == stage_key)  # only the stage on screen
-    for year, counts in counts_by_year.groupby("year"):
-        table = rri_table(counts.drop(columns="year"), grouping, threshold, stages)
+    yearly = counts[counts["year"].notna() & counts["group_value"].notna()]
+    for year, year_counts in yearly.groupby("year"):
+        table = rri_table(year_counts.drop(columns="year"), grouping, threshold, stages)
         if not table.empty:
-            frames.append(table.assign(year=year))
+            frames.append(table.assign(year=int(year)))
     if not frames:
         return pd.DataFrame(columns=["year", "group", "rri"])
     result = pd.concat(frames, ignore_index=True)
-    # A year whose figures are all suppressed holds only None: keep the figures' columns numeric.
+    # A year whose figures are all withheld holds only None: keep the figures' columns numeric.
     numeric = ["group_rate", "reference_rate", "rri", "low", "high"]
     result[numeric] = result[numeric].astype("float64")
     return result.dropna(subset=["rri"])[lambda f: f["rri"] > 0]
-
-
-def period_totals(by_year: pd.DataFrame) -> pd.DataFrame:
-    """The same counts summed over the period (population is per group, not per year)."""
-    stages = ["entered", "court", "custody", "followed_up", "reoffended"]
-    totals = by_year.groupby("group_value", as_index=False)[stages].sum()
-    if "population" in by_year:
-        totals = totals.merge(by_year.groupby("group_value", as_index=False)["population"].first(), on="group_value")
-    return totals

@@ -3,10 +3,9 @@ ranked, against the pooled index of the areas compared; areas withheld by disclo
 never drawn.
 
 Each area's index is the same `disproportionality.rri_table` the Disproportionality page uses, on that
-area's counts alone, so an area's figure here equals the page's figure for that area. Withholding goes a
-step further than one table needs: the pooled counts of the same areas are on the Disproportionality page,
-so the counts of the withheld areas, summed, could be worked out by subtraction. While that sum would
-reveal a small count, the smallest of the other areas is withheld too (secondary suppression by area).
+area's counts alone, so an area's figure here equals the page's figure for that area. Every count is a
+perturbed cell of its own (README "Disclosure control"): the pooled counts are not the sum of the areas',
+so subtracting the areas shown from them recovers nothing exact about the areas withheld.
 """
 
 from __future__ import annotations
@@ -56,7 +55,7 @@ def rri_by_area(
     rows = [_area_row(area, by_key, group, reference, stage, threshold) for area in areas]
     columns = ["area", *COUNTS, "group_rate", "reference_rate", "rri", "low", "high", "flagged", "direction", "status"]
     table = pd.DataFrame(rows, columns=[*columns, "why"])
-    return protect_differences(table, threshold)
+    return table
 
 
 def _area_row(area: str, by_key: dict, group: str, reference: str, stage, threshold: int) -> dict:
@@ -64,13 +63,13 @@ def _area_row(area: str, by_key: dict, group: str, reference: str, stage, thresh
     found = [by_key.get((area, value), {}) for value in (group, reference)]
     if stage.base == "population" and any(pd.isna(row.get("population")) for row in found):
         return {"area": area, "status": NO_INDEX, "why": "no population figures for these groups in this area"}
+    # A group the area has no row for has no child counted: zero. A count in a row may be NA: withheld.
     group_counts, reference_counts = (
-        {column: 0 if pd.isna(row.get(column)) else row[column] for column in (stage.events, stage.base)}
-        for row in found
+        {column: row.get(column, 0) for column in (stage.events, stage.base)} for row in found
     )
     result = disproportionality.compare_at_stage(stage, group, reference, group_counts, reference_counts, threshold)
-    if any(disclosure.is_small(result[column], threshold) for column in COUNTS):
-        status, why = WITHHELD, f"a count behind it is below {threshold}"
+    if any(disclosure.hidden(result[column], threshold) for column in COUNTS):
+        status, why = WITHHELD, f"a count behind it is below {threshold} or withheld"
     elif result["rri"] is None or result["rri"] <= 0:
         status, why = NO_INDEX, result["note"]
     else:
@@ -79,26 +78,6 @@ def _area_row(area: str, by_key: dict, group: str, reference: str, stage, thresh
 
 
 _KEPT = {*COUNTS, "group_rate", "reference_rate", "rri", "low", "high", "flagged", "direction"}
-
-
-def protect_differences(table: pd.DataFrame, threshold: int) -> pd.DataFrame:
-    """Withhold further areas while the withheld areas' counts, summed (what subtracting the shown areas from
-    the pooled counts gives), hold a small count: each time the area with the smallest non-zero count in
-    that column, as DfE's secondary suppression picks the smallest other cell of a line."""
-    table = table.copy()
-    while (table["status"] == WITHHELD).any():
-        withheld = table["status"] == WITHHELD
-        sums = table.loc[withheld, list(COUNTS)].fillna(0).sum()
-        small = [column for column in COUNTS if disclosure.is_small(sums[column], threshold)]
-        if not small:
-            break
-        column = small[0]
-        others = table[~withheld & (table[column].fillna(0) > 0)]
-        if others.empty:  # the pooled count is then small as well, and withheld on the pooled view
-            break
-        smallest = others.sort_values([column, "area"]).index[0]
-        table.loc[smallest, ["status", "why"]] = [WITHHELD, "withheld with the others, so none can be worked out"]
-    return table
 
 
 def ranked(table: pd.DataFrame, sort: str) -> pd.DataFrame:

@@ -1,7 +1,8 @@
 """Importing child-level cohort records: one row per child episode, pseudonymised ids only.
 
-Re-importing a child's episode (same id and start date) updates it. Every value is checked
-against the vocabulary the pages use, so nothing arrives that a filter could not show.
+Re-importing a child's episode (same id and start date) updates it and keeps its record key (the
+cell key method's, drawn when the episode first arrives). Every value is checked against the
+vocabulary the pages use, so nothing arrives that a filter could not show.
 
 A year's case-management extract runs to hundreds of thousands of rows, so the file is staged and
 checked in SQL (yjs/importers/staging.py): each column's distinct values go through the parsers
@@ -16,7 +17,11 @@ import re
 from functools import partial
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
+
 from yjs.data.db import execute
+from yjs.domain import disclosure
 from yjs.domain.cohort import BY_KEY, COURT_DISPOSALS, ETE_AT_END
 from yjs.domain.geography import AreaIndex
 from yjs.importers.base import Kind, Plan
@@ -130,15 +135,24 @@ class CohortKind(Kind):
             plan.areas = {
                 area for (area,) in execute(con, "read/cohort/incoming_cohort_areas", checked=checked).fetchall()
             }
-            added, updated, unchanged = execute(con, "read/cohort/incoming_cohort_changes", checked=checked).fetchone()
+            [(added, updated, unchanged)] = execute(
+                con, "read/cohort/incoming_cohort_changes", checked=checked
+            ).fetchall()
             plan.counted = {"add": added, "update": updated, "unchanged": unchanged}
         return plan, problems
 
     def write(self, con, plan):
         bound_memory(con, Path(plan.rows).parent)
         execute(con, "write/imports/insertion_order", ordered=True)
-        execute(con, "write/cohort/remove_reimported_cohort_rows", checked=plan.rows)
-        execute(con, "write/cohort/upsert_cohort", checked=plan.rows)
+        [(last_line,)] = execute(con, "read/cohort/checked_cohort_last_line", checked=plan.rows).fetchall()
+        lines = np.arange(last_line + 1)  # a key for every line; the write keeps a stored episode's own
+        con.register("new_record_keys", pa.table({"line": lines, "record_key": disclosure.new_record_keys(len(lines))}))
+        try:
+            execute(con, "write/cohort/keep_record_keys", checked=plan.rows)
+            execute(con, "write/cohort/remove_reimported_cohort_rows", checked=plan.rows)
+            execute(con, "write/cohort/upsert_cohort", checked=plan.rows)
+        finally:
+            con.unregister("new_record_keys")
         execute(con, "write/cohort/refresh_cohort_facts")
 
 

@@ -199,7 +199,7 @@ def _staged_by_duckdb(file: Path, columns: tuple[str, ...], headers: list[str]) 
         execute(
             con, "write/imports/stage_csv", csv=str(file), columns=dict.fromkeys(headers, "VARCHAR"), staged=str(path)
         )
-        count, blank = execute(con, "read/imports/staged_row_counts", staged=str(path)).fetchone()
+        [(count, blank)] = execute(con, "read/imports/staged_row_counts", staged=str(path)).fetchall()
     except duckdb.Error:
         count, blank = -1, 0
     finally:

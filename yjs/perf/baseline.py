@@ -41,7 +41,7 @@ def aggregate_with_duckdb(db: str, reruns: int) -> dict:
         with timed("crosstab"):
             database.query("read/cohort/children_by_two_dimensions", **params, row_dim=CROSSTAB[0], col_dim=CROSSTAB[1])
         with timed("kpis"):
-            kpi_rows(database.query("read/cohort/kpi_counts", **params).iloc[0].to_dict(), indicators)
+            kpi_rows(dict(database.query("read/cohort/kpi_counts", **params).itertuples(index=False)), indicators)
         runs["total"].append(sum(runs[name][-1] for name in AGGREGATIONS))
     return _figures(runs)
 
@@ -79,40 +79,35 @@ def aggregate_with_pandas(db: str, reruns: int) -> dict:
 
 
 def pandas_kpi_counts(subset) -> dict[str, int]:
-    """The thirteen counts of queries/read/cohort/kpi_counts.sql, over the children whose order has ended.
+    """The thirteen counts of queries/read/cohort/kpi_counts.sql (before perturbation)."""
+    return {name: int(mask.sum()) for name, mask in pandas_kpi_children(subset).items()}
+
+
+def pandas_kpi_children(subset) -> dict:
+    """The children each of the thirteen counts of queries/read/cohort/kpi_counts.sql counts, as masks
+    over `subset`: only those whose order has ended.
 
     Public because tests/unit/test_cohort_queries.py checks the SQL against it: both must agree."""
-    ended = subset[subset["order_ended"]]
-    flag = {
-        column: ended[column].fillna(False).astype(bool)
-        for column in (
-            "suitable_accommodation_at_end",
-            "in_ete_at_end",
-            "send_formal_plan",
-            "has_send",
-            "mental_health_support",
-            "has_mental_health_need",
-            "substance_misuse_support",
-            "has_substance_need",
-            "completed",
-            "wider_services",
-        )
-    }
-    out_of_court = ended["disposal_type"].astype(str) == "Out-of-court"
+    ended = subset["order_ended"].astype(bool)
+
+    def flag(column: str):
+        return subset[column].fillna(False).astype(bool) & ended
+
+    out_of_court = (subset["disposal_type"].astype(str) == "Out-of-court") & ended
     return {
-        "accommodation_n": int(flag["suitable_accommodation_at_end"].sum()),
-        "accommodation_d": int(ended["suitable_accommodation_at_end"].notna().sum()),
-        "ete_n": int(flag["in_ete_at_end"].sum()),
-        "ended_d": len(ended),
-        "send_n": int(flag["send_formal_plan"].sum()),
-        "send_d": int(flag["has_send"].sum()),
-        "mental_health_n": int(flag["mental_health_support"].sum()),
-        "mental_health_d": int(flag["has_mental_health_need"].sum()),
-        "substance_n": int(flag["substance_misuse_support"].sum()),
-        "substance_d": int(flag["has_substance_need"].sum()),
-        "oocd_n": int((flag["completed"] & out_of_court).sum()),
-        "oocd_d": int(out_of_court.sum()),
-        "wider_n": int(flag["wider_services"].sum()),
+        "accommodation_n": flag("suitable_accommodation_at_end"),
+        "accommodation_d": subset["suitable_accommodation_at_end"].notna() & ended,
+        "ete_n": flag("in_ete_at_end"),
+        "ended_d": ended,
+        "send_n": flag("send_formal_plan"),
+        "send_d": flag("has_send"),
+        "mental_health_n": flag("mental_health_support"),
+        "mental_health_d": flag("has_mental_health_need"),
+        "substance_n": flag("substance_misuse_support"),
+        "substance_d": flag("has_substance_need"),
+        "oocd_n": flag("completed") & out_of_court,
+        "oocd_d": out_of_court,
+        "wider_n": flag("wider_services"),
     }
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 from yjs import __version__
 from yjs import demo as demo_data
 from yjs.data.db import SCHEMA_VERSION, execute
-from yjs.domain import brag, cohort, rules
+from yjs.domain import brag, cohort, disclosure, rules
 from yjs.domain.roles import Actor, local_actor
 from yjs.importers import action_columns
 from yjs.importers import areas as area_import
@@ -26,7 +26,7 @@ from yjs.importers import inspections as inspection_import
 from yjs.importers.base import Options, validate_or_fail
 from yjs.importers.report import ImportFailed
 from yjs.importers.tabular import read_rows
-from yjs.paths import SCHEMA_FILES, SEED_DIR
+from yjs.paths import PTABLE_FILE, SCHEMA_FILES, SEED_DIR
 from yjs.store import atomic as store
 from yjs.store import audit, recovery
 
@@ -95,6 +95,16 @@ def load_documents(con, seed_dir: Path) -> None:
     documents = pd.concat([f for f in frames if not f.empty], ignore_index=True)
     documents["published"] = documents["published"].map(_month_start)
     con.append("documents", documents, by_name=True)
+
+
+def load_ptable(con, path: Path = PTABLE_FILE) -> None:
+    """The perturbation table, checked, and the one-list copy the counting queries look noise up in."""
+    ptable = pd.read_csv(path)
+    problems = disclosure.check_ptable(ptable)
+    if problems:
+        raise SeedDataError(f"{path} cannot be used as the perturbation table: {'; '.join(problems)}")
+    con.append("ptable", ptable[list(disclosure.PTABLE_COLUMNS)].astype(int))
+    execute(con, "write/disclosure/fill_ptable_lookup")
 
 
 def load_seed_areas_and_inspections(con, seed_dir: Path) -> None:
@@ -263,6 +273,7 @@ def build(
     demo: bool = True,
     cohort_size: int = DEFAULT_COHORT_SIZE,
     seed_dir: Path = SEED_DIR,
+    ptable: Path = PTABLE_FILE,
     progress: Progress | None = None,
     actor: Actor | None = None,
 ) -> Path:
@@ -273,6 +284,7 @@ def build(
     steps = [
         ("schema and scoring rules", lambda con: create_schema(con, seed_dir)),
         ("documents", lambda con: load_documents(con, seed_dir)),
+        ("perturbation table", lambda con: load_ptable(con, ptable)),
         ("seed areas and inspections", lambda con: load_seed_areas_and_inspections(con, seed_dir)),
         ("seed key questions and recommendations", lambda con: load_inspection_details(con, seed_dir)),
         ("seed improvement plans", lambda con: load_improvement_plans(con, seed_dir)),

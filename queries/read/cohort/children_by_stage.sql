@@ -1,20 +1,55 @@
--- Children at each stage of the system by group ($group_dim: ethnicity, care_experience or send),
--- for the whole period or, with $by_year, per year of starting, and with $by_area, per area. Each
--- stage's denominator is the stage before it: entered -> court (of entered) -> custody (of court);
--- reoffending is counted among the children followed up for 12 months.
--- params: $cohort, $dimensions, $group_dim, $by_year, $by_area
-SELECT
-    CASE WHEN $by_year THEN start_year END AS year,
-    CASE WHEN $by_area THEN area END AS area,
-    CASE $group_dim
-        WHEN 'ethnicity' THEN ethnicity::VARCHAR
-        WHEN 'care_experience' THEN care_experience::VARCHAR
-        WHEN 'send' THEN send::VARCHAR
-    END AS group_value,
-    count(*) AS entered,
-    count(*) FILTER (WHERE disposal_type = 'Court') AS court,
-    count(*) FILTER (WHERE disposal = 'Custody') AS custody,
-    count(*) FILTER (WHERE reoffended_12m IS NOT NULL) AS followed_up,
-    count(*) FILTER (WHERE reoffended_12m) AS reoffended
-FROM filtered_cohort($cohort, $dimensions)
-GROUP BY ALL
+-- Children at each stage of the system (a row per `stage`) by group ($group_dim: ethnicity,
+-- care_experience or send), per year of starting and over the whole period (`year` NULL), and over every
+-- group (`group_value` NULL); with $by_area, all of it per area (`area` NULL without):
+-- each a cell of its own, perturbed (data/views.sql `perturbed`), so a period's figure is never the sum
+-- of its years'. Each stage's denominator is the stage before it: entered -> court (of entered) ->
+-- custody (of court); reoffending is counted among the children followed up for 12 months. The
+-- children are first grouped by year, group and what the stages ask of them, then the groups added up.
+-- params: $cohort, $dimensions, $group_dim, $by_area
+WITH cells AS (
+    SELECT
+        CASE WHEN $by_area THEN area END AS area,
+        start_year AS year,
+        CASE $group_dim
+            WHEN 'ethnicity' THEN ethnicity::VARCHAR
+            WHEN 'care_experience' THEN care_experience::VARCHAR
+            WHEN 'send' THEN send::VARCHAR
+        END AS group_value,
+        disposal_type = 'Court' AS at_court,
+        disposal = 'Custody' AS in_custody,
+        reoffended_12m,
+        count(*) AS n,
+        sum(record_key) AS keys
+    FROM filtered_cohort($cohort, $dimensions)
+    GROUP BY ALL
+),
+rolled_up AS (
+    SELECT
+        area,
+        year,
+        group_value,
+        sum(n) AS entered,
+        sum(keys) AS entered_keys,
+        sum(n) FILTER (WHERE at_court) AS court,
+        sum(keys) FILTER (WHERE at_court) AS court_keys,
+        sum(n) FILTER (WHERE in_custody) AS custody,
+        sum(keys) FILTER (WHERE in_custody) AS custody_keys,
+        sum(n) FILTER (WHERE reoffended_12m IS NOT NULL) AS followed_up,
+        sum(keys) FILTER (WHERE reoffended_12m IS NOT NULL) AS followed_up_keys,
+        sum(n) FILTER (WHERE reoffended_12m) AS reoffended,
+        sum(keys) FILTER (WHERE reoffended_12m) AS reoffended_keys
+    FROM cells
+    GROUP BY GROUPING SETS ((area, year, group_value), (area, group_value), (area))
+),
+by_stage AS (  -- one row per stage, so that one `perturbed` serves all five (each of its uses costs planning)
+    SELECT * FROM rolled_up
+    UNPIVOT INCLUDE NULLS ((children, keys) FOR stage IN (
+        (entered, entered_keys) AS entered,
+        (court, court_keys) AS court,
+        (custody, custody_keys) AS custody,
+        (followed_up, followed_up_keys) AS followed_up,
+        (reoffended, reoffended_keys) AS reoffended
+    ))
+)
+SELECT area, year, group_value, stage, perturbed(pvalues, children, keys) AS children
+FROM by_stage, ptable_lookup
