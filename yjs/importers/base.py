@@ -230,7 +230,7 @@ def _checked_and_written(
         kind=kind.name, file_name=file.name, rows=len(rows), dry_run=dry_run, notes=reading_notes(table)
     )
     step("validating")
-    checked_against = file_signature(db_path)
+    checked_against = file_signature(db_path) if db_path.exists() else None  # a missing file: open says so
     con = open_read_only(db_path)
     try:
         plan = validate_or_fail(kind, rows, con, options)
