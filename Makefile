@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     := $(or $(YJS_DB),data/yjs.duckdb)
 PORT   ?= 8501
 
-.PHONY: run test lint format build clean
+.PHONY: run serve-replicas test lint format build clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ $(DB): | $(VENV)/.run-installed
 # Plain `streamlit run app.py`, as Streamlit Community Cloud and most deployment guides run it.
 run: $(VENV)/.run-installed | $(DB)
 	YJS_DB=$(DB) $(BIN)/python -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+
+# N plain `streamlit run app.py` processes on loopback, each opening the database read-only, behind nginx
+# (deploy/nginx.conf: sticky sessions, websockets) on PORT. Needs Debian's nginx.
+N ?= 2
+serve-replicas: $(VENV)/.run-installed | $(DB)
+	$(BIN)/python -m yjs serve-replicas --db $(DB) --replicas $(N) --port $(PORT)
 
 build: $(VENV)/.run-installed
 	$(BIN)/python -m yjs build --db $(DB)

@@ -36,7 +36,7 @@ elif kind == "indicator-definitions":
             help="Its values then mean something else: check them. The change is recorded in the audit trail.",
         )
     )
-preview = loading.check(kind, path, upload.name, add_areas, choices, actor)
+preview = loading.check(kind, path, upload.name, add_areas, choices, actor, upload.file_id)
 if preview is None:
     st.stop()
 st.info(md(preview.summary()), icon=":material/fact_check:")

@@ -204,6 +204,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         args.sessions,
         args.reruns,
         browser=not args.no_browser,
+        import_sizes=args.import_sizes,
+        imports_only=args.imports_only,
         progress=lambda message: print(f"... {message}", file=sys.stderr, flush=True),
     )
     results["total_s"] = round(time.perf_counter() - started, 1)
@@ -224,6 +226,9 @@ def cmd_loadtest(args: argparse.Namespace) -> int:
     def progress(message: str) -> None:
         print(f"... {message}", file=sys.stderr, flush=True)
 
+    if args.url and not args.db:
+        print("--url needs --db: the file that server serves, to check the figures against", file=sys.stderr)
+        return EXIT_INVALID
     with tempfile.TemporaryDirectory(prefix="yjs-load-") as folder:
         db = args.db or build(Path(folder) / "yjs.duckdb", cohort_size=args.cohort_size)
         if args.browser:
@@ -232,9 +237,36 @@ def cmd_loadtest(args: argparse.Namespace) -> int:
             settings = load_sessions.checked_settings(
                 db, 0 if args.no_area else args.sessions, think_s=tuple(args.think), seed=args.seed
             )
-            reports = [load_sessions.run(db, args.sessions, args.seconds, settings, progress=progress)]
+            reports = [_protocol_load(args, db, settings, progress)]
     print("\n".join(loadtest.summary(reports) if len(reports) > 1 else reports[0].lines()))
     return EXIT_OK if not any(report.errors for report in reports) else EXIT_INVALID
+
+
+def _protocol_load(args: argparse.Namespace, db: Path, settings, progress):
+    """The protocol load test: against --url, against --replicas behind nginx, or against one process."""
+    from yjs.perf import replicas
+    from yjs.perf import sessions as load_sessions
+
+    if args.url:
+        return load_sessions.run_at(args.url.rstrip("/"), db, args.sessions, args.seconds, settings, progress=progress)
+    if args.replicas:
+        with replicas.serving(db, args.replicas, progress=progress) as served:
+            return load_sessions.run_at(
+                served.url, db, args.sessions, args.seconds, settings, served.pids, progress=progress
+            )
+    return load_sessions.run(db, args.sessions, args.seconds, settings, progress=progress)
+
+
+def cmd_serve_replicas(args: argparse.Namespace) -> int:
+    import signal
+
+    from yjs.perf import replicas
+
+    db = database_path(args.db)
+    with replicas.serving(db, args.replicas, port=args.port, progress=print) as served:
+        print(f"Serving {db} with {args.replicas} processes behind nginx: open {served.url} (Ctrl-C stops them)")
+        signal.sigwait({signal.SIGINT, signal.SIGTERM})
+    return EXIT_OK
 
 
 def cmd_boardpack(args: argparse.Namespace) -> int:
@@ -315,6 +347,14 @@ def _positive(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return value
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a list of whole numbers") from None
+    return tuple(size for size in sizes if size > 0)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -408,7 +448,24 @@ def parser() -> argparse.ArgumentParser:
         help="with --browser: run it this many times, each with a fresh server, and add up (default 1); "
         "`--runs 20 --sessions 3 --seconds 25` is the proof that no fast click loses the filters",
     )
+    load.add_argument(
+        "--url", help="a server already running (e.g. nginx of `make serve-replicas`); --db: the file it serves"
+    )
+    load.add_argument(
+        "--replicas", type=_positive, help="serve with this many processes behind nginx (deploy/nginx.conf)"
+    )
     load.set_defaults(handler=cmd_loadtest)
+    serve = commands.add_parser(
+        "serve-replicas",
+        help="several app processes behind nginx on loopback (make serve-replicas N=2)",
+        description="Start N plain `streamlit run app.py` processes on loopback ports, each opening the "
+        "database read-only, and nginx in front of them (deploy/nginx.conf: sticky sessions, "
+        "websockets) until Ctrl-C. Imports keep going through the single-writer lock.",
+    )
+    _add_db(serve)
+    serve.add_argument("--replicas", type=_positive, default=2, help="app processes (default 2)")
+    serve.add_argument("--port", type=_positive, default=8501, help="nginx's loopback port (default 8501)")
+    serve.set_defaults(handler=cmd_serve_replicas)
     restore = commands.add_parser(
         "restore",
         help="list the backups, or put one back",
@@ -443,6 +500,14 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--sessions", type=_positive, default=25, help="concurrent browser sessions (0 to skip)")
     bench.add_argument("--reruns", type=_positive, default=10, help="reruns per measurement (default 10)")
     bench.add_argument("--no-browser", action="store_true", help="skip the browser measurements")
+    bench.add_argument(
+        "--import-sizes",
+        type=_sizes,
+        default=(20_000, 200_000, 1_000_000),
+        metavar="N,N,...",
+        help="cohort files imported, in rows (default 20000,200000,1000000; 0 to skip; none above --cohort-size)",
+    )
+    bench.add_argument("--imports-only", action="store_true", help="build, then measure the imports alone")
     bench.add_argument("--out", type=Path, help="also write the figures as JSON")
     bench.set_defaults(handler=cmd_bench)
     pack = commands.add_parser(

@@ -161,9 +161,9 @@ def test_an_upload_over_the_size_limit_is_refused_with_its_size(writable_db, use
     before = data_fingerprint(writable_db)
     at = app_as("lead@council.gov.uk", roles, kind="indicators")
     at.switch_page("pages/load.py").run()
-    assert "(up to 100 MB)" in at.file_uploader[0].label
+    assert "(up to 250 MB)" in at.file_uploader[0].label
     at.file_uploader[0].upload("big.csv", b"area,indicator,period,value\n" + b"Ealing,fte_rate,2024,151\n" * 3).run()
-    assert "the limit is 100 MB" in at.error[0].value and "Nothing was written" in at.error[0].value
+    assert "the limit is 250 MB" in at.error[0].value and "Nothing was written" in at.error[0].value
     assert not at.main.button and data_fingerprint(writable_db) == before  # no Import button
 
 

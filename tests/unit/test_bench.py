@@ -28,6 +28,8 @@ def test_bench_runs_and_writes_its_figures(tmp_path):
             "--sessions",
             "0",
             "--no-browser",
+            "--import-sizes",
+            "1000",
             "--out",
             str(out),
         ],
@@ -43,9 +45,14 @@ def test_bench_runs_and_writes_its_figures(tmp_path):
     assert sizes == [2000, 20000]
     for entry in figures["sizes"]:
         assert set(entry["pages"]) == {page.path for page in PAGES}
+        assert 0 < entry["floor"]["median_ms"] < min(page["median_ms"] for page in entry["pages"].values())
         assert entry["baseline"]["pandas"]["runs"] == 2
         assert set(entry["baseline"]["time_ratios"]) == {"facets", "crosstab", "kpis"}
-    assert "page script" in result.stdout and "pandas" in result.stdout
+    assert "page script" in result.stdout and "pandas" in result.stdout and "x floor" in result.stdout
+    [imported] = figures["imports"]  # 1,000 new children, on the command line and through the page
+    assert imported["rows"] == 1000 and imported["duckdb_read_s"] > 0
+    assert imported["command_line"]["s"] > 0 and imported["page"]["peak_mb"] > 0
+    assert "Cohort imports" in result.stdout
 
 
 def test_report_marks_missed_targets():
@@ -77,6 +84,19 @@ def test_report_marks_missed_targets():
     assert "pages/slow.py" in text and "MISSED" in text
     assert "p95 1200 ms (MISSED 1000 ms)" in text
     assert "facets x0.4 (met), kpis x1.2 (MISSED)" in text
+
+
+def test_report_marks_imports_against_read_csv_time_and_memory():
+    figures = {"s": 30.0, "x_read_csv": 12.0, "peak_mb": 620}
+    results = {
+        "machine": {"cpus": 2, "python": "3.11"},
+        "sizes": [],
+        "imports": [
+            {"rows": 1_000_000, "file_mb": 170, "duckdb_read_s": 2.5, "command_line": figures, "page": figures}
+        ],
+    }
+    [line] = [line for line in table(results).splitlines() if "command line" in line]
+    assert line.split()[-7:] == ["line", "30.0", "12.0", "620", "met,", "met,", "MISSED"]
 
 
 def test_the_benchmark_times_every_registered_page():

@@ -201,7 +201,7 @@ def test_a_gigantic_file_is_refused_by_its_size_before_it_is_read(real_db, tmp_p
     huge = tmp_path / "huge.csv"
     with open(huge, "wb") as handle:
         handle.truncate(MAX_FILE_BYTES + 1)  # sparse: the size a user would upload, without the disk
-    expect_file_problem("cohort", huge, real_db, "the limit is 100 MB")
+    expect_file_problem("cohort", huge, real_db, "the limit is 250 MB")
 
 
 def test_a_zip_bomb_disguised_as_xlsx_is_refused_without_being_unpacked(real_db, tmp_path):

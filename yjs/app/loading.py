@@ -139,13 +139,22 @@ def upload(kind: str):
 def saved_copy(file, folder: tempfile.TemporaryDirectory) -> Path:
     """The upload as a file of its own name (which becomes each row's source), in a folder for this run."""
     path = Path(folder.name) / Path(file.name).name
-    path.write_bytes(file.getvalue())
+    path.write_bytes(file.getbuffer())  # a view of the upload, not a copy: a large file is held once
     return path
 
 
-def check(kind: str, path: Path, name: str, add_areas: bool, choices: Choices, actor: Actor) -> ImportResult | None:
+def check(
+    kind: str, path: Path, name: str, add_areas: bool, choices: Choices, actor: Actor, upload_id: str = ""
+) -> ImportResult | None:
     """Every row checked, with progress; the problems, line by line, when there are any (then None).
-    A file about areas the person's role does not cover is refused here already (and again on import)."""
+    A file about areas the person's role does not cover is refused here already (and again on import).
+
+    A file that passed is not checked again on the rerun that imports it (the import checks it against
+    the database as it then is): of a large file, that would be half the wait again."""
+    checked = (kind, upload_id, add_areas, repr(choices), actor)
+    if upload_id and st.session_state.get("checked_upload", (None,))[0] == checked:
+        st.status(f"{md(name)}: every row is valid", state="complete", expanded=False)
+        return st.session_state["checked_upload"][1]
     try:
         with st.status(f"Checking {md(name)}…", expanded=False) as status:
             preview = run_import(
@@ -176,6 +185,7 @@ def check(kind: str, path: Path, name: str, add_areas: bool, choices: Choices, a
         st.dataframe(problems, hide_index=True, width="stretch")
         widgets.download_buttons(problems, f"problems-{name}")
         return None
+    st.session_state["checked_upload"] = (checked, preview)
     return preview
 
 
@@ -183,6 +193,7 @@ def load(kind: str, path: Path, add_areas: bool, actor: Actor, choices: Choices)
     """The import itself, with a progress bar and a clear end message."""
     progress = st.progress(0, text="Importing…")
     steps = ("reading", "validating", "writing", "done")
+    st.session_state.pop("checked_upload", None)  # whatever happens, the file is checked again next time
     try:
         result = run_import(
             KINDS[kind],

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from yjs.data.db import execute, load_query, open_read_only
+from yjs.data.db import execute, file_signature, load_query, open_read_only
 from yjs.domain.roles import Actor, PermissionDenied, local_actor, require_areas, require_role
 from yjs.importers.report import ImportFailed, ImportResult, Problem
 from yjs.importers.tabular import Row, Table, read_table
@@ -39,6 +39,7 @@ class Plan:
     rows: object = None  # bulk kinds: a validated DataFrame instead of changes
     counted: dict[str, int] | None = None  # bulk kinds: counts worked out in SQL
     notes: list[str] = field(default_factory=list)  # said in the report and kept in the audit trail
+    areas: set[str] | None = None  # staged kinds: the areas of the rows, found in SQL
 
     def count(self, action: str) -> int:
         if self.counted is not None:
@@ -95,6 +96,8 @@ class Kind:
 
     def areas_of(self, plan: Plan) -> set[str | None]:
         """Every area the file's rows are about: a role scoped to some areas may import only those."""
+        if plan.areas is not None:
+            return plan.areas
         if plan.rows is not None:
             return set(plan.rows[self.area_field])
         return {
@@ -194,6 +197,24 @@ def _validated(
     step = progress or (lambda _message: None)
     step("reading")
     table = kind.read(file, options.choices)
+    try:
+        return _checked_and_written(kind, file, db_path, options, step, table, dry_run=dry_run, entry=entry)
+    finally:
+        if hasattr(table.rows, "discard"):  # rows staged in a temporary file (yjs/importers/staging.py)
+            table.rows.discard()
+
+
+def _checked_and_written(
+    kind: Kind,
+    file: Path,
+    db_path: Path,
+    options: Options,
+    step,
+    table: Table,
+    *,
+    dry_run: bool,
+    entry: audit.Entry | None,
+):
     options = replace(options, sheets=tuple(sheet for sheet in table.header_lines if sheet))
     sheet, header_line = next(iter(table.header_lines.items()), ("", 1))
     header_problems = [  # a kind reports its headings' problems on line 1: say where the headings really are
@@ -209,6 +230,7 @@ def _validated(
         kind=kind.name, file_name=file.name, rows=len(rows), dry_run=dry_run, notes=reading_notes(table)
     )
     step("validating")
+    checked_against = file_signature(db_path) if db_path.exists() else None  # a missing file: open says so
     con = open_read_only(db_path)
     try:
         plan = validate_or_fail(kind, rows, con, options)
@@ -218,7 +240,8 @@ def _validated(
         return plan.fill(result), plan
     step("writing")
     with store.writable_copy(db_path) as writable:
-        plan = validate_or_fail(kind, rows, writable, options)
+        if file_signature(db_path) != checked_against:  # another write landed since the check: check against it
+            plan = validate_or_fail(kind, rows, writable, options)
         kind.write(writable, plan)
         execute(
             writable, "write/documents/record_imported_file", document_id=options.source, imported_on=dt.date.today()

@@ -3,14 +3,22 @@
 Re-importing a child's episode (same id and start date) updates it and keeps its record key (the
 cell key method's, drawn when the episode first arrives). Every value is checked against the
 vocabulary the pages use, so nothing arrives that a filter could not show.
+
+A year's case-management extract runs to hundreds of thousands of rows, so the file is staged and
+checked in SQL (yjs/importers/staging.py): each column's distinct values go through the parsers
+below once, and write/cohort/define_parsed_cohort.sql applies them, and the rules across columns,
+to every line (read/cohort/repeated_cohort_rows.sql: the rule across rows).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
+from pathlib import Path
 
-import pandas as pd
+import numpy as np
+import pyarrow as pa
 
 from yjs.data.db import execute
 from yjs.domain import disclosure
@@ -19,6 +27,7 @@ from yjs.domain.geography import AreaIndex
 from yjs.importers.base import Kind, Plan
 from yjs.importers.fields import Cells
 from yjs.importers.report import Problem
+from yjs.importers.staging import Parser, bound_memory, distinct_values_checked, staged_table
 
 PSEUDONYM = re.compile(r"^(?=.*\d)[A-Za-z0-9_-]{3,40}$")
 YES_NO_COLUMNS = (
@@ -41,37 +50,44 @@ CHOICES = {
 }
 
 
-def parse_row(cells: Cells, areas: AreaIndex, source: str, today: dt.date) -> dict:
-    record = {"child_id": cells.text("child_id", required=True)}
-    if record["child_id"] and not PSEUDONYM.match(record["child_id"]):
+def _child_id(cells: Cells) -> str | None:
+    child_id = cells.text("child_id", required=True)
+    if child_id and not PSEUDONYM.match(child_id):
         cells.fail(
             "child_id",
             "must be a pseudonymised id (3-40 letters, digits, - or _, with at least one digit), never a name",
         )
-    area = cells.text("area", required=True)
-    record["area"] = areas.resolve(area) if area else None
-    if area and record["area"] is None:
-        cells.fail("area", areas.unknown_area_reason(area).split(" (add it")[0] + " (import it as an area first)")
-    record["age_at_start"] = cells.whole_number("age_at_start", 10, 18, required=True)
-    for column, options in CHOICES.items():
-        record[column] = cells.choice(column, options, required=True)
-    if (
-        record["disposal"]
-        and record["disposal_type"]
-        and (record["disposal"] in COURT_DISPOSALS) != (record["disposal_type"] == "Court")
-    ):
-        cells.fail("disposal", f"'{record['disposal']}' is not a {record['disposal_type'].lower()} disposal")
-    record["start_date"] = cells.date("start_date", required=True, not_after=today)
-    record["end_date"] = cells.date("end_date", not_after=today)
-    if record["start_date"] and record["end_date"] and record["end_date"] < record["start_date"]:
-        cells.fail("end_date", f"{record['end_date'].isoformat()} is before the start date")
-    for column in ("send", "substance_misuse", "mental_health"):
-        record[column] = cells.yes_no(column, required=True)
-    record["ete_status_at_end"] = cells.choice("ete_status_at_end", ETE_AT_END)
-    for column in YES_NO_COLUMNS:
-        record[column] = cells.yes_no(column)
-    record["source"] = cells.text("source") or source
-    return record
+    return child_id
+
+
+def _area(cells: Cells, areas: AreaIndex) -> str | None:
+    typed = cells.text("area", required=True)
+    area = areas.resolve(typed) if typed else None
+    if typed and area is None:
+        cells.fail("area", areas.unknown_area_reason(typed).split(" (add it")[0] + " (import it as an area first)")
+    return area
+
+
+def cell_parsers(areas: AreaIndex, today: dt.date) -> dict[str, Parser]:
+    """Each column's parser: its value from one cell, its problems recorded (the rules across columns are SQL's)."""
+    return {
+        "child_id": _child_id,
+        "area": partial(_area, areas=areas),
+        "age_at_start": lambda cells: cells.whole_number("age_at_start", 10, 18, required=True),
+        **{
+            column: partial(Cells.choice, column=column, options=options, required=True)
+            for column, options in CHOICES.items()
+        },
+        "start_date": lambda cells: cells.date("start_date", required=True, not_after=today),
+        "end_date": lambda cells: cells.date("end_date", not_after=today),
+        **{
+            column: partial(Cells.yes_no, column=column, required=True)
+            for column in ("send", "substance_misuse", "mental_health")
+        },
+        "ete_status_at_end": partial(Cells.choice, column="ete_status_at_end", options=ETE_AT_END),
+        **{column: partial(Cells.yes_no, column=column) for column in YES_NO_COLUMNS},
+        "source": lambda cells: cells.text("source"),
+    }
 
 
 class CohortKind(Kind):
@@ -95,41 +111,53 @@ class CohortKind(Kind):
     )
     optional = ("end_date", "ete_status_at_end", *YES_NO_COLUMNS, "source")
 
+    def read(self, file: Path, choices):
+        return staged_table(file, self.required, self.optional)
+
     def validate(self, rows, con, options):
-        today = dt.date.today()
+        """`rows` are staged (yjs.importers.staging.StagedRows). The checked rows are kept beside them, as
+        Parquet, for `write`."""
+        rows.bound_memory(con)
         areas = AreaIndex(
             (name, aliases) for name, aliases, *_ in execute(con, "read/areas/areas_with_aliases").fetchall()
         )
-        records, problems, seen = [], [], {}
-        for row in rows:
-            row_problems = []
-            record = parse_row(Cells(row, row_problems), areas, options.source, today)
-            key = (record["child_id"], record["start_date"])
-            if not row_problems and key in seen:
-                row_problems.append(Problem(row.line, "start_date", f"same child and start date as line {seen[key]}"))
-            seen.setdefault(key, row.line)
-            problems += row_problems
-            if not row_problems:
-                records.append(record)
-        columns = [name for (name,) in execute(con, "read/cohort/cohort_columns").fetchall()]
-        plan = Plan(rows=pd.DataFrame(records, columns=columns))
+        staged, checked = str(rows.path), str(rows.beside("checked.parquet"))
+        distinct_values_checked(
+            con, "read/cohort/staged_cohort_values", cell_parsers(areas, dt.date.today()), staged=staged
+        )
+        execute(con, "write/cohort/define_parsed_cohort")
+        parsed = {"staged": staged, "source": options.source, "court_disposals": list(COURT_DISPOSALS)}
+        execute(con, "write/cohort/keep_checked_cohort", **parsed, checked=checked)
+        problems = _problems(execute(con, "read/cohort/checked_cohort_problems", checked=checked))
+        problems += _problems(execute(con, "read/cohort/repeated_cohort_rows", checked=checked))
+        plan = Plan(rows=checked)
         if not problems:
-            con.register("incoming", plan.rows)
-            try:
-                added, updated, unchanged = execute(con, "read/cohort/incoming_cohort_changes").fetchall()[0]
-            finally:
-                con.unregister("incoming")
+            plan.areas = {
+                area for (area,) in execute(con, "read/cohort/incoming_cohort_areas", checked=checked).fetchall()
+            }
+            [(added, updated, unchanged)] = execute(
+                con, "read/cohort/incoming_cohort_changes", checked=checked
+            ).fetchall()
             plan.counted = {"add": added, "update": updated, "unchanged": unchanged}
         return plan, problems
 
     def write(self, con, plan):
-        # Keys for every row; the write keeps a stored episode's own (see upsert_cohort.sql).
-        rows = plan.rows.assign(record_key=disclosure.new_record_keys(len(plan.rows)))
-        con.register("incoming", rows)
+        bound_memory(con, Path(plan.rows).parent)
+        execute(con, "write/imports/insertion_order", ordered=True)
+        [(last_line,)] = execute(con, "read/cohort/checked_cohort_last_line", checked=plan.rows).fetchall()
+        lines = np.arange(last_line + 1)  # a key for every line; the write keeps a stored episode's own
+        con.register("new_record_keys", pa.table({"line": lines, "record_key": disclosure.new_record_keys(len(lines))}))
         try:
-            execute(con, "write/cohort/upsert_cohort")
+            execute(con, "write/cohort/keep_record_keys", checked=plan.rows)
+            execute(con, "write/cohort/remove_reimported_cohort_rows", checked=plan.rows)
+            execute(con, "write/cohort/upsert_cohort", checked=plan.rows)
         finally:
-            con.unregister("incoming")
+            con.unregister("new_record_keys")
+        execute(con, "write/cohort/refresh_cohort_facts")
+
+
+def _problems(result) -> list[Problem]:
+    return [Problem(line, column, reason) for line, column, reason in result.fetchall()]
 
 
 KIND = CohortKind()

@@ -22,9 +22,9 @@ from openpyxl import load_workbook
 
 from yjs.importers.report import ImportFailed, Problem
 
-MAX_UPLOAD_MB = 100  # for the app's upload and the command line alike
+MAX_UPLOAD_MB = 250  # for the app's upload and the command line alike: a million cohort rows are about 150 MB
 MAX_FILE_BYTES = MAX_UPLOAD_MB * 2**20
-MAX_UNZIPPED_BYTES = 10 * MAX_FILE_BYTES  # an XLSX is a zip: refuse one that would inflate past this
+MAX_UNZIPPED_BYTES = 2**30  # an XLSX is a zip: refuse one that would inflate past this
 TITLE_ROWS = 30  # how far down a file laid out for people the headings are looked for
 HeaderTest = Callable[[list[str]], bool]  # whether a row's (normalised) cells are the headings
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from streamlit.runtime.pages_manager import PagesManager
+
 PLACEHOLDER_AUTH = {
     "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
     "cookie_secret": "not-a-secret-only-for-tests",
@@ -35,3 +37,16 @@ def log_in(at, email: str | None, roles_path: Path):
     at.secrets["roles_file"] = str(roles_path)
     at.user = {"is_logged_in": True, "email": email, "name": email} if email else {"is_logged_in": False}
     return at
+
+
+def navigation_only() -> None:
+    """For the rest of this process, run the app as a running server does after its first request: through
+    st.navigation only, never the legacy `pages/` path, whose recovery rerun would swallow a button's click
+    (tests/apptest/conftest.py does the same for each test)."""
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init

@@ -4,7 +4,8 @@ It builds databases of the requested sizes in a temporary folder and measures: t
 page's script time (streamlit.testing, 10+ reruns with varied filters: yjs/perf/pagetimes.py), the
 cohort explorer's filter change in a real browser, the server's peak memory (yjs/perf/browser.py),
 the same cohort aggregations done the common way (a pandas DataFrame held in memory) as a baseline
-(yjs/perf/baseline.py), and many sessions at once (yjs/perf/sessions.py).
+(yjs/perf/baseline.py), many sessions at once (yjs/perf/sessions.py), and cohort imports against
+DuckDB's own reading of the same files (yjs/perf/imports.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import time
 from pathlib import Path
 
 from yjs.paths import ROOT
+from yjs.perf import imports
 from yjs.perf.baseline import AGGREGATIONS
 from yjs.perf.browser import filter_changes
 from yjs.store.build import DEFAULT_COHORT_SIZE, build
@@ -82,7 +84,15 @@ def build_database(folder: Path, cohort_size: int) -> dict:
     }
 
 
-def run(cohort_size: int, sessions: int, reruns: int, browser: bool, progress=print) -> dict:
+def run(
+    cohort_size: int,
+    sessions: int,
+    reruns: int,
+    browser: bool,
+    import_sizes: tuple[int, ...] = (),
+    imports_only: bool = False,
+    progress=print,
+) -> dict:
     results = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "sizes": [],
@@ -91,12 +101,22 @@ def run(cohort_size: int, sessions: int, reruns: int, browser: bool, progress=pr
         for size in sorted({DEFAULT_COHORT_SIZE, cohort_size}):
             progress(f"building a database with {size:,} cohort rows")
             entry = build_database(Path(folder), size)
-            progress("timing every page's script")
-            entry["pages"] = time_pages(Path(entry["path"]), reruns)
-            progress("comparing with the pandas baseline")
-            entry["baseline"] = baseline_comparison(entry["path"], reruns)
-            if browser:
-                progress("timing filter changes in the browser")
-                entry["browser"] = filter_changes(Path(entry["path"]), reruns, sessions)
+            if not imports_only:
+                measure_pages(entry, sessions, reruns, browser, progress)
             results["sizes"].append(entry)
+        default, largest = results["sizes"][0], results["sizes"][-1]
+        sizes = tuple(size for size in import_sizes if size <= largest["cohort_rows"])
+        if sizes:  # files made from the largest database, imported into copies of the default one
+            results["imports"] = imports.measure(Path(largest["path"]), Path(default["path"]), sizes, progress)
     return results
+
+
+def measure_pages(entry: dict, sessions: int, reruns: int, browser: bool, progress) -> None:
+    progress("timing an empty page's script, then every page's")
+    entry["floor"] = _in_subprocess(PAGE_TIMES, "floor_times", entry["path"], reruns)
+    entry["pages"] = time_pages(Path(entry["path"]), reruns)
+    progress("comparing with the pandas baseline")
+    entry["baseline"] = baseline_comparison(entry["path"], reruns)
+    if browser:
+        progress("timing filter changes in the browser")
+        entry["browser"] = filter_changes(Path(entry["path"]), reruns, sessions)

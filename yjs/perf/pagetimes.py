@@ -143,6 +143,23 @@ def page_times(db: str, reruns: int) -> dict:
     return results
 
 
+EMPTY_PAGE = "import streamlit as st\n\nst.empty()\n"
+
+
+def floor_times(db: str, reruns: int) -> dict:
+    """The floor: an empty script's run under streamlit.testing, timed as the pages are. Pages are also
+    reported as multiples of it, which lets figures from machines of different speeds be compared."""
+    del db  # the floor reads no data; the signature is the measurements' own
+    times = []
+    for run in range(reruns * 3 + 1):
+        at = AppTest.from_string(EMPTY_PAGE, default_timeout=120).run()  # as a page's: timed on a later run
+        started = time.perf_counter()
+        at.run()
+        if run:
+            times.append(time.perf_counter() - started)
+    return summary(times)
+
+
 def _time_one_view(page: str, variation: dict, clear, roles: Path) -> float:
     """Seconds for one run of `page` opened with the link `variation`, after `clear` has emptied caches."""
     at = log_in(AppTest.from_file(str(ROOT / "app.py"), default_timeout=120), BENCH_USER, roles)

@@ -8,6 +8,9 @@ TARGETS = {
     "filter_p95_ms": 1000,
     "memory_mb": 600,
     "sessions_p95_ms": 2000,
+    "import_x_read_csv": 25,  # an import's time as a multiple of DuckDB's read_csv of the same file
+    "import_1m_s": 60,
+    "import_memory_mb": 500,
 }
 
 
@@ -32,18 +35,26 @@ def table(results: dict) -> str:
     lines = [f"YJS Insight benchmark ({results['machine']['cpus']} cores, Python {results['machine']['python']})"]
     sizes = results["sizes"]
     for index, entry in enumerate(sizes):
+        if "pages" not in entry:  # --imports-only
+            lines.append(
+                f"Cohort rows: {entry['cohort_rows']:,}   build {entry['build_s']} s   file {entry['size_mb']} MB"
+            )
+            continue
         large = index == len(sizes) - 1 and len(sizes) > 1
         page_target = TARGETS["page_large_ms" if large else "page_default_ms"]
+        floor = entry.get("floor", {}).get("median_ms")
         lines += [
             "",
             f"Cohort rows: {entry['cohort_rows']:,}   build {entry['build_s']} s   file {entry['size_mb']} MB",
-            f"  {'page script (filter change)':<34}{'median ms':>10}{'p95 ms':>9}   target median {page_target} ms"
-            f"   first view median / p95 ms",
+            *([f"  floor (an empty page's script): median {floor} ms"] if floor else []),
+            f"  {'page script (filter change)':<34}{'median ms':>10}{'p95 ms':>9}{'x floor':>9}   target median "
+            f"{page_target} ms   first view median / p95 ms",
         ]
         for page, figures in entry["pages"].items():
             first = figures.get("first_view")
+            multiple = f"{figures['median_ms'] / floor:.1f}" if floor else "-"
             lines.append(
-                f"  {page:<34}{figures['median_ms']:>10}{figures['p95_ms']:>9}   "
+                f"  {page:<34}{figures['median_ms']:>10}{figures['p95_ms']:>9}{multiple:>9}   "
                 f"{_mark(figures['median_ms'], page_target):<22}"
                 + (f"   {first['median_ms']} / {first['p95_ms']}" if first else "")
             )
@@ -77,5 +88,30 @@ def table(results: dict) -> str:
                     f"{TARGETS['sessions_p95_ms']} ms)"
                 )
                 lines += _sessions_detail(s)
+    lines += _imports(results.get("imports", []))
     lines.append(f"\nTotal {results.get('total_s', '?')} s")
     return "\n".join(lines)
+
+
+def _imports(entries: list[dict]) -> list[str]:
+    """Each cohort file's import on the command line and through the Load data page, against read_csv."""
+    if not entries:
+        return []
+    lines = [
+        "",
+        f"Cohort imports: at most x{TARGETS['import_x_read_csv']} DuckDB's read_csv of the file, a million rows "
+        f"under {TARGETS['import_1m_s']} s, peak memory under {TARGETS['import_memory_mb']} MB",
+        f"  {'rows':>10}{'file MB':>9}{'read_csv s':>12}   {'way':<14}{'s':>8}{'x read_csv':>12}{'peak MB':>9}",
+    ]
+    for entry in entries:
+        for way, label in (("command_line", "command line"), ("page", "Load data page")):
+            figures = entry[way]
+            marks = [_mark(figures["x_read_csv"], TARGETS["import_x_read_csv"])]
+            if entry["rows"] >= 1_000_000:
+                marks.append(_mark(figures["s"], TARGETS["import_1m_s"]))
+            marks.append(_mark(figures["peak_mb"], TARGETS["import_memory_mb"]))
+            lines.append(
+                f"  {entry['rows']:>10,}{entry['file_mb']:>9}{entry['duckdb_read_s']:>12}   {label:<14}"
+                f"{figures['s']:>8}{figures['x_read_csv']:>12}{figures['peak_mb']:>9}   {', '.join(marks)}"
+            )
+    return lines

@@ -33,15 +33,16 @@ def streamlit_command(script: Path, port: int, *options: str) -> list[str]:
 
 
 def start_background(
-    db: Path, timeout: float = 60, port: int | None = None, options: tuple[str, ...] = ()
+    db: Path, timeout: float = 60, port: int | None = None, options: tuple[str, ...] = (), env: dict | None = None
 ) -> tuple[str, subprocess.Popen]:
     """Serve `db` on a (free) loopback port in a child process; (url, process) once it answers.
-    `options` are more Streamlit options, e.g. ("--secrets.files", path) for a login set-up."""
+    `options` are more Streamlit options, e.g. ("--secrets.files", path) for a login set-up; `env` more
+    environment (the options Streamlit takes only from there)."""
     port = port or free_port()
     process = subprocess.Popen(
         streamlit_command(ROOT / "app.py", port, *options),
         cwd=ROOT,
-        env={**os.environ, "YJS_DB": str(db)},
+        env={**os.environ, **(env or {}), "YJS_DB": str(db)},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -102,15 +102,19 @@ class SessionsReport:
         return lines + [f"error: {error}" for error in self.errors[:20]]
 
 
-def measure(url: str, pid: int, sessions: int, seconds: float, settings: Settings | None = None) -> SessionsReport:
-    """Drive `sessions` people at the server `pid` serving `url`, sampling its memory and CPU meanwhile."""
+def measure(
+    url: str, pids: int | list[int], sessions: int, seconds: float, settings: Settings | None = None
+) -> SessionsReport:
+    """Drive `sessions` people at `url`, sampling the memory and CPU of the server processes `pids`
+    meanwhile (their sums: several replicas behind a proxy; none for a server running elsewhere)."""
+    pids = [pids] if isinstance(pids, int) else list(pids)
     report = SessionsReport(sessions, seconds, settings or Settings())
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.5):
             try:
-                report.rss_mb.append(rss_mb(pid))
+                report.rss_mb.append(sum(rss_mb(pid) for pid in pids))
             except OSError:
                 return
 
@@ -119,17 +123,21 @@ def measure(url: str, pid: int, sessions: int, seconds: float, settings: Setting
     warm = in_own_loop(drive(url, 1, 600, replace(report.settings, think_s=(0, 0), clicks=len(PAGES))))
     report.warm_up_s = sum(seconds for _page, seconds in warm.visits)
     sampler = threading.Thread(target=sample, daemon=True)
-    server_cpu, client_cpu = _cpu_s(pid), _own_cpu_s()
+    server_cpu, client_cpu = _servers_cpu_s(pids), _own_cpu_s()
     sampler.start()
     try:
         report.tally = in_own_loop(drive(url, sessions, seconds, report.settings))
     finally:
         done.set()
     report.tally.errors[:0] = [f"warming up: {error}" for error in warm.errors]
-    report.server_cpu_s = _cpu_s(pid) - server_cpu
+    report.server_cpu_s = _servers_cpu_s(pids) - server_cpu
     report.client_cpu_s = _own_cpu_s() - client_cpu
-    report.peak_rss_mb = peak_rss_mb(pid)
+    report.peak_rss_mb = sum(peak_rss_mb(pid) for pid in pids) if pids else float("nan")
     return report
+
+
+def _servers_cpu_s(pids: list[int]) -> float:
+    return sum(_cpu_s(pid) for pid in pids)
 
 
 def _own_cpu_s() -> float:
@@ -160,3 +168,12 @@ def run(
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def run_at(
+    url: str, db: Path, sessions: int, seconds: float, settings: Settings, pids: list[int] = (), progress=print
+) -> SessionsReport:
+    """The same against a server already running at `url` (one process, or replicas behind a proxy)
+    serving `db`, the file the figures are checked against; `pids`: its processes, when they are local."""
+    progress(f"{sessions} sessions at {url} over the websocket protocol for {seconds:.0f} s")
+    return measure(url, list(pids), sessions, seconds, settings)
