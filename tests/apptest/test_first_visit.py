@@ -41,6 +41,10 @@ def test_benchmarking_without_an_area_ranks_every_service_and_with_one_highlight
     ranked = next(s for s in plotly_specs(at) if s["data"][0]["type"] == "bar")
     assert "every demo service" in ranked["layout"]["title"]["text"]
     assert len(ranked["data"][0]["hovertext"]) == len(everyone) > 50
+    has_line = any(trace.get("mode") == "lines" for trace in ranked["data"])
+    caption = next(c.value for c in at.caption if "Shaded" in c.value)
+    assert ("Lines: the national figure" in caption) == has_line, "the caption names only the lines drawn"
+    assert ("No national line" in caption) != has_line
     table = next(f.value for f in at.dataframe if {"area", "rank", "band"} <= set(f.value.columns))
     assert set(table["area"]) == everyone, "a table row for every service charted"
     assert any("Choose **Your area**" in i.value for i in at.info)

@@ -34,6 +34,8 @@ def test_rris_resting_on_small_counts_are_withheld():
     assert pd.isna(asian_reoffending["rri"]) and "below 10" in asian_reoffending["note"]
     shown = disproportionality.display_counts(table.reset_index()).set_index(["group", "stage_key"])
     assert shown.loc[("Asian", "reoffended"), "group_events"] == "c"
+    # A withheld rate is a blank number on screen and in the export, never the word None
+    assert shown["group_rate"].dtype == "float64" and pd.isna(shown.loc[("Asian", "reoffended"), "group_rate"])
 
 
 def with_everyone(counts: pd.DataFrame, entered) -> pd.DataFrame:

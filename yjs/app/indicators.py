@@ -69,6 +69,15 @@ def chosen_area(filters: Filters) -> tuple[str | None, bool]:
     return filters.area, is_demo_area(query, filters.area)
 
 
+def _lines_words(lines: dict, area: str | None) -> str:
+    """What the reference lines on the ranked chart are, or why there are none."""
+    if not lines:
+        return "No national line: none is published for this period, and these values carry no counts to pool."
+    return "Lines: the national figure, published where there is one, else pooled from numerators and denominators" + (
+        ", and the area's region." if len(lines) > 1 and area else "."
+    )
+
+
 def across_all_areas(series: pd.DataFrame, details: pd.Series, area: str | None, *, table: bool) -> None:
     """Every area's latest value ranked, LAIT's bands shaded and the national (and the area's regional) lines;
     the chosen area highlighted; with `table`, every area's row under the chart with its downloads."""
@@ -83,10 +92,11 @@ def across_all_areas(series: pd.DataFrame, details: pd.Series, area: str | None,
     region = rows.loc[rows["area"] == area, "region"].dropna()
     lines = comparators.reference_lines(series, tuple(rows["area"]), unit, region.iloc[0] if len(region) else None)
     name = benchmarking.shown_name(details["name"], details["is_local"])
+    drawn_lines = comparators.values_in_period(lines, period_end)
     ui.chart(
         charts_indicators.ranked(
             rows,
-            comparators.values_in_period(lines, period_end),
+            drawn_lines,
             highlight=area,
             unit=unit,
             ranked_by_polarity=polarity != benchmarking.NEITHER,
@@ -99,9 +109,8 @@ def across_all_areas(series: pd.DataFrame, details: pd.Series, area: str | None,
         f"{len(rows)} {kind} services with a value for {period} (the latest period most services report), "
         + ("best first. " if polarity != benchmarking.NEITHER else "highest first (this indicator has no better "
            "direction, so no rank or band). ")
-        + "Shaded: the quartile bands as LAIT sets them, A the best quarter. Lines: the national figure, published "
-        "where there is one, else pooled from numerators and denominators"
-        + (", and the area's region." if len(lines) > 1 and area else ".")
+        + "Shaded: the quartile bands as LAIT sets them, A the best quarter. "
+        + _lines_words(drawn_lines, area)
         + " Hover a bar for its area."
     )  # fmt: skip
     if table:

@@ -197,10 +197,13 @@ RRI_ROUNDING = {"group_rate": 4, "reference_rate": 4, "rri": 2, "low": 2, "high"
 
 
 def display_counts(table: pd.DataFrame, threshold: int = disclosure.MIN_THRESHOLD) -> pd.DataFrame:
-    """The counts of an RRI table as text, small ones shown as `c`."""
+    """The counts of an RRI table as text, small ones shown as `c`; withheld rates and indices as empty
+    numbers (NaN, a blank cell), never the word None."""
     shown = table.copy()
     for column in ("group_events", "group_base", "reference_events", "reference_base"):
         shown[column] = shown[column].map(lambda v: disclosure.show_count(v, threshold))
+    figures = [column for column in ("group_rate", "reference_rate", "rri", "low", "high") if column in shown]
+    shown[figures] = shown[figures].astype("float64")
     return shown
 
 
