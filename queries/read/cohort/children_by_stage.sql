@@ -1,6 +1,6 @@
 -- Children at each stage of the system (a row per `stage`) by group ($group_dim: ethnicity,
 -- care_experience or send), per year of starting and over the whole period (`year` NULL), and over every
--- group (`group_value` NULL); with $by_area, all of it per area (`area` NULL without):
+-- group (`group_value` NULL); with $by_area, per area over the whole period (`area` NULL without):
 -- each a cell of its own, perturbed (data/views.sql `perturbed`), so a period's figure is never the sum
 -- of its years'. Each stage's denominator is the stage before it: entered -> court (of entered) ->
 -- custody (of court); reoffending is counted among the children followed up for 12 months. The
@@ -9,7 +9,7 @@
 WITH cells AS (
     SELECT
         CASE WHEN $by_area THEN area END AS area,
-        start_year AS year,
+        CASE WHEN NOT $by_area THEN start_year END AS year,  -- area by area, over the period only
         CASE $group_dim
             WHEN 'ethnicity' THEN ethnicity::VARCHAR
             WHEN 'care_experience' THEN care_experience::VARCHAR
@@ -40,6 +40,8 @@ rolled_up AS (
         sum(keys) FILTER (WHERE reoffended_12m) AS reoffended_keys
     FROM cells
     GROUP BY GROUPING SETS ((area, year, group_value), (area, group_value), (area))
+    -- area by area there is no year: the first set would repeat the second
+    HAVING NOT ($by_area AND GROUPING(year) = 0)
 ),
 by_stage AS (  -- one row per stage, so that one `perturbed` serves all five (each of its uses costs planning)
     SELECT * FROM rolled_up
