@@ -100,3 +100,25 @@ def test_about_the_data_counts_rows_in_words_and_dates_the_last_change():
     assert about.counted(1, "inspections") == "1 inspection" and about.counted(1874, "areas") == "1,874 services"
     line = about.last_updated_line(dt.datetime(2026, 3, 5, 14, 2), "import of figures.csv")
     assert line == "Data last updated 5 March 2026, 14:02 UTC (import of figures.csv)"
+
+
+def held(cohort_rows) -> pd.DataFrame:
+    """figures_by_dataset's rows: real inspections, and real children counted as `cohort_rows` (NA: withheld)."""
+    return pd.DataFrame(
+        {
+            "dataset": ["inspections", "cohort"],
+            "is_demo": [False, False],
+            "rows": pd.array([90, cohort_rows], dtype="Int64"),
+            "newest": [pd.Timestamp("2025-02-01"), pd.Timestamp("2026-10-14")],
+            "newest_period": [None, None],
+        }
+    )
+
+
+def test_about_shows_a_count_of_children_and_its_newest_month_only_when_the_count_can_be_shown():
+    shown = about.datasets_table(held(1_205)).set_index("dataset")
+    assert shown.loc["Children's records", ["real_rows", "newest_real"]].tolist() == ["1,205", "Oct 2026"]
+    for hidden in (pd.NA, 5):  # withheld by the perturbation, or below the floor
+        shown = about.datasets_table(held(hidden)).set_index("dataset")
+        assert shown.loc["Children's records", ["real_rows", "newest_real"]].tolist() == ["c", "–"]
+    assert shown.loc["Inspections", "real_rows"] == "90"

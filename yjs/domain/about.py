@@ -74,16 +74,17 @@ def datasets_table(frame: pd.DataFrame) -> pd.DataFrame:
         row = {"dataset": label}
         for demo, kind in ((False, "real"), (True, "demo")):
             part = held[held["is_demo"] == demo]
-            count = int(part["rows"].iloc[0]) if len(part) else 0
+            count = part["rows"].iloc[0] if len(part) else 0  # NA: a count of children withheld
             row[f"{kind}_rows"] = _shown_rows(key, count)
-            row[f"newest_{kind}"] = _newest(key, part.iloc[0]) if count else "–"
+            shown = not disclosure.hidden(count) if key == "cohort" else count > 0
+            row[f"newest_{kind}"] = _newest(key, part.iloc[0]) if shown and count != 0 else "–"
         rows.append(row)
     return pd.DataFrame(rows)
 
 
 def _shown_rows(dataset: str, count: int) -> str:
-    """A count of rows; a handful of children's records is not shown (they could identify them)."""
-    return disclosure.show_count(count) if dataset == "cohort" else f"{count:,}"
+    """A count of rows; children's records counted as every count of them is (perturbed, hidden below 10)."""
+    return disclosure.show_count(count) if dataset == "cohort" else f"{int(count):,}"
 
 
 def _newest(dataset: str, row: pd.Series) -> str:
