@@ -24,9 +24,10 @@ from yjs.data.areas import areas_with_inspection_years
 from yjs.data.mappings import saved_mappings
 from yjs.domain.plaintext import markdown_text as md
 from yjs.domain.roles import Actor, PermissionDenied
-from yjs.importers import KINDS, Choices, ImportFailed, run_import
+from yjs.importers import KINDS, Choices, ImportFailed
 from yjs.importers import action_columns as columns
 from yjs.importers.base import reading_notes
+from yjs.importers.isolated import run_import_here_or_apart
 from yjs.importers.report import ImportResult
 from yjs.importers.tabular import MAX_UPLOAD_MB, too_large
 from yjs.paths import database_path
@@ -139,7 +140,7 @@ def upload(kind: str):
 def saved_copy(file, folder: tempfile.TemporaryDirectory) -> Path:
     """The upload as a file of its own name (which becomes each row's source), in a folder for this run."""
     path = Path(folder.name) / Path(file.name).name
-    path.write_bytes(file.getbuffer())  # a view of the upload, not a copy: a large file is held once
+    path.write_bytes(file.getvalue())  # the upload itself (getbuffer would copy it: a writable view unshares)
     return path
 
 
@@ -157,8 +158,8 @@ def check(
         return st.session_state["checked_upload"][1]
     try:
         with st.status(f"Checking {md(name)}…", expanded=False) as status:
-            preview = run_import(
-                KINDS[kind],
+            preview = run_import_here_or_apart(
+                kind,
                 path,
                 database_path(),
                 dry_run=True,
@@ -195,8 +196,8 @@ def load(kind: str, path: Path, add_areas: bool, actor: Actor, choices: Choices)
     steps = ("reading", "validating", "writing", "done")
     st.session_state.pop("checked_upload", None)  # whatever happens, the file is checked again next time
     try:
-        result = run_import(
-            KINDS[kind],
+        result = run_import_here_or_apart(
+            kind,
             path,
             database_path(),
             add_areas=add_areas,

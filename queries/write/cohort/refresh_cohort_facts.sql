@@ -1,4 +1,4 @@
--- Rebuild the materialised, labelled cohort after the cohort table changed.
+-- Rebuild the materialised, labelled cohort after the cohort table changed: replaced whole rather than
+-- emptied row by row, which at a million rows held every deleted row in the import's memory.
 -- params:
-DELETE FROM cohort_facts;
-INSERT INTO cohort_facts SELECT * FROM cohort_labelled ORDER BY area, start_date;
+CREATE OR REPLACE TABLE cohort_facts AS SELECT * FROM cohort_labelled ORDER BY area, start_date;
