@@ -130,9 +130,7 @@ def _stage_counts(query: Query, scope: CohortScope, grouping: str, *, by_area: b
 
 
 def _population(query: Query, scope: CohortScope, *, by_area: bool) -> pd.DataFrame:
-    return query(
-        "read/cohort/population_by_ethnicity", areas=list(scope.areas), year_to=scope.year_to, by_area=by_area
-    )
+    return query("read/cohort/population_by_ethnicity", areas=list(scope.areas), year_to=scope.year_to, by_area=by_area)
 
 
 def _with_population(query: Query, frame: pd.DataFrame, scope: CohortScope, grouping: str) -> pd.DataFrame:
