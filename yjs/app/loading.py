@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
 
 from yjs.app import widgets
 from yjs.app.cache import query
@@ -124,6 +125,17 @@ def _save_form(headings: dict[str, str | None], actor: Actor) -> None:
                     f"Saved “{saved}”. Choose it here next time, or use it from the command line: "
                     f'`python -m yjs import actions FILE --mapping "{saved}"`.'
                 )
+
+
+def _copy_sharing_the_bytes(file: UploadedFile, _memo: dict) -> UploadedFile:
+    """A copy of an upload over the same bytes. Streamlit deep-copies a widget's value on every run, and
+    deepcopy of a BytesIO copies its buffer: a 173 MB extract was held twice while any script ran. A BytesIO
+    over bytes shares them until written to (CPython's copy-on-write), so this copy is as independent."""
+    record = UploadedFileRec(file_id=file.file_id, name=file.name, type=file.type, data=file.getvalue())
+    return UploadedFile(record, file._file_urls)
+
+
+UploadedFile.__deepcopy__ = _copy_sharing_the_bytes
 
 
 def upload(kind: str):
