@@ -113,7 +113,8 @@ def test_a_database_of_an_older_layout_is_refused_with_the_command_that_rebuilds
     con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     con.close()
     with pytest.raises(
-        DatabaseUnavailable, match=r"another version .*layout 2; this version reads layout 3"
+        DatabaseUnavailable,
+        match=r"another version .*layout 2; this version reads layout 4: the inspection summary kept",
     ) as refused:
         Database(writable_db).query("read/meta/meta_values")
     assert "python -m yjs build" in refused.value.fix and "backs the old file up first" in refused.value.fix
