@@ -1,0 +1,252 @@
+"""Every page clicked in the menu in Chromium, timed until it has settled, as `python -m yjs bench` reports it.
+
+What a board chair feels moving between pages is not the script (yjs/perf/pagetimes.py) but the click until the
+page has settled: the script has finished (the server's `script_finished` has arrived and Streamlit's running
+indicator is gone), no element is stale (Streamlit marks the last run's elements `data-stale` until the new run
+replaces or removes them), nothing is still loading (no skeleton) and every visible chart and table is drawn
+(plotly's SVG laid out, the data grid's canvas present).
+
+Each visit opens a deep link to another page (the launch page) carrying one of the page's PAGE_VARIATIONS, waits
+for it to settle, then clicks the page in the menu: the shared filters travel with the session, the page's own
+parameters do not (a menu link carries none). One Chromium, one tab, one visit at a time, a 1400x1000 window.
+The websocket's messages are timed too, which splits a visit into the wait for the server to start the run, the
+run itself as the browser receives it, and the drawing after it, with the deltas and bytes each page sends.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+from playwright.sync_api import sync_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from yjs.app.navigation import BY_URL, PageSpec, pages_for
+from yjs.perf.chromium import CHROMIUM, CHROMIUM_ARGS
+from yjs.perf.measure import summary
+from yjs.perf.pagetimes import PAGE_VARIATIONS
+from yjs.perf.server import start_background
+
+VIEWPORT = {"width": 1400, "height": 1000}
+ROLE = "editor"  # a server without login makes everyone an editor: the admin-only Audit trail is not in its menu
+LAUNCH, LAUNCH_FOR_LAUNCH = BY_URL["overview"], BY_URL["about"]
+# Pages that open another when nothing is chosen: the Improvement plan without an area opens Plans across services.
+FORWARDED_TO = {"plan": ("plans",)}
+SETTLE_TIMEOUT_S = 60.0
+POLL_S = 0.01
+
+# What the page shows now, for `is_settled` to judge. Charts and tables hidden in a closed tab or expander are not
+# drawn until opened, so only visible ones count; the data grid draws a table only once it is scrolled into view, so
+# only the tables in the window count (plotly draws every chart at once, in view or not).
+SNAPSHOT_JS = """
+() => {
+  const visible = (el) => el.getClientRects().length > 0;
+  const count = (selector) => document.querySelectorAll(selector).length;
+  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(visible);
+  const onScreen = (el) => visible(el) && el.getBoundingClientRect().top < window.innerHeight;
+  const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(onScreen);
+  return {
+    path: location.pathname,
+    running: count('[data-testid="stStatusWidget"]'),
+    stale: count('[data-stale="true"]'),
+    skeletons: count('[data-testid="stSkeleton"]'),
+    headings: document.querySelectorAll('[data-testid="stMainBlockContainer"] h1').length,
+    exceptions: count('[data-testid="stException"]'),
+    charts: charts.length,
+    charts_drawn: charts.filter((c) => {
+      const plot = c.querySelector('.js-plotly-plot');
+      return plot && plot._fullLayout && plot.querySelector('.main-svg');
+    }).length,
+    tables: tables.length,
+    tables_drawn: tables.filter((t) => t.querySelector('canvas')).length,
+    elements: count('[data-testid="stElementContainer"]'),
+  };
+}
+"""
+
+
+def page_path(url_path: str) -> str:
+    """The browser's `location.pathname` for a page's URL path (the default page is the root)."""
+    spec = BY_URL[url_path]
+    return f"/{spec.url}"
+
+
+def landing_paths(spec: PageSpec) -> tuple[str, ...]:
+    return tuple(page_path(u) for u in (spec.url_path, *FORWARDED_TO.get(spec.url_path, ())))
+
+
+def is_settled(snapshot: dict, paths: tuple[str, ...]) -> bool:
+    """Whether a DOM snapshot (SNAPSHOT_JS) shows a page among `paths` settled: its run over, nothing stale or
+    loading, a heading, and every visible chart and table drawn."""
+    return (
+        snapshot["path"].rstrip("/") in {p.rstrip("/") for p in paths}
+        and snapshot["running"] == 0
+        and snapshot["stale"] == 0
+        and snapshot["skeletons"] == 0
+        and snapshot["headings"] > 0
+        and snapshot["charts_drawn"] == snapshot["charts"]
+        and snapshot["tables_drawn"] == snapshot["tables"]
+    )
+
+
+def launch_link(spec: PageSpec, variation: dict) -> str:
+    """The deep link (path and query) a visit to `spec` starts from: another page, with the variation's params."""
+    launch = LAUNCH_FOR_LAUNCH if spec is LAUNCH else LAUNCH
+    query = urlencode(variation, doseq=True)
+    return f"/{launch.url}" + (f"?{query}" if query else "")
+
+
+@dataclass
+class Wire:
+    """The websocket's messages since the click: when the run started and finished, what it sent."""
+
+    started: float
+    run_started: float | None = None  # new_session: the server has begun the run
+    finished: float | None = None  # script_finished, FINISHED_SUCCESSFULLY
+    deltas: int = 0
+    bytes: int = 0
+    bytes_by_element: dict[str, int] = field(default_factory=dict)
+
+    def receive(self, payload: bytes, at: float) -> None:
+        message = ForwardMsg()
+        message.ParseFromString(payload)
+        kind = message.WhichOneof("type")
+        self.bytes += len(payload)
+        if kind == "new_session":
+            self.run_started, self.finished = at, None  # a rerun the app asks for starts the run again
+        elif kind == "script_finished" and message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+            self.finished = at
+        elif kind == "delta":
+            self.deltas += 1
+            if message.delta.WhichOneof("type") == "new_element":
+                element = message.delta.new_element.WhichOneof("type")
+                self.bytes_by_element[element] = self.bytes_by_element.get(element, 0) + len(payload)
+
+
+@dataclass
+class Visit:
+    total_s: float
+    wait_s: float  # click to the run's start (the request and the server's queue)
+    run_s: float  # the run, as the browser receives it (script time plus sending)
+    draw_s: float  # the run's end to settled: drawing what remains
+    deltas: int
+    kb: float
+    elements: int
+    charts: int
+    bytes_by_element: dict[str, int]
+
+
+def _snapshot(page) -> dict:
+    return page.evaluate(SNAPSHOT_JS)
+
+
+def _settle(page, paths: tuple[str, ...], wire: Wire | None = None) -> dict:
+    """Poll until the page is settled (and, when watched, its run's end has arrived); the last snapshot."""
+    deadline = time.monotonic() + SETTLE_TIMEOUT_S
+    while True:
+        snapshot = _snapshot(page)
+        if snapshot["exceptions"]:
+            raise RuntimeError(f"an exception on {page.url}")
+        if is_settled(snapshot, paths) and (wire is None or wire.finished is not None):
+            return snapshot
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{page.url} did not settle within {SETTLE_TIMEOUT_S:.0f} s: {snapshot}")
+        page.wait_for_timeout(POLL_S * 1000)
+
+
+def _visit(page, url: str, spec: PageSpec, variation: dict, watch: dict) -> Visit:
+    link = launch_link(spec, variation)
+    page.goto(url + link)
+    _settle(page, (link.split("?")[0],))
+    link_box = page.locator(".st-key-menu").get_by_role("link", name=spec.title, exact=True).bounding_box()
+    # A plain mouse click where the link is: Playwright's own click first waits for the link to hold still over
+    # two frames, which a person does not, and which took 0.4-0.8 s on a busy machine.
+    wire = watch["wire"] = Wire(time.perf_counter())
+    page.mouse.click(link_box["x"] + link_box["width"] / 2, link_box["y"] + link_box["height"] / 2)
+    snapshot = _settle(page, landing_paths(spec), wire)
+    done = time.perf_counter()
+    watch["wire"] = None
+    run_started = wire.run_started or wire.started
+    return Visit(
+        total_s=done - wire.started,
+        wait_s=run_started - wire.started,
+        run_s=wire.finished - run_started,
+        draw_s=done - wire.finished,
+        deltas=wire.deltas,
+        kb=round(wire.bytes / 1024, 1),
+        elements=snapshot["elements"],
+        charts=snapshot["charts"],
+        bytes_by_element=wire.bytes_by_element,
+    )
+
+
+def _watch_websocket(page, watch: dict) -> None:
+    def on_socket(socket) -> None:
+        def on_frame(payload) -> None:
+            wire = watch.get("wire")
+            if wire is not None and isinstance(payload, bytes):
+                wire.receive(payload, time.perf_counter())
+
+        socket.on("framereceived", on_frame)
+
+    page.on("websocket", on_socket)
+
+
+def figures(visits: list[Visit]) -> dict:
+    """A page's summary: the click-to-settled median and p95, the split's medians, and what the page sends."""
+    med = lambda values: round(statistics.median(values) * 1000)  # noqa: E731
+    heaviest: dict[str, int] = {}
+    for visit in visits:
+        for element, size in visit.bytes_by_element.items():
+            heaviest[element] = max(heaviest.get(element, 0), size)
+    return {
+        **summary([v.total_s for v in visits]),
+        "wait_ms": med([v.wait_s for v in visits]),
+        "run_ms": med([v.run_s for v in visits]),
+        "draw_ms": med([v.draw_s for v in visits]),
+        "deltas": max(v.deltas for v in visits),
+        "kb": max(v.kb for v in visits),
+        "elements": max(v.elements for v in visits),
+        "charts": max(v.charts for v in visits),
+        "heaviest": {k: round(v / 1024, 1) for k, v in sorted(heaviest.items(), key=lambda i: -i[1])[:3]},
+    }
+
+
+def menu_clicks(db: str, visits: int, only: tuple[str, ...] = ()) -> dict:
+    """Each page's menu click until settled, `visits` times (after one unmeasured warm-up) with varied filters,
+    by its file (PageSpec.path), with the machine's load average before and after (other work slows a browser
+    more than a script). `only`: just these URL paths, for a quick look at a few pages."""
+    url, server = start_background(Path(db))
+    results = {"load_before": _load(), "skipped": skipped_pages(), "pages": {}}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport=VIEWPORT)
+            watch: dict = {"wire": None}
+            _watch_websocket(page, watch)
+            for spec in pages_for(ROLE):
+                if only and spec.url_path not in only:
+                    continue
+                variations = PAGE_VARIATIONS[spec.url_path]
+                timed = [_visit(page, url, spec, variations[n % len(variations)], watch) for n in range(visits + 1)]
+                results["pages"][spec.path] = figures(timed[1:])  # the first visit warms the caches and Chromium
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    results["load_after"] = _load()
+    return results
+
+
+def _load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def skipped_pages() -> list[str]:
+    """The pages a server without login leaves out of its menu (an editor's)."""
+    shown = pages_for(ROLE)
+    return [spec.title for spec in BY_URL.values() if spec not in shown]
