@@ -50,6 +50,8 @@ def test_a_visit_starts_on_another_page_with_the_variations_filters():
     assert link == "/?demo=true&f_ethnicity=Black&f_ethnicity=Mixed"
     assert launch_link(BY_URL["overview"], {"demo": "true"}) == "/about?demo=true"  # never the page itself
     assert launch_link(BY_URL["audit"], {}) == "/"
+    # presentation mode hides the menu: a visit to the presentation starts from the plain page
+    assert launch_link(BY_URL["presentation"], {"area": "Ealing", "present": "1"}) == "/?area=Ealing"
 
 
 def _message(**fields) -> bytes:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from urllib.parse import urlencode
 from playwright.sync_api import sync_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from yjs.app import present
 from yjs.app.navigation import BY_URL, PageSpec, pages_for
 from yjs.perf.chromium import CHROMIUM, CHROMIUM_ARGS
 from yjs.perf.measure import summary
@@ -37,34 +39,39 @@ LAUNCH, LAUNCH_FOR_LAUNCH = BY_URL["overview"], BY_URL["about"]
 # Pages that open another when nothing is chosen: the Improvement plan without an area opens Plans across services.
 FORWARDED_TO = {"plan": ("plans",)}
 SETTLE_TIMEOUT_S = 60.0
-POLL_S = 0.01
+POLL_S = 0.015
 
 # What the page shows now, for `is_settled` to judge. Charts and tables hidden in a closed tab or expander are not
 # drawn until opened, so only visible ones count; the data grid draws a table only once it is scrolled into view, so
 # only the tables in the window count (plotly draws every chart at once, in view or not).
 SNAPSHOT_JS = """
 () => {
-  const visible = (el) => el.getClientRects().length > 0;
   const count = (selector) => document.querySelectorAll(selector).length;
-  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(visible);
-  const onScreen = (el) => visible(el) && el.getBoundingClientRect().top < window.innerHeight;
-  const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(onScreen);
-  return {
+  const snapshot = {
     path: location.pathname,
     running: count('[data-testid="stStatusWidget"]'),
     stale: count('[data-stale="true"]'),
     skeletons: count('[data-testid="stSkeleton"]'),
     headings: document.querySelectorAll('[data-testid="stMainBlockContainer"] h1').length,
     exceptions: count('[data-testid="stException"]'),
-    charts: charts.length,
-    charts_drawn: charts.filter((c) => {
-      const plot = c.querySelector('.js-plotly-plot');
-      return plot && plot._fullLayout && plot.querySelector('.main-svg');
-    }).length,
-    tables: tables.length,
-    tables_drawn: tables.filter((t) => t.querySelector('canvas')).length,
     elements: count('[data-testid="stElementContainer"]'),
+    charts: 0, charts_drawn: 0, tables: 0, tables_drawn: 0,
   };
+  if (snapshot.running || snapshot.stale || snapshot.skeletons) {
+    return snapshot;  // not settled: spare the page a layout for the visibility checks below
+  }
+  const visible = (el) => el.getClientRects().length > 0;
+  const onScreen = (el) => visible(el) && el.getBoundingClientRect().top < window.innerHeight;
+  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].filter(visible);
+  const tables = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(onScreen);
+  snapshot.charts = charts.length;
+  snapshot.charts_drawn = charts.filter((c) => {
+    const plot = c.querySelector('.js-plotly-plot');
+    return plot && plot._fullLayout && plot.querySelector('.main-svg');
+  }).length;
+  snapshot.tables = tables.length;
+  snapshot.tables_drawn = tables.filter((t) => t.querySelector('canvas')).length;
+  return snapshot;
 }
 """
 
@@ -94,9 +101,10 @@ def is_settled(snapshot: dict, paths: tuple[str, ...]) -> bool:
 
 
 def launch_link(spec: PageSpec, variation: dict) -> str:
-    """The deep link (path and query) a visit to `spec` starts from: another page, with the variation's params."""
+    """The deep link (path and query) a visit to `spec` starts from: another page, with the variation's params.
+    Never in presentation mode, which hides the menu (a person presenting does not click it)."""
     launch = LAUNCH_FOR_LAUNCH if spec is LAUNCH else LAUNCH
-    query = urlencode(variation, doseq=True)
+    query = urlencode({key: value for key, value in variation.items() if key != present.PARAM}, doseq=True)
     return f"/{launch.url}" + (f"?{query}" if query else "")
 
 
@@ -145,16 +153,20 @@ def _snapshot(page) -> dict:
 
 
 def _settle(page, paths: tuple[str, ...], wire: Wire | None = None) -> dict:
-    """Poll until the page is settled (and, when watched, its run's end has arrived); the last snapshot."""
+    """Poll until the page is settled (and, when watched, its run's end has arrived); the last snapshot.
+
+    Until the run's end arrives the page is left alone (a snapshot's layout queries would slow what is measured).
+    """
     deadline = time.monotonic() + SETTLE_TIMEOUT_S
     while True:
-        snapshot = _snapshot(page)
-        if snapshot["exceptions"]:
-            raise RuntimeError(f"an exception on {page.url}")
-        if is_settled(snapshot, paths) and (wire is None or wire.finished is not None):
-            return snapshot
+        if wire is None or wire.finished is not None:
+            snapshot = _snapshot(page)
+            if snapshot["exceptions"]:
+                raise RuntimeError(f"an exception on {page.url}")
+            if is_settled(snapshot, paths):
+                return snapshot
         if time.monotonic() > deadline:
-            raise TimeoutError(f"{page.url} did not settle within {SETTLE_TIMEOUT_S:.0f} s: {snapshot}")
+            raise TimeoutError(f"{page.url} did not settle within {SETTLE_TIMEOUT_S:.0f} s")
         page.wait_for_timeout(POLL_S * 1000)
 
 
@@ -216,7 +228,11 @@ def figures(visits: list[Visit]) -> dict:
     }
 
 
-def menu_clicks(db: str, visits: int, only: tuple[str, ...] = ()) -> dict:
+def _to_stderr(message: str) -> None:
+    print(f"... {message}", file=sys.stderr, flush=True)
+
+
+def menu_clicks(db: str, visits: int, only: tuple[str, ...] = (), progress=_to_stderr) -> dict:
     """Each page's menu click until settled, `visits` times (after one unmeasured warm-up) with varied filters,
     by its file (PageSpec.path), with the machine's load average before and after (other work slows a browser
     more than a script). `only`: just these URL paths, for a quick look at a few pages."""
@@ -231,6 +247,7 @@ def menu_clicks(db: str, visits: int, only: tuple[str, ...] = ()) -> dict:
             for spec in pages_for(ROLE):
                 if only and spec.url_path not in only:
                     continue
+                progress(f"clicking {spec.title} in the menu")
                 variations = PAGE_VARIATIONS[spec.url_path]
                 timed = [_visit(page, url, spec, variations[n % len(variations)], watch) for n in range(visits + 1)]
                 results["pages"][spec.path] = figures(timed[1:])  # the first visit warms the caches and Chromium
