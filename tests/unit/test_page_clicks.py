@@ -4,7 +4,7 @@ and how the report marks each page (the Chromium part runs in `python -m yjs ben
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from yjs.app.navigation import BY_URL
-from yjs.perf.page_clicks import Visit, Wire, figures, is_settled, landing_paths, launch_link, skipped_pages
+from yjs.perf.page_clicks import Visit, Wire, figures, is_settled, landing_paths, launch_link, skipped_pages, split
 from yjs.perf.report import page_click_lines
 
 SETTLED = {
@@ -74,9 +74,15 @@ def test_the_wire_times_the_last_run_and_counts_what_it_sent():
     assert wire.finished is None
     wire.receive(_message(element="x" * 100), 10.4)
     wire.receive(_message(script_finished=ForwardMsg.FINISHED_SUCCESSFULLY), 10.5)
-    assert (wire.run_started, wire.finished, wire.deltas) == (10.3, 10.5, 1)
+    assert (wire.finished, wire.deltas) == (10.5, 1)
     assert wire.bytes_by_element["markdown"] > 100
     assert wire.bytes > wire.bytes_by_element["markdown"]
+
+
+def test_a_visit_is_split_by_the_servers_own_log_of_its_runs():
+    runs = [(99.0, 99.5), (100.05, 100.25), (100.25, 100.3)]  # the launch page's run, then the click's and a rerun
+    wait, run, draw = split(clicked=100.0, settled=100.9, runs=runs)
+    assert (round(wait, 2), round(run, 2), round(draw, 2)) == (0.05, 0.25, 0.6)
 
 
 def _visit(total_s: float, chart_kb: int) -> Visit:

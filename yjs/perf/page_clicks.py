@@ -9,15 +9,18 @@ replaces or removes them), nothing is still loading (no skeleton) and every visi
 Each visit opens a deep link to another page (the launch page) carrying one of the page's PAGE_VARIATIONS, waits
 for it to settle, then clicks the page in the menu: the shared filters travel with the session, the page's own
 parameters do not (a menu link carries none). One Chromium, one tab, one visit at a time, a 1400x1000 window.
-The websocket's messages are timed too, which splits a visit into the wait for the server to start the run, the
-run itself as the browser receives it, and the drawing after it, with the deltas and bytes each page sends.
+The server writes down each run's start and end (yjs/perf/timed_server.py), which splits a visit into the wait for
+the server to start the run, the run, and what the browser still does after it (receiving and drawing); the
+websocket's messages give the deltas and bytes each page sends.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +35,9 @@ from yjs.perf.chromium import CHROMIUM, CHROMIUM_ARGS
 from yjs.perf.measure import summary
 from yjs.perf.pagetimes import PAGE_VARIATIONS
 from yjs.perf.server import start_background
+from yjs.perf.timed_server import LOG_ENV, read_runs
+
+TIMED_SERVER = "yjs.perf.timed_server"  # `streamlit run` that writes down each run's start and end
 
 VIEWPORT = {"width": 1400, "height": 1000}
 ROLE = "editor"  # a server without login makes everyone an editor: the admin-only Audit trail is not in its menu
@@ -110,11 +116,10 @@ def launch_link(spec: PageSpec, variation: dict) -> str:
 
 @dataclass
 class Wire:
-    """The websocket's messages since the click: when the run started and finished, what it sent."""
+    """The websocket's messages since the click: whether the run's end has arrived, and what it sent."""
 
     started: float
-    run_started: float | None = None  # new_session: the server has begun the run
-    finished: float | None = None  # script_finished, FINISHED_SUCCESSFULLY
+    finished: float | None = None  # when script_finished, FINISHED_SUCCESSFULLY, was read
     deltas: int = 0
     bytes: int = 0
     bytes_by_element: dict[str, int] = field(default_factory=dict)
@@ -125,7 +130,7 @@ class Wire:
         kind = message.WhichOneof("type")
         self.bytes += len(payload)
         if kind == "new_session":
-            self.run_started, self.finished = at, None  # a rerun the app asks for starts the run again
+            self.finished = None  # a rerun the app asks for starts the run again
         elif kind == "script_finished" and message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
             self.finished = at
         elif kind == "delta":
@@ -138,14 +143,24 @@ class Wire:
 @dataclass
 class Visit:
     total_s: float
-    wait_s: float  # click to the run's start (the request and the server's queue)
-    run_s: float  # the run, as the browser receives it (script time plus sending)
-    draw_s: float  # the run's end to settled: drawing what remains
+    wait_s: float  # the click to the server starting the run (the request, the server's queue)
+    run_s: float  # the script's run on the server (with any rerun the app asks for), from its own log
+    draw_s: float  # the server's end of the run to settled: what the browser still had to receive and draw
     deltas: int
     kb: float
     elements: int
     charts: int
     bytes_by_element: dict[str, int]
+
+
+def split(clicked: float, settled: float, runs: list[tuple[float, float]]) -> tuple[float, float, float]:
+    """(wait, run, draw) seconds of a visit from the server's logged runs (wall clock): those that started after
+    the click are its own."""
+    own = [(start, end) for start, end in runs if start >= clicked]
+    if not own:
+        raise RuntimeError("the server logged no run for the click")
+    first_start, last_end = own[0][0], max(end for _start, end in own)
+    return first_start - clicked, sum(end - start for start, end in own), settled - last_end
 
 
 def _snapshot(page) -> dict:
@@ -178,22 +193,33 @@ def _visit(page, url: str, spec: PageSpec, variation: dict, watch: dict) -> Visi
     # A plain mouse click where the link is: Playwright's own click first waits for the link to hold still over
     # two frames, which a person does not, and which took 0.4-0.8 s on a busy machine.
     wire = watch["wire"] = Wire(time.perf_counter())
+    clicked = time.time()
     page.mouse.click(link_box["x"] + link_box["width"] / 2, link_box["y"] + link_box["height"] / 2)
     snapshot = _settle(page, landing_paths(spec), wire)
-    done = time.perf_counter()
+    total, settled = time.perf_counter() - wire.started, time.time()
     watch["wire"] = None
-    run_started = wire.run_started or wire.started
+    wait, run, draw = split(clicked, settled, _runs_ended_by(watch["run_log"], settled))
     return Visit(
-        total_s=done - wire.started,
-        wait_s=run_started - wire.started,
-        run_s=wire.finished - run_started,
-        draw_s=done - wire.finished,
+        total_s=total,
+        wait_s=wait,
+        run_s=run,
+        draw_s=draw,
         deltas=wire.deltas,
         kb=round(wire.bytes / 1024, 1),
         elements=snapshot["elements"],
         charts=snapshot["charts"],
         bytes_by_element=wire.bytes_by_element,
     )
+
+
+def _runs_ended_by(log: Path, settled: float) -> list[tuple[float, float]]:
+    """The server's runs, once the last one has been written down (it writes just after sending its end)."""
+    for _attempt in range(100):
+        runs = read_runs(log)
+        if runs and runs[-1][1] <= settled:
+            return runs
+        time.sleep(0.01)
+    return runs
 
 
 def _watch_websocket(page, watch: dict) -> None:
@@ -236,13 +262,14 @@ def menu_clicks(db: str, visits: int, only: tuple[str, ...] = (), progress=_to_s
     """Each page's menu click until settled, `visits` times (after one unmeasured warm-up) with varied filters,
     by its file (PageSpec.path), with the machine's load average before and after (other work slows a browser
     more than a script). `only`: just these URL paths, for a quick look at a few pages."""
-    url, server = start_background(Path(db))
+    run_log = Path(tempfile.mkdtemp(prefix="yjs-runs-")) / "runs.log"
+    url, server = start_background(Path(db), module=TIMED_SERVER, env={LOG_ENV: str(run_log)})
     results = {"load_before": _load(), "skipped": skipped_pages(), "pages": {}}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport=VIEWPORT)
-            watch: dict = {"wire": None}
+            watch: dict = {"wire": None, "run_log": run_log}
             _watch_websocket(page, watch)
             for spec in pages_for(ROLE):
                 if only and spec.url_path not in only:
@@ -255,6 +282,7 @@ def menu_clicks(db: str, visits: int, only: tuple[str, ...] = (), progress=_to_s
     finally:
         server.terminate()
         server.wait(timeout=30)
+        shutil.rmtree(run_log.parent, ignore_errors=True)
     results["load_after"] = _load()
     return results
 
