@@ -47,9 +47,10 @@ FORWARDED_TO = {"plan": ("plans",)}
 SETTLE_TIMEOUT_S = 60.0
 POLL_S = 0.015
 
-# What the page shows now, for `is_settled` to judge. Charts and tables hidden in a closed tab or expander are not
-# drawn until opened, so only visible ones count; the data grid draws a table only once it is scrolled into view, so
-# only the tables in the window count (plotly draws every chart at once, in view or not).
+# What the page shows now, for `is_settled` to judge. Charts and tables hidden in a closed tab or expander need not be
+# drawn until opened, so only visible ones count; the data grid may leave a table below the window undrawn until it
+# is scrolled into view (seen on the Ratings matrix), so only the tables in the window count. Plotly draws every
+# visible chart at once, in view or not.
 SNAPSHOT_JS = """
 () => {
   const count = (selector) => document.querySelectorAll(selector).length;
