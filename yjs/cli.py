@@ -493,7 +493,7 @@ def parser() -> argparse.ArgumentParser:
         help="measure build, page and browser times, memory, and a pandas baseline",
         description="Build databases in a temporary folder and print (and optionally write as "
         "JSON) build time and size, every page's script time, the cohort "
-        "explorer's filter change in a real browser, server memory, a pandas "
+        "explorer's filter change and every page's menu click in a real browser, server memory, a pandas "
         "baseline and many concurrent sessions.",
     )
     bench.add_argument("--cohort-size", type=_positive, default=1_000_000, help="the large size (default 1,000,000)")

@@ -87,6 +87,27 @@ def test_heatmap_cells_carry_their_rating_in_words_white_on_the_dark_ratings():
     assert domains[-1].xanchor == "left", "resettlement's name runs on over the gap, not into the domain before it"
 
 
+def test_a_row_with_no_published_standard_gets_one_note_across_them_not_a_dash_in_each():
+    wide, _labels = heatmap_input()
+    unknown = dict.fromkeys(rules.ALL_STANDARDS)
+    rows = pd.concat([wide, wide.assign(inspection_id=2, score=None, **unknown)], ignore_index=True)
+    figure = charts_ratings.ratings_heatmap(rows, ["Ealing", "Reading"], {})
+    reading = [
+        (x, text) for trace in figure.data[1:] for x, y, text in zip(trace.x, trace.y, trace.text, strict=True)
+        if y == "Reading"
+    ]  # fmt: skip
+    column_at = {centre: column for column, centre in charts_ratings.CENTRES.items()}
+    assert sorted(text for _x, text in reading) == sorted([charts_ratings.UNPUBLISHED, "Good", "–"])
+    note = next(x for x, text in reading if text == charts_ratings.UNPUBLISHED)
+    assert charts_ratings.CENTRES["1.1"] < note < charts_ratings.CENTRES[rules.RESETTLEMENT]
+    assert {column_at[x] for x, text in reading if text != charts_ratings.UNPUBLISHED} == {
+        charts_ratings.OVERALL,
+        charts_ratings.SCORE,
+    }
+    ealing = [text for trace in figure.data[1:] for y, text in zip(trace.y, trace.text, strict=True) if y == "Ealing"]
+    assert charts_ratings.UNPUBLISHED not in ealing and "–" in ealing, "a row with some standards keeps its dashes"
+
+
 def test_plan_timeline_bars_run_from_the_start_to_the_due_date_one_trace_a_status():
     rows = pd.DataFrame(
         {

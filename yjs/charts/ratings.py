@@ -194,13 +194,35 @@ def _column_headings(marked: list[str]) -> list[dict]:
     return headings
 
 
+UNPUBLISHED = "Standards not published"
+# Where a row's note on its unpublished standards goes: across the standards' columns, resettlement's included.
+_UNPUBLISHED_X = (EDGES[0] + CENTRES[rules.RESETTLEMENT] + _WIDTHS[MATRIX_COLUMNS.index(rules.RESETTLEMENT)] / 2) / 2
+
+
+def _nothing_published(z_row: list, text_row: list[str]) -> bool:
+    """Whether none of a row's standards is known (only its overall rating, and perhaps its score, is)."""
+    return all(
+        value is None and word == "–"
+        for column, value, word in zip(MATRIX_COLUMNS, z_row, text_row, strict=True)
+        if column in rules.ALL_STANDARDS
+    )
+
+
 def _cell_labels(z: list[list], text: list[list[str]], labels: list[str]) -> list[dict]:
     """The cells' text as two text traces, white on the dark ratings and black on the rest (a heatmap's
-    own text has one colour; one colour per trace also spares plotly validating a colour per cell)."""
+    own text has one colour; one colour per trace also spares plotly validating a colour per cell).
+
+    A row none of whose standards is published gets one note across them rather than a dash in each: every
+    label is a node plotly styles and lays out one by one, and the dashes were half of the matrix's labels,
+    which took most of the time the page needed to draw."""
     by_colour: dict[str, tuple[list, list, list]] = {}
     for label, z_row, text_row in zip(labels, z, text, strict=True):
+        unpublished = _nothing_published(z_row, text_row)
+        if unpublished:
+            xs, ys, words = by_colour.setdefault("#1a1a1a", ([], [], []))
+            xs.append(_UNPUBLISHED_X), ys.append(label), words.append(UNPUBLISHED)
         for column, value, word in zip(MATRIX_COLUMNS, z_row, text_row, strict=True):
-            if word:
+            if word and not (unpublished and column in rules.ALL_STANDARDS):
                 rating = rules.RATINGS[int(value)] if value is not None and value >= 0 else None
                 xs, ys, words = by_colour.setdefault(RATING_TEXT_COLOURS.get(rating, "#1a1a1a"), ([], [], []))
                 xs.append(CENTRES[column]), ys.append(label), words.append(word)

@@ -3,6 +3,7 @@
 It builds databases of the requested sizes in a temporary folder and measures: the build, every
 page's script time (streamlit.testing, 10+ reruns with varied filters: yjs/perf/pagetimes.py), the
 cohort explorer's filter change in a real browser, the server's peak memory (yjs/perf/browser.py),
+every page's menu click in the browser until it has settled (yjs/perf/page_clicks.py),
 the same cohort aggregations done the common way (a pandas DataFrame held in memory) as a baseline
 (yjs/perf/baseline.py), many sessions at once (yjs/perf/sessions.py), and cohort imports against
 DuckDB's own reading of the same files (yjs/perf/imports.py).
@@ -28,6 +29,7 @@ from yjs.store.build import DEFAULT_COHORT_SIZE, build
 # The modules whose measurements run in fresh interpreters, named rather than imported: the page times
 # import the app and its Streamlit caches, which this process has no use for.
 PAGE_TIMES = "yjs.perf.pagetimes"
+PAGE_CLICKS = "yjs.perf.page_clicks"
 BASELINE = "yjs.perf.baseline"
 
 
@@ -120,3 +122,5 @@ def measure_pages(entry: dict, sessions: int, reruns: int, browser: bool, progre
     if browser:
         progress("timing filter changes in the browser")
         entry["browser"] = filter_changes(Path(entry["path"]), reruns, sessions)
+        progress("clicking every page in the menu in the browser")
+        entry["page_clicks"] = _in_subprocess(PAGE_CLICKS, "menu_clicks", entry["path"], reruns)

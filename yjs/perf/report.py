@@ -6,6 +6,7 @@ TARGETS = {
     "page_default_ms": 150,
     "page_large_ms": 300,
     "filter_p95_ms": 1000,
+    "click_p95_ms": 1000,  # a page's menu click until it has settled, in Chromium
     "memory_mb": 600,
     "sessions_p95_ms": 2000,
     "import_x_read_csv": 25,  # an import's time as a multiple of DuckDB's read_csv of the same file
@@ -88,9 +89,33 @@ def table(results: dict) -> str:
                     f"{TARGETS['sessions_p95_ms']} ms)"
                 )
                 lines += _sessions_detail(s)
+        lines += page_click_lines(entry.get("page_clicks"))
     lines += _imports(results.get("imports", []))
     lines.append(f"\nTotal {results.get('total_s', '?')} s")
     return "\n".join(lines)
+
+
+def page_click_lines(clicks: dict | None) -> list[str]:
+    """Each page's menu click until settled (yjs/perf/page_clicks.py), split into the wait for the server, the run
+    as the browser receives it, and the drawing after it, with what the page sends."""
+    if not clicks:
+        return []
+    target = TARGETS["click_p95_ms"]
+    lines = [
+        f"  menu click until settled, in Chromium (load average {clicks['load_before']} before, "
+        f"{clicks['load_after']} after)   target p95 {target} ms",
+        f"    {'page':<34}{'median':>8}{'p95':>7}{'wait':>7}{'run':>6}{'draw':>6}{'deltas':>8}{'KB':>7}"
+        f"{'charts':>7}   heaviest elements KB",
+    ]
+    for page, f in clicks["pages"].items():
+        heaviest = ", ".join(f"{kind} {kb}" for kind, kb in f["heaviest"].items())
+        lines.append(
+            f"    {page:<34}{f['median_ms']:>8.0f}{f['p95_ms']:>7.0f}{f['wait_ms']:>7}{f['run_ms']:>6}{f['draw_ms']:>6}"
+            f"{f['deltas']:>8}{f['kb']:>7.0f}{f['charts']:>7}   {_mark(f['p95_ms'], target):<7}{heaviest}"
+        )
+    if clicks["skipped"]:
+        lines.append(f"    not timed (not in the menu of a server without login): {', '.join(clicks['skipped'])}")
+    return lines
 
 
 def _imports(entries: list[dict]) -> list[str]:

@@ -25,22 +25,28 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def streamlit_command(script: Path, port: int, *options: str) -> list[str]:
-    """Plain `streamlit run SCRIPT` on a loopback port, headless and without usage statistics."""
-    return [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+def streamlit_command(script: Path, port: int, *options: str, module: str = "streamlit") -> list[str]:
+    """Plain `streamlit run SCRIPT` on a loopback port, headless and without usage statistics (`module`: another
+    command line that runs Streamlit, such as yjs.perf.timed_server)."""
+    return [sys.executable, "-m", module, "run", str(script), "--server.port", str(port),
             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
             *options]  # fmt: skip
 
 
 def start_background(
-    db: Path, timeout: float = 60, port: int | None = None, options: tuple[str, ...] = (), env: dict | None = None
+    db: Path,
+    timeout: float = 60,
+    port: int | None = None,
+    options: tuple[str, ...] = (),
+    env: dict | None = None,
+    module: str = "streamlit",
 ) -> tuple[str, subprocess.Popen]:
     """Serve `db` on a (free) loopback port in a child process; (url, process) once it answers.
     `options` are more Streamlit options, e.g. ("--secrets.files", path) for a login set-up; `env` more
     environment (the options Streamlit takes only from there)."""
     port = port or free_port()
     process = subprocess.Popen(
-        streamlit_command(ROOT / "app.py", port, *options),
+        streamlit_command(ROOT / "app.py", port, *options, module=module),
         cwd=ROOT,
         env={**os.environ, **(env or {}), "YJS_DB": str(db)},
         stdout=subprocess.PIPE,
