@@ -24,7 +24,9 @@ from yjs.paths import QUERIES_DIR, database_path
 # The layout of the database this code reads; a build writes it into `meta`, and a file of another layout is
 # refused with a clear message rather than failing page by page.
 # 3: record keys and the perturbation table (disclosure control by the cell key method).
-SCHEMA_VERSION = "3"
+# 4: the cohort counted per area and year for the cohort pages (data/views.sql `in_scope`).
+SCHEMA_VERSION = "4"
+LAYOUT_CHANGE = "the cohort's counts kept per area and year, for the cohort pages at scale"
 # What reads take: `query(name, **params)` runs queries/<name>.sql with bound params (the app's is cached).
 Query = Callable[..., pd.DataFrame]
 _PARAMS_HEADER = re.compile(r"^--[ \t]*params:[ \t]*(.*)$", re.MULTILINE)
@@ -115,7 +117,7 @@ def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
         raise DatabaseUnavailable(
             path,
             f"The database was built by another version of YJS Insight (layout {meta.get('schema_version')}; "
-            f"this version reads layout {SCHEMA_VERSION}: disclosure control by the cell key method)",
+            f"this version reads layout {SCHEMA_VERSION}: {LAYOUT_CHANGE})",
             f"{_fix_command(path)}   # backs the old file up first; then import your own files again",
         )
     return con
