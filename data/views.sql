@@ -171,7 +171,8 @@ CREATE TABLE cohort_facts AS SELECT * FROM cohort_labelled LIMIT 0;
 -- `cohort_facts`, so each page reads a few thousand cells instead of grouping every child (at ten
 -- million children, milliseconds instead of half a second). Counts and sums of record keys add up, so
 -- a figure from these cells is exactly the one the same children give counted one by one, perturbed
--- the same (`perturbed` below). A query reads them only where `in_scope` says no dimension is filtered.
+-- the same (`perturbed` below). A query reads them only where `in_scope` says no dimension is filtered
+-- (the cohort summary, which no dimension changes, always).
 CREATE VIEW cohort_dimension_cells_now AS  -- children per value of each dimension
 WITH counted AS (
     SELECT area, start_year, COLUMNS(* EXCLUDE (area, start_year, children, key_sum))::VARCHAR, children, key_sum
@@ -205,6 +206,12 @@ FROM cohort_facts
 WHERE order_ended
 GROUP BY ALL;
 
+CREATE VIEW cohort_area_year_cells_now AS  -- what queries/read/cohort/cohort_summary.sql asks of the chosen areas
+SELECT area, is_demo, start_year, source, count(*) AS children
+FROM cohort_facts
+GROUP BY ALL;
+
+CREATE TABLE cohort_area_year_cells AS FROM cohort_area_year_cells_now LIMIT 0;
 CREATE TABLE cohort_dimension_cells AS FROM cohort_dimension_cells_now LIMIT 0;
 CREATE TABLE cohort_stage_cells AS FROM cohort_stage_cells_now LIMIT 0;
 CREATE TABLE cohort_kpi_cells AS FROM cohort_kpi_cells_now LIMIT 0;

@@ -9,3 +9,5 @@ DELETE FROM cohort_stage_cells;
 INSERT INTO cohort_stage_cells FROM cohort_stage_cells_now;
 DELETE FROM cohort_kpi_cells;
 INSERT INTO cohort_kpi_cells FROM cohort_kpi_cells_now;
+DELETE FROM cohort_area_year_cells;
+INSERT INTO cohort_area_year_cells FROM cohort_area_year_cells_now;
