@@ -274,8 +274,12 @@ CREATE TABLE cohort (
     -- Disclosure control (the cell key method): a random key from 0 to 255, drawn once when the episode is
     -- first built or imported and never redrawn, so the same cell always gets the same noise. Never shown.
     record_key            UTINYINT NOT NULL,
-    source                VARCHAR NOT NULL,
-    PRIMARY KEY (child_id, start_date)
+    source                VARCHAR NOT NULL
+    -- One row per episode (child_id, start_date), kept by the import's SQL rather than a PRIMARY KEY:
+    -- DuckDB holds a key's index in memory whole (137 MB at a million episodes), which pushed a large
+    -- import past its memory bound. A file's repeated episodes are refused (read/cohort/repeated_cohort_rows),
+    -- an episode imported again replaces the stored one, and the write checks the result
+    -- (read/cohort/repeated_stored_episodes) before it is kept.
 );
 
 -- The perturbation table of the cell key method (data/ptable.csv, ONS's published table): the noise

@@ -28,8 +28,8 @@ CREATE MACRO readable_source(source) AS (
 
 -- One row per inspection. `score` is computed from the standard ratings when all twelve are
 -- known (else the published score); `overall_rating` is the published one, or the band of the
--- score when none was published.
-CREATE VIEW inspection_summary AS
+-- score when none was published. Computed here; the pages read the copy kept below.
+CREATE VIEW inspection_summary_computed AS
 WITH scored_codes AS (
     SELECT DISTINCT code FROM standards WHERE is_scored
 ),
@@ -72,6 +72,11 @@ final AS (
     LEFT JOIN score_bands AS b ON s.final_score BETWEEN b.min_score AND b.max_score
 )
 SELECT * FROM final;
+
+-- inspection_summary_computed, kept as a table: every page reads it, and computing it (the scores, the
+-- bands, each source's title) was most of a ratings query's time. Refreshed by the build and by every
+-- write (yjs/store/atomic.py, write/ratings/refresh_inspection_summary); a write's own checks read the view.
+CREATE TABLE inspection_summary AS SELECT * FROM inspection_summary_computed LIMIT 0;
 
 -- The most recent inspection of each area.
 CREATE VIEW latest_inspections AS

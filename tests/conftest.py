@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.support.perturbation import noisy_ptable
+from yjs.charts import base as charts_base
 from yjs.store.build import build
+
+# Every chart a test builds is checked by plotly, property by property, as the app skips doing (a chart
+# with a misspelt property fails here). The browser tests' servers run as people's do, unchecked.
+charts_base.VALIDATE = True
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_COHORT = 3_000

@@ -7,7 +7,7 @@ from tests.support import local_indicator as local
 from tests.support.apptest import open_expanders, open_page, shown
 from tests.support.dbcheck import fetch
 from tests.support.plan_files import ACTIONS, council_plan, expected_actions
-from yjs.importers import KINDS, Choices, run_import
+from yjs.importers import KINDS, Choices, isolated, run_import
 
 LOCAL = f"{local.NAME} (local)"
 
@@ -128,3 +128,29 @@ def test_progress_notes_show_on_the_plan_and_recommendation_progress_on_the_prof
         and "source: progress.csv" in shown(c.value)
         for c in at.caption
     )
+
+
+def test_a_large_cohort_file_is_checked_and_imported_in_a_process_of_its_own(writable_db, use_db, monkeypatch):
+    """The page's large files go through yjs/importers/isolated.py: problems, progress and the end message
+    as for any file, and the server's process never holds the import's working memory."""
+    apart = []
+    original = isolated.run_import_apart
+    monkeypatch.setattr(isolated, "ISOLATE_FROM_BYTES", 0)
+    monkeypatch.setattr(
+        isolated, "run_import_apart", lambda *a, **k: apart.append(k.get("dry_run")) or original(*a, **k)
+    )
+    use_db(writable_db)
+    header = "child_id,area,age_at_start,sex,ethnicity,disposal_type,disposal,offence_category,start_date,care_status,"
+    header += "send,substance_misuse,mental_health,risk_of_serious_harm,safety_and_wellbeing\n"
+    row = "EAL-{n},Ealing,15,Male,{group},Court,Referral order,Robbery,2024-02-01,None,yes,no,no,Medium,Low\n"
+    bad = (header + row.format(n=1, group="Black") + row.format(n=2, group="Purple")).encode()
+    at = open_page("pages/load.py", {}, kind="cohort")
+    at.file_uploader[0].upload("cohort.csv", bad).run()
+    assert at.dataframe[0].value.iloc[0][["Line", "Column"]].tolist() == [3, "ethnicity"]
+    good = (header + row.format(n=1, group="Black") + row.format(n=2, group="Asian")).encode()
+    at.file_uploader[0].upload("cohort.csv", good).run()
+    assert "2 cohort rows valid; 2 added" in shown(at.info[0].value)
+    next(b for b in at.button if b.label == "Import 2 rows").click().run()
+    assert "Imported" in at.success[0].value
+    assert apart == [True, True, None]  # two checks (the bad file, the good one), then the import
+    assert fetch(writable_db, "SELECT count(*) FROM cohort WHERE child_id IN ('EAL-1', 'EAL-2')") == [(2,)]

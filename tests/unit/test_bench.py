@@ -129,6 +129,14 @@ def test_report_marks_imports_against_read_csv_time_and_memory():
     assert line.split()[-7:] == ["line", "30.0", "12.0", "620", "met,", "met,", "MISSED"]
 
 
+def test_report_gives_a_real_servers_import_its_upload_share_and_the_import_process_peak():
+    page = {"s": 30.0, "x_read_csv": 12.0, "peak_mb": 590, "server_before_mb": 245, "import_process_peak_mb": 450}
+    entry = {"rows": 1_000_000, "file_mb": 170, "duckdb_read_s": 2.5, "command_line": page, "page": page}
+    lines = table({"machine": {"cpus": 2, "python": "3.11"}, "sizes": [], "imports": [entry]}).splitlines()
+    assert [line for line in lines if "Load data page" in line][0].endswith("590   met, met, MISSED")
+    assert "server 245 MB before the upload; the import's own process peak 450 MB (met)" in "\n".join(lines)
+
+
 def test_the_benchmark_times_every_registered_page():
     assert set(PAGE_VARIATIONS) == {page.url_path for page in PAGES}
     assert all(len(variations) >= 3 for variations in PAGE_VARIATIONS.values())

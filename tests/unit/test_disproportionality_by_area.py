@@ -9,7 +9,7 @@ import pytest
 from tests.support.dbcheck import fetch
 from tests.support.perturbation import ons_figures, rows_of, stored_ptable
 from yjs.charts import cohort as charts_cohort
-from yjs.data.cohort import CohortScope, stage_counts, stage_counts_by_area
+from yjs.data.cohort import CohortScope, stage_counts, stage_counts_by_area, stage_counts_by_area_and_pooled
 from yjs.data.db import Database
 from yjs.domain import disclosure, disproportionality
 from yjs.domain import disproportionality_by_area as by_area
@@ -137,6 +137,29 @@ def test_the_stage_query_by_area_perturbs_each_areas_cells_as_ons_does(noisy_db,
     by_group = {(g,): disclosure.figure(n) for g, n in pooled.set_index("group_value")[stage].items() if pd.notna(g)}
     pooled_figures = {key: n for key, n in by_group.items() if n != 0}
     assert pooled_figures == ons_figures(rows, ["ethnicity"], ptable)
+
+
+@pytest.mark.parametrize("grouping", ["ethnicity", "care_experience"])
+def test_the_areas_pooled_from_the_one_read_are_the_pooled_cells_and_population(noisy_db, grouping):
+    """The by-area page reads its pooled index from the by-area read: the same perturbed cells and the same
+    population as the Disproportionality page's own pooled read, for areas with and without cohort records."""
+    areas = [row[0] for row in fetch(noisy_db, "SELECT DISTINCT area FROM population ORDER BY 1")]
+    scope = CohortScope(tuple(areas), 2019, 2026)
+    database = Database(noisy_db)
+    try:
+        by_area_counts, pooled = stage_counts_by_area_and_pooled(database.query, scope, grouping)
+        expected = disproportionality.period_counts(stage_counts(database.query, scope, grouping))
+        alone = stage_counts_by_area(database.query, scope, grouping)
+    finally:
+        database.close()
+    assert len(pooled) > 1 and pooled["entered"].notna().any()
+    pd.testing.assert_frame_equal(
+        pooled.sort_values("group_value", na_position="first").reset_index(drop=True),
+        expected.sort_values("group_value", na_position="first").reset_index(drop=True),
+        check_dtype=False,
+    )
+    pd.testing.assert_frame_equal(by_area_counts, alone)
+    assert by_area_counts["area"].notna().all()
 
 
 def test_the_chosen_area_is_told_where_it_stands_or_why_it_is_not_drawn():

@@ -236,3 +236,19 @@ def test_area_aliases_and_service_suffixes_resolve(writable_db, tmp_path):
         ("Ealing",),
         ("Kingston and Richmond",),
     ]
+
+
+def test_the_pages_copy_of_the_inspection_summary_follows_every_write(writable_db, tmp_path):
+    """The pages read inspection_summary as a table (data/views.sql): a build and every write keep it equal
+    to what the view computes, an area's new region included."""
+    differences = (
+        "SELECT (SELECT count(*) FROM (FROM inspection_summary EXCEPT ALL FROM inspection_summary_computed)) "
+        "+ (SELECT count(*) FROM (FROM inspection_summary_computed EXCEPT ALL FROM inspection_summary))"
+    )
+    assert fetch(writable_db, differences) == [(0,)]
+    path = write_csv(tmp_path, f"Buckinghamshire,2025-03-01,2024-11-04,,Good,24,{TWELVE_GOOD},,")
+    do_import(path, writable_db)
+    assert fetch(writable_db, differences) == [(0,)]
+    assert fetch(writable_db, "SELECT max(published) FROM inspection_summary WHERE area = 'Buckinghamshire'") == [
+        (dt.date(2025, 3, 1),)
+    ]

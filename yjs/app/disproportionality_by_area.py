@@ -58,17 +58,12 @@ def kind_section(
     """One set of areas (real, or demo): the ranked forest plot, its table, and the areas not drawn."""
     comparison, stage, sort = choice
     grouping = by_area.COMPARISONS[comparison][0]
-    counts = cohort_data.stage_counts_by_area(query, scope, grouping)
+    counts, pooled_counts = cohort_data.stage_counts_by_area_and_pooled(query, scope, grouping)
     if counts.empty:
         st.caption(f"No {kind} area in scope has child-level cohort records loaded.")
         return
     table = by_area.rri_by_area(counts, comparison, stage, threshold)
-    pooled = by_area.pooled(
-        disproportionality.period_counts(cohort_data.stage_counts(query, scope, grouping)),
-        comparison,
-        stage,
-        threshold,
-    )
+    pooled = by_area.pooled(pooled_counts, comparison, stage, threshold)
     drawn = by_area.ranked(table, sort)
     st.subheader(f"{kind.capitalize()} areas ({len(table)})")
     if kind == "demo":

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
 
 from yjs.app import widgets
 from yjs.app.cache import query
@@ -24,9 +25,10 @@ from yjs.data.areas import areas_with_inspection_years
 from yjs.data.mappings import saved_mappings
 from yjs.domain.plaintext import markdown_text as md
 from yjs.domain.roles import Actor, PermissionDenied
-from yjs.importers import KINDS, Choices, ImportFailed, run_import
+from yjs.importers import KINDS, Choices, ImportFailed
 from yjs.importers import action_columns as columns
 from yjs.importers.base import reading_notes
+from yjs.importers.isolated import run_import_here_or_apart
 from yjs.importers.report import ImportResult
 from yjs.importers.tabular import MAX_UPLOAD_MB, too_large
 from yjs.paths import database_path
@@ -125,6 +127,17 @@ def _save_form(headings: dict[str, str | None], actor: Actor) -> None:
                 )
 
 
+def _copy_sharing_the_bytes(file: UploadedFile, _memo: dict) -> UploadedFile:
+    """A copy of an upload over the same bytes. Streamlit deep-copies a widget's value on every run, and
+    deepcopy of a BytesIO copies its buffer: a 173 MB extract was held twice while any script ran. A BytesIO
+    over bytes shares them until written to (CPython's copy-on-write), so this copy is as independent."""
+    record = UploadedFileRec(file_id=file.file_id, name=file.name, type=file.type, data=file.getvalue())
+    return UploadedFile(record, file._file_urls)
+
+
+UploadedFile.__deepcopy__ = _copy_sharing_the_bytes
+
+
 def upload(kind: str):
     """The uploaded file (None until there is one); a file over the limit is refused here."""
     file = st.file_uploader(
@@ -139,7 +152,7 @@ def upload(kind: str):
 def saved_copy(file, folder: tempfile.TemporaryDirectory) -> Path:
     """The upload as a file of its own name (which becomes each row's source), in a folder for this run."""
     path = Path(folder.name) / Path(file.name).name
-    path.write_bytes(file.getbuffer())  # a view of the upload, not a copy: a large file is held once
+    path.write_bytes(file.getvalue())  # the upload itself (getbuffer would copy it: a writable view unshares)
     return path
 
 
@@ -157,8 +170,8 @@ def check(
         return st.session_state["checked_upload"][1]
     try:
         with st.status(f"Checking {md(name)}…", expanded=False) as status:
-            preview = run_import(
-                KINDS[kind],
+            preview = run_import_here_or_apart(
+                kind,
                 path,
                 database_path(),
                 dry_run=True,
@@ -195,8 +208,8 @@ def load(kind: str, path: Path, add_areas: bool, actor: Actor, choices: Choices)
     steps = ("reading", "validating", "writing", "done")
     st.session_state.pop("checked_upload", None)  # whatever happens, the file is checked again next time
     try:
-        result = run_import(
-            KINDS[kind],
+        result = run_import_here_or_apart(
+            kind,
             path,
             database_path(),
             add_areas=add_areas,

@@ -118,9 +118,21 @@ def merged(base: dict, extra: dict) -> dict:
     return result
 
 
+# Plotly checks every property of a figure as it is built: 9 ms a chart, a third of some pages' script time,
+# and Streamlit checks nothing again. Our charts are built from our own dicts, so the app skips the check;
+# the tests turn it on (tests/conftest.py), so an invalid property still fails there, and a test renders
+# every page both ways and finds the charts identical (tests/apptest/test_chart_validation.py).
+VALIDATE = False
+
+
+def figure_from(spec: dict) -> go.Figure:
+    """A plotly figure from a spec ({"data": [...], "layout": {...}}), checked only where VALIDATE says."""
+    return go.Figure(spec, _validate=VALIDATE)
+
+
 def make_figure(traces: list[dict], layout: dict) -> go.Figure:
-    """The figure built in one validated pass from trace dicts (each with its "type") and a layout dict."""
-    return go.Figure({"data": traces, "layout": layout})
+    """The figure built in one pass from trace dicts (each with its "type") and a layout dict."""
+    return figure_from({"data": traces, "layout": layout})
 
 
 def rating_counts(latest: pd.DataFrame, *, title: str) -> go.Figure:
@@ -243,7 +255,7 @@ def score_distribution(latest: pd.DataFrame, *, highlight: str | None, title: st
                 "title": {"text": "Areas"},
                 "range": [0, max(counts.max(), 1) * 1.25],
                 "tickformat": "d",
-                "dtick": 1 if counts.max() <= 8 else None,
+                **({"dtick": 1} if counts.max() <= 8 else {}),
             },
         },
     )
@@ -292,7 +304,7 @@ def label_margins(figure: go.Figure, *, char_width: float = 8) -> go.Figure:
     in a one-pass static render, nor reliably once the labels are enlarged for a projector, so long
     category labels and axis titles would be cut off.
     """
-    return go.Figure(_with_label_margins(_spec(figure), char_width))
+    return figure_from(_with_label_margins(_spec(figure), char_width))
 
 
 PROJECTOR_LABEL_SIZE = 24  # px: legible from the back of a room at 1280x720
@@ -366,7 +378,7 @@ def for_projector(figure: go.Figure) -> go.Figure:
                 **trace.get("textfont", {}),
                 "size": max(size - 4, trace.get("textfont", {}).get("size") or 0),
             }
-    return go.Figure(spec)
+    return figure_from(spec)
 
 
 def wrapped_label(name: str, width: int = 18) -> str:

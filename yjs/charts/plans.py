@@ -303,7 +303,7 @@ def completion_lines(series: pd.DataFrame, *, highlight: str | None, title: str)
     layout = merged(
         base_layout(title=title, height=460),
         {
-            "annotations": labels,
+            **({"annotations": labels} if labels else {}),
             "showlegend": few,
             "legend": {"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"},
             "margin": {"r": 30 if few else 150, "b": 110 if few else 60},

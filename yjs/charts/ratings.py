@@ -243,7 +243,7 @@ def key_question_bars(panel, *, height: int = 230) -> go.Figure:
             "y1": 1,
             "fillcolor": RATING_COLOURS[rating],
             "opacity": 0.2,
-            "line_width": 0,
+            "line": {"width": 0},
             "layer": "below",
         }
         for low, high, rating in bands
@@ -299,7 +299,7 @@ def key_question_bars(panel, *, height: int = 230) -> go.Figure:
         "annotations": annotations,
         "xaxis": {
             "range": [0, 100],
-            "title": "% Yes of relevant cases",
+            "title": {"text": "% Yes of relevant cases"},
             "tickvals": [0, 50, 65, 80, 100],
             "showgrid": False,
             "linecolor": "#666",
@@ -362,7 +362,10 @@ def domain_score_bars(scores: pd.DataFrame, areas: list[str], *, title: str) -> 
                 "name": area,
                 "text": [f"{int(s)}" if pd.notna(s) else "n/a" for s in values],
                 "textposition": "outside",
-                "marker": {"pattern_shape": patterns[index % len(patterns)], "line": {"color": "#333", "width": 1}},
+                "marker": {
+                    "pattern": {"shape": patterns[index % len(patterns)]},
+                    "line": {"color": "#333", "width": 1},
+                },
                 "hovertemplate": f"{area}<br>%{{x}}: %{{y}} of 12<extra></extra>",
             }
         )
@@ -462,7 +465,7 @@ def ratings_by_year(counts: pd.DataFrame, *, title: str) -> go.Figure:
                 "x": rows["year"].to_numpy(),
                 "y": rows["inspections"].to_numpy(),
                 "name": rating,
-                "text": rows["inspections"].to_numpy(),
+                "text": [str(n) for n in rows["inspections"]],
                 "textposition": "inside",
                 "insidetextanchor": "middle",
                 "textangle": 0,  # never turned on its side to squeeze into a thin segment
@@ -504,7 +507,7 @@ def good_or_better(shares: pd.DataFrame, *, title: str) -> go.Figure:
         "cliponaxis": False,
         "marker": {
             "color": ["#B2182B" if p == weakest else "#4d4d4d" for p in rows["pct_good_or_better"]],
-            "pattern_shape": ["/" if p == weakest else "" for p in rows["pct_good_or_better"]],
+            "pattern": {"shape": ["/" if p == weakest else "" for p in rows["pct_good_or_better"]]},
         },
         "hovertemplate": "%{y}: %{x:.0f}% Good or better<extra></extra>",
     }

@@ -97,15 +97,28 @@ def stage_counts(query: Query, scope: CohortScope, grouping: str) -> pd.DataFram
     """Perturbed stage counts per group and year, over the whole period (`year` NA) and over every
     group (`group_value` NA): one query serves the period table, the shares and the trend."""
     frame = _stage_counts(query, scope, grouping, by_area=False).drop(columns="area")
-    return _with_population(query, frame, scope, grouping, by_area=False)
+    return _with_population(query, frame, scope, grouping)
 
 
 def stage_counts_by_area(query: Query, scope: CohortScope, grouping: str) -> pd.DataFrame:
     """Perturbed stage counts per area and group over the scope's period (one query over every area): each
     area's cells are cells of their own, never subtracted from the pooled ones."""
-    frame = _stage_counts(query, scope, grouping, by_area=True)
-    frame = frame[frame["year"].isna() & frame["group_value"].notna()].drop(columns="year")
-    return _with_population(query, frame.reset_index(drop=True), scope, grouping, by_area=True)
+    return stage_counts_by_area_and_pooled(query, scope, grouping)[0]
+
+
+def stage_counts_by_area_and_pooled(
+    query: Query, scope: CohortScope, grouping: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`stage_counts_by_area`, and the areas pooled over the period as `period_counts(stage_counts(...))`
+    gives them (the same cells, the same population), from one read of each instead of two."""
+    frame = _stage_counts(query, scope, grouping, by_area=True).drop(columns="year")  # the period's cells only
+    pooled = frame[frame["area"].isna()].drop(columns="area").reset_index(drop=True)
+    by_area = frame[frame["area"].notna() & frame["group_value"].notna()].reset_index(drop=True)
+    if grouping != "ethnicity":
+        return by_area, pooled
+    population = _population(query, scope, by_area=True)
+    pooled_population = population.groupby("group_value", as_index=False)["population"].sum()
+    return _with_area_population(by_area, population), pooled.merge(pooled_population, on="group_value", how="left")
 
 
 def _stage_counts(query: Query, scope: CohortScope, grouping: str, *, by_area: bool) -> pd.DataFrame:
@@ -116,17 +129,21 @@ def _stage_counts(query: Query, scope: CohortScope, grouping: str, *, by_area: b
     return stages
 
 
-def _with_population(
-    query: Query, frame: pd.DataFrame, scope: CohortScope, grouping: str, *, by_area: bool
-) -> pd.DataFrame:
+def _population(query: Query, scope: CohortScope, *, by_area: bool) -> pd.DataFrame:
+    return query("read/cohort/population_by_ethnicity", areas=list(scope.areas), year_to=scope.year_to, by_area=by_area)
+
+
+def _with_population(query: Query, frame: pd.DataFrame, scope: CohortScope, grouping: str) -> pd.DataFrame:
+    """The groups' population over every area of the scope (ethnicity only: the census counts no other)."""
     if grouping != "ethnicity":
         return frame
-    population = query(
-        "read/cohort/population_by_ethnicity", areas=list(scope.areas), year_to=scope.year_to, by_area=by_area
-    )
-    if not by_area:
-        return frame.merge(population[["group_value", "population"]], on="group_value", how="left")
-    # An area's group with no child in the cohort still has its population: none of them entered.
+    population = _population(query, scope, by_area=False)
+    return frame.merge(population[["group_value", "population"]], on="group_value", how="left")
+
+
+def _with_area_population(frame: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    """Each area's groups with their population. An area's group with no child in the cohort still has its
+    population: none of them entered."""
     population = population[population["area"].isin(frame["area"])]
     merged = frame.merge(
         population[["area", "group_value", "population"]], on=["area", "group_value"], how="outer", indicator=True

@@ -24,8 +24,9 @@ from yjs.paths import QUERIES_DIR, database_path
 # The layout of the database this code reads; a build writes it into `meta`, and a file of another layout is
 # refused with a clear message rather than failing page by page.
 # 3: record keys and the perturbation table (disclosure control by the cell key method).
-# 4: the cohort counted per area and year for the cohort pages (data/views.sql `in_scope`).
-SCHEMA_VERSION = "4"
+# 4: the inspection summary kept as a table for the pages (data/views.sql), refreshed by every write.
+# 5: the cohort counted per area and year for the cohort pages (data/views.sql `in_scope`).
+SCHEMA_VERSION = "5"
 LAYOUT_CHANGE = "the cohort's counts kept per area and year, for the cohort pages at scale"
 # What reads take: `query(name, **params)` runs queries/<name>.sql with bound params (the app's is cached).
 Query = Callable[..., pd.DataFrame]

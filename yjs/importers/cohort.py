@@ -28,6 +28,7 @@ from yjs.importers.base import Kind, Plan
 from yjs.importers.fields import Cells
 from yjs.importers.report import Problem
 from yjs.importers.staging import Parser, bound_memory, distinct_values_checked, staged_table
+from yjs.store.atomic import StoreError
 
 PSEUDONYM = re.compile(r"^(?=.*\d)[A-Za-z0-9_-]{3,40}$")
 YES_NO_COLUMNS = (
@@ -153,6 +154,11 @@ class CohortKind(Kind):
             execute(con, "write/cohort/upsert_cohort", checked=plan.rows)
         finally:
             con.unregister("new_record_keys")
+        repeated = execute(con, "read/cohort/repeated_stored_episodes", checked=plan.rows).fetchall()
+        if repeated:  # the episode rules failed: never keep a cohort that counts a child twice
+            raise StoreError(
+                f"the cohort would hold an episode twice ({repeated[0][0]}, {repeated[0][1]}); nothing was written"
+            )
         execute(con, "write/cohort/refresh_cohort_facts")
 
 

@@ -128,4 +128,10 @@ def _imports(entries: list[dict]) -> list[str]:
                 f"  {entry['rows']:>10,}{entry['file_mb']:>9}{entry['duckdb_read_s']:>12}   {label:<14}"
                 f"{figures['s']:>8}{figures['x_read_csv']:>12}{figures['peak_mb']:>9}   {', '.join(marks)}"
             )
+            if "import_process_peak_mb" in figures:  # a real server: the upload's share, the import's own process
+                child = figures["import_process_peak_mb"]
+                lines.append(
+                    f"  {'':>31}   server {figures['server_before_mb']} MB before the upload; the import's own "
+                    f"process peak {child} MB ({_mark(child, TARGETS['import_memory_mb'])})"
+                )
     return lines

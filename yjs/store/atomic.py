@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from yjs.data.db import file_signature, open_read_only
+from yjs.data.db import execute, file_signature, open_read_only
 from yjs.store import audit_seal as seal
 from yjs.store import backups
 
@@ -222,6 +222,7 @@ def writable_copy(
             con.execute("BEGIN TRANSACTION")
             with seal.writing_with(key):
                 yield con
+            execute(con, "write/ratings/refresh_inspection_summary")  # whatever the write changed, the pages agree
         except BaseException:  # the caller's own refusal or error: nothing was written
             con.close()
             _remove(tmp)

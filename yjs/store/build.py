@@ -294,6 +294,7 @@ def build(
         for index, (label, step) in enumerate(steps):
             report(label, index / (len(steps) + 1))
             step(con)
+            execute(con, "write/ratings/refresh_inspection_summary")  # later steps' importers read it
         if demo:
             demo_data.generate(
                 con,
@@ -301,6 +302,7 @@ def build(
                 progress=lambda fraction: report("demo data", (len(steps) + fraction) / (len(steps) + 1)),
             )
         execute(con, "write/cohort/refresh_cohort_facts")
+        execute(con, "write/ratings/refresh_inspection_summary")  # the demo areas' inspections
         write_meta(con, demo=demo, cohort_size=cohort_size)
         keep_audit_trail(con, db_path, actor or local_actor("admin", where="command line"))
         report("done", 1.0)

@@ -1,6 +1,7 @@
 -- Children at each stage of the system (a row per `stage`) by group ($group_dim: ethnicity,
 -- care_experience or send), per year of starting and over the whole period (`year` NULL), and over every
--- group (`group_value` NULL); with $by_area, per area over the whole period (`area` NULL without):
+-- group (`group_value` NULL); with $by_area, per area over the whole period, and pooled over every area
+-- (`area` NULL, as without $by_area):
 -- each a cell of its own, perturbed (data/views.sql `perturbed`), so a period's figure is never the sum
 -- of its years'. Each stage's denominator is the stage before it: entered -> court (of entered) ->
 -- custody (of court); reoffending is counted among the children followed up for 12 months. The
@@ -57,9 +58,10 @@ rolled_up AS (
         sum(n) FILTER (WHERE reoffended_12m) AS reoffended,
         sum(keys) FILTER (WHERE reoffended_12m) AS reoffended_keys
     FROM cells
-    GROUP BY GROUPING SETS ((area, year, group_value), (area, group_value), (area))
-    -- area by area there is no year: the first set would repeat the second
-    HAVING NOT ($by_area AND GROUPING(year) = 0)
+    GROUP BY GROUPING SETS ((area, year, group_value), (area, group_value), (area), (group_value), ())
+    -- area by area there is no year: the first set would repeat the second; the last two are the areas
+    -- pooled (`area` NULL), which without $by_area would repeat the second and third
+    HAVING CASE WHEN $by_area THEN GROUPING(year) = 1 ELSE GROUPING(area) = 0 END
 ),
 by_stage AS (  -- one row per stage, so that one `perturbed` serves all five (each of its uses costs planning)
     SELECT * FROM rolled_up

@@ -2,5 +2,5 @@
 -- params:
 SELECT inspection_id, area, strftime(published, '%Y-%m') AS published_month,
        strftime(fieldwork_start, '%Y-%m') AS fieldwork_month, inspection_date
-FROM inspection_summary
+FROM inspection_summary_computed
 ORDER BY area, inspection_date, inspection_id
