@@ -171,6 +171,62 @@ JOIN areas AS a ON a.name = c.area;
 -- The labelled cohort, materialised (refreshed by the build and by every cohort import).
 CREATE TABLE cohort_facts AS SELECT * FROM cohort_labelled LIMIT 0;
 
+-- The cohort counted per area and year of starting, by what the cohort pages count when no dimension is
+-- filtered (the first view of each page, and every disproportionality view): refreshed with
+-- `cohort_facts`, so each page reads a few thousand cells instead of grouping every child (at ten
+-- million children, milliseconds instead of half a second). Counts and sums of record keys add up, so
+-- a figure from these cells is exactly the one the same children give counted one by one, perturbed
+-- the same (`perturbed` below). A query reads them only where `in_scope` says no dimension is filtered
+-- (the cohort summary, which no dimension changes, always).
+CREATE VIEW cohort_dimension_cells_now AS  -- children per value of each dimension
+WITH counted AS (
+    SELECT area, start_year, COLUMNS(* EXCLUDE (area, start_year, children, key_sum))::VARCHAR, children, key_sum
+    FROM (
+        SELECT area, start_year, age_band, sex, ethnicity, disposal_type, disposal, offence_category, care_status, send,
+               ete_status_at_end, substance_misuse, mental_health, risk_of_serious_harm, safety_and_wellbeing,
+               reoffending, count(*) AS children, sum(record_key) AS key_sum
+        FROM cohort_facts
+        GROUP BY GROUPING SETS ((area, start_year, age_band), (area, start_year, sex), (area, start_year, ethnicity),
+                               (area, start_year, disposal_type), (area, start_year, disposal),
+                               (area, start_year, offence_category), (area, start_year, care_status),
+                               (area, start_year, send), (area, start_year, ete_status_at_end),
+                               (area, start_year, substance_misuse), (area, start_year, mental_health),
+                               (area, start_year, risk_of_serious_harm), (area, start_year, safety_and_wellbeing),
+                               (area, start_year, reoffending))
+    )
+)
+UNPIVOT counted ON COLUMNS(* EXCLUDE (area, start_year, children, key_sum)) INTO NAME dimension VALUE value;
+
+CREATE VIEW cohort_stage_cells_now AS  -- what queries/read/cohort/children_by_stage.sql asks of each child
+SELECT area, start_year, ethnicity, care_experience, send, disposal_type, disposal, reoffended_12m,
+       count(*) AS n, sum(record_key) AS keys
+FROM cohort_facts
+GROUP BY ALL;
+
+CREATE VIEW cohort_kpi_cells_now AS  -- what queries/read/cohort/kpi_counts.sql asks of each ended order
+SELECT area, start_year, suitable_accommodation_at_end, in_ete_at_end, send_formal_plan, has_send,
+       mental_health_support, has_mental_health_need, substance_misuse_support, has_substance_need, completed,
+       disposal_type, wider_services, count(*) AS n, sum(record_key) AS keys
+FROM cohort_facts
+WHERE order_ended
+GROUP BY ALL;
+
+CREATE VIEW cohort_area_year_cells_now AS  -- what queries/read/cohort/cohort_summary.sql asks of the chosen areas
+SELECT area, is_demo, start_year, source, count(*) AS children
+FROM cohort_facts
+GROUP BY ALL;
+
+CREATE TABLE cohort_area_year_cells AS FROM cohort_area_year_cells_now LIMIT 0;
+CREATE TABLE cohort_dimension_cells AS FROM cohort_dimension_cells_now LIMIT 0;
+CREATE TABLE cohort_stage_cells AS FROM cohort_stage_cells_now LIMIT 0;
+CREATE TABLE cohort_kpi_cells AS FROM cohort_kpi_cells_now LIMIT 0;
+
+-- Whether a cell of the tables above is in the scope `f` (the `$cohort` struct of the cohort queries): only
+-- when no dimension is filtered (`f['unfiltered']`, yjs/domain/cohort.py cohort_params), and then of the
+-- chosen areas and years. Where it is false, DuckDB drops the branch that reads the cells at planning.
+CREATE MACRO in_scope(f, area, start_year) AS
+    f['unfiltered'] AND list_contains(f['areas']::VARCHAR[], area) AND start_year BETWEEN f['year_from'] AND f['year_to'];
+
 -- The cohort filtered by every attribute. `f` is a struct of `areas`, `year_from` and `year_to`;
 -- `dimensions` a struct of the values let through per dimension, keyed as its column
 -- (yjs/domain/cohort.py cohort_params: every value of a dimension nobody filters on). A plain list

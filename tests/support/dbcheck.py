@@ -19,7 +19,8 @@ def data_fingerprint(db) -> dict[str, tuple]:
     """Each data table's row count and order-independent hash: equal when no data changed.
 
     The audit trail is left out: a failed import is recorded there while the data stays as it was. So
-    are the cohort's record keys: drawn at random for each new episode, two imports of one file differ there.
+    are the cohort's record keys and the cells' sums of them (`key_sum`, `keys`): drawn at random for each
+    new episode, two imports of one file differ there.
     """
     con = duckdb.connect()
     con.execute("ATTACH $path AS checked (READ_ONLY)", {"path": str(db)})
@@ -33,21 +34,20 @@ def data_fingerprint(db) -> dict[str, tuple]:
             ).fetchall()
         ]
         # Identifiers come from the catalogue and are quoted; this helper only ever reads test files.
-        keyed = {
-            name
-            for (name,) in con.execute(
-                "SELECT table_name FROM duckdb_columns() WHERE column_name = 'record_key'"
-            ).fetchall()
-        }
-        return {
-            name: con.execute(
-                f"SELECT count(*), bit_xor(hash(t)) FROM (SELECT * {'EXCLUDE (record_key)' if name in keyed else ''} "
-                f'FROM "{name}") AS t'
-            ).fetchone()
-            for name in tables
-        }
+        drawn_at_random: dict[str, list[str]] = {}
+        for name, column in con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() "
+            "WHERE column_name IN ('record_key', 'key_sum', 'keys')"
+        ).fetchall():
+            drawn_at_random.setdefault(name, []).append(f'"{column}"')
+        return {name: con.execute(_fingerprint_sql(name, drawn_at_random.get(name))).fetchone() for name in tables}
     finally:
         con.close()
+
+
+def _fingerprint_sql(table: str, left_out: list[str] | None) -> str:
+    excluded = f"EXCLUDE ({', '.join(left_out)})" if left_out else ""
+    return f'SELECT count(*), bit_xor(hash(t)) FROM (SELECT * {excluded} FROM "{table}") AS t'
 
 
 def audit_rows(db) -> list[dict]:

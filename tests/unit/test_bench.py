@@ -86,6 +86,36 @@ def test_report_marks_missed_targets():
     assert "facets x0.4 (met), kpis x1.2 (MISSED)" in text
 
 
+def test_report_marks_ten_million_rows_against_their_own_targets():
+    def entry(rows, page_ms, p95_ms, peak_mb):
+        return {
+            "cohort_rows": rows,
+            "build_s": 60,
+            "size_mb": 820,
+            "pages": {"pages/cohort.py": {"median_ms": page_ms, "p95_ms": page_ms}},
+            "baseline": {
+                "duckdb": {"median_ms": 10, "peak_rss_mb": 100},
+                "pandas": {"median_ms": 20, "peak_rss_mb": 300},
+                "time_ratio": 0.5,
+                "memory_ratio": 0.33,
+            },
+            "browser": {"filter_change": {"median_ms": 900, "p95_ms": p95_ms}, "server_peak_rss_mb": peak_mb},
+        }
+
+    results = {
+        "machine": {"cpus": 2, "python": "3.11"},
+        "sizes": [entry(20_000, 100, 1200, 700), entry(10**7, 450, 1200, 700)],
+    }
+    default, ten_million = table(results).split("Cohort rows: 10,000,000")
+    assert "p95 1200 ms (MISSED 1000 ms)" in default and "700 MB (MISSED 600 MB)" in default
+    assert "target median 500 ms" in ten_million and "450" in ten_million and "MISSED" not in ten_million
+    assert "p95 1200 ms (met 1500 ms)" in ten_million and "700 MB (met 1000 MB)" in ten_million
+    results["sizes"][1] = entry(10**7, 520, 1600, 1100)
+    ten_million = table(results).split("Cohort rows: 10,000,000")[1]
+    assert "520" in ten_million and "(MISSED 1500 ms)" in ten_million and "(MISSED 1000 MB)" in ten_million
+    assert ten_million.count("MISSED") == 3
+
+
 def test_report_marks_imports_against_read_csv_time_and_memory():
     figures = {"s": 30.0, "x_read_csv": 12.0, "peak_mb": 620}
     results = {

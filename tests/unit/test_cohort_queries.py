@@ -173,12 +173,20 @@ def test_each_kpi_count_is_perturbed_as_ons_would_over_the_children_it_counts(da
         assert got[(name,)] == ons_figure(rows[mask.to_numpy()], ptable), name
 
 
+@pytest.mark.parametrize("selections", SELECTIONS[:2])
 @pytest.mark.parametrize("grouping", ["ethnicity", "care_experience"])
-def test_stage_counts_per_year_per_period_and_overall_are_each_perturbed(database, db, ptable, areas, grouping):
+def test_stage_counts_per_year_per_period_and_overall_are_each_perturbed(
+    database, db, ptable, areas, grouping, selections
+):
     frame = database.query(
-        "read/cohort/children_by_stage", **cohort_params(areas, 2020, 2025, {}), group_dim=grouping, by_area=False
+        "read/cohort/children_by_stage",
+        **cohort_params(areas, 2020, 2025, selections),
+        group_dim=grouping,
+        by_area=False,
     )
-    rows = children(db, areas, {}).assign(year=lambda f: f["start_year"].astype(str), group=lambda f: f[grouping])
+    rows = children(db, areas, selections).assign(
+        year=lambda f: f["start_year"].astype(str), group=lambda f: f[grouping]
+    )
     stages = {
         "entered": rows,
         "court": rows[rows["disposal_type"] == "Court"],
@@ -232,3 +240,30 @@ def test_the_kpis_pair_their_counts_in_order_with_their_names():
         [counts["ete_n"], counts["ended_d"]]
     ]
     assert frame.loc[frame["code"] == "kpi_ete", "name"].item() == "name of kpi_ete"
+
+
+CELL_QUERIES = [
+    ("children_by_every_dimension", {}),
+    ("children_by_dimension", {"dim": "ethnicity"}),
+    ("children_by_stage", {"group_dim": "send", "by_area": True}),
+    ("children_by_stage", {"group_dim": "ethnicity", "by_area": False}),
+    ("kpi_counts", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "extra"), CELL_QUERIES, ids=[f"{n}-{i}" for i, (n, _e) in enumerate(CELL_QUERIES)])
+def test_with_no_dimension_filtered_the_cells_kept_per_area_and_year_give_the_figures_of_every_child(
+    database, areas, name, extra
+):
+    unfiltered = cohort_params(areas, 2020, 2025, {})
+    assert unfiltered["cohort"]["unfiltered"]
+    # Every value of sex chosen lets every child through as no choice does, but is a filter: every child is read.
+    everyone = cohort_params(areas, 2020, 2025, {"sex": list(BY_KEY["sex"].order)})
+    assert not everyone["cohort"]["unfiltered"]
+    from_cells = database.query(f"read/cohort/{name}", **unfiltered, **extra)
+    from_children = database.query(f"read/cohort/{name}", **everyone, **extra)
+    key = [column for column in from_cells.columns if column != "children"]
+    assert len(from_cells) > 3
+    pd.testing.assert_frame_equal(
+        from_cells.sort_values(key).reset_index(drop=True), from_children.sort_values(key).reset_index(drop=True)
+    )

@@ -108,13 +108,13 @@ def test_the_connection_follows_a_replaced_file(real_db, demo_db, tmp_path):
 
 
 def test_a_database_of_an_older_layout_is_refused_with_the_command_that_rebuilds_it(writable_db):
-    # Layout 2 had no record keys: its cohort pages would fail on every query rather than say why.
+    # Layout 4 had no cohort cells per area and year: its cohort pages would fail on every query rather than say why.
     con = duckdb.connect(str(writable_db))
-    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
     con.close()
     with pytest.raises(
         DatabaseUnavailable,
-        match=r"another version .*layout 2; this version reads layout 4: the inspection summary kept",
+        match=r"another version .*layout 4; this version reads layout 5: the cohort's counts kept",
     ) as refused:
         Database(writable_db).query("read/meta/meta_values")
     assert "python -m yjs build" in refused.value.fix and "backs the old file up first" in refused.value.fix

@@ -35,6 +35,16 @@ def test_cohort_rows_are_added_then_updated_by_id(writable_db, tmp_path):
     result = run_import(KINDS["cohort"], changed, writable_db)
     assert (result.added, result.updated, result.unchanged) == (0, 1, 1)
     assert fetch(writable_db, "SELECT reoffending FROM cohort_facts WHERE child_id = 'EAL-0001'") == [("Reoffended",)]
+    # The cells the cohort pages read without a filter (data/views.sql) follow the import too.
+    cells = {
+        "SELECT value, children FROM cohort_dimension_cells WHERE area = 'Ealing' AND dimension = 'reoffending' "
+        "ORDER BY value": [("Did not reoffend", 1), ("Reoffended", 1)],
+        "SELECT sum(n) FILTER (WHERE reoffended_12m) FROM cohort_stage_cells WHERE area = 'Ealing'": [(1,)],
+        "SELECT sum(n) FROM cohort_kpi_cells WHERE area = 'Ealing'": [(2,)],
+        "SELECT children, source FROM cohort_area_year_cells WHERE area = 'Ealing'": [(2, "file.csv")],
+    }
+    for sql, want in cells.items():
+        assert fetch(writable_db, sql) == want, sql
 
 
 def test_cohort_problems_are_reported_by_line_and_nothing_is_written(writable_db, tmp_path):

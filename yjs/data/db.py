@@ -25,8 +25,9 @@ from yjs.paths import QUERIES_DIR, database_path
 # refused with a clear message rather than failing page by page.
 # 3: record keys and the perturbation table (disclosure control by the cell key method).
 # 4: the inspection summary kept as a table for the pages (data/views.sql), refreshed by every write.
-SCHEMA_VERSION = "4"
-LAYOUT_CHANGE = "the inspection summary kept as a table for the pages"
+# 5: the cohort counted per area and year for the cohort pages (data/views.sql `in_scope`).
+SCHEMA_VERSION = "5"
+LAYOUT_CHANGE = "the cohort's counts kept per area and year, for the cohort pages at scale"
 # What reads take: `query(name, **params)` runs queries/<name>.sql with bound params (the app's is cached).
 Query = Callable[..., pd.DataFrame]
 _PARAMS_HEADER = re.compile(r"^--[ \t]*params:[ \t]*(.*)$", re.MULTILINE)

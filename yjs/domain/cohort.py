@@ -86,12 +86,15 @@ def cohort_params(areas: list[str], year_from: int, year_to: int, selections: di
     A dimension with no selection lets every one of its values through: the macro then tests each
     dimension the same simple way, which DuckDB plans much faster than "empty, or contains". Every
     dimension is always there, because its keys tell the queries which columns are dimensions.
+    `unfiltered` says no dimension has a selection: the queries then read the cells counted per area and
+    year at build and import (data/views.sql `in_scope`) instead of grouping every child.
     """
     unknown = set(selections) - set(BY_KEY)
     if unknown:
         raise KeyError(f"unknown cohort dimensions: {sorted(unknown)}")
+    scope = {"areas": list(areas), "year_from": int(year_from), "year_to": int(year_to)}
     return {
-        "cohort": {"areas": list(areas), "year_from": int(year_from), "year_to": int(year_to)},
+        "cohort": {**scope, "unfiltered": not any(selections.values())},
         "dimensions": {d.key: list(selections.get(d.key) or d.order) for d in DIMENSIONS},
     }
 

@@ -7,22 +7,40 @@
 -- custody (of court); reoffending is counted among the children followed up for 12 months. The
 -- children are first grouped by year, group and what the stages ask of them, then the groups added up.
 -- params: $cohort, $dimensions, $group_dim, $by_area
-WITH cells AS (
+WITH children AS (  -- each child (n 1, keys its record key), or with no dimension filtered the cells kept per
+                   -- area and year (data/views.sql `in_scope`): the same sums, without reading every child
+    SELECT area, start_year, ethnicity, care_experience, send, disposal_type, disposal, reoffended_12m,
+           1 AS n, record_key AS keys
+    FROM filtered_cohort($cohort, $dimensions)
+    WHERE NOT $cohort['unfiltered']
+    UNION ALL BY NAME
+    FROM cohort_stage_cells
+    WHERE in_scope($cohort, area, start_year)
+),
+grouped AS (  -- on the stored ENUM and boolean columns as they are: several times faster than on text made per child
     SELECT
         CASE WHEN $by_area THEN area END AS area,
         CASE WHEN NOT $by_area THEN start_year END AS year,  -- area by area, over the period only
-        CASE $group_dim
-            WHEN 'ethnicity' THEN ethnicity::VARCHAR
-            WHEN 'care_experience' THEN care_experience::VARCHAR
-            WHEN 'send' THEN send::VARCHAR
-        END AS group_value,
+        COLUMNS(list_filter(['ethnicity', 'care_experience', 'send'], lambda k: k = $group_dim)) AS group_value,
+        disposal_type,
+        disposal,
+        reoffended_12m,
+        sum(n) AS n,
+        sum(keys) AS keys
+    FROM children
+    GROUP BY ALL
+),
+cells AS (
+    SELECT
+        area,
+        year,
+        group_value::VARCHAR AS group_value,
         disposal_type = 'Court' AS at_court,
         disposal = 'Custody' AS in_custody,
         reoffended_12m,
-        count(*) AS n,
-        sum(record_key) AS keys
-    FROM filtered_cohort($cohort, $dimensions)
-    GROUP BY ALL
+        n,
+        keys
+    FROM grouped
 ),
 rolled_up AS (
     SELECT
