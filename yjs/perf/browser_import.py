@@ -25,7 +25,7 @@ TIMEOUT_MS = 600_000
 
 
 class ChildPeaks:
-    """The highest resident memory seen in any child of `pid`, sampled every 20 ms in a thread."""
+    """The highest resident memory seen in any process below `pid`, sampled every 20 ms in a thread."""
 
     def __init__(self, pid: int):
         self.pid, self.peak_mb, self._stop = pid, 0.0, threading.Event()
@@ -41,14 +41,22 @@ class ChildPeaks:
 
     def _sample(self) -> None:
         while not self._stop.wait(0.02):
-            for child in _children(self.pid):
+            for child in _descendants(self.pid):
                 try:
                     self.peak_mb = max(self.peak_mb, status_mb(child, "VmHWM"))
                 except OSError:  # it ended between the listing and the reading
                     continue
 
 
-def _children(pid: int) -> list[str]:
+def _descendants(pid: int | str) -> list[str]:
+    """Every process below `pid`: an import is forked from the server's forkserver, a grandchild."""
+    found = []
+    for child in _children(pid):
+        found += [child, *_descendants(child)]
+    return found
+
+
+def _children(pid: int | str) -> list[str]:
     """The process's children, whichever of its threads started them."""
     children = []
     for listing in Path(f"/proc/{pid}/task").glob("*/children"):
