@@ -114,6 +114,9 @@ def test_every_demo_areas_rri_for_black_children_in_custody_is_ranked_or_withhel
     assert any(disclosure.ADJUSTED_NOTE in c.value for c in at.caption)  # its counts are perturbed, and it says so
     # The small test cohort pools too few Black children in custody for an index: it is withheld, and said so.
     assert any("The pooled index is withheld" in m.value for m in at.markdown)
+    summary = next(m.value for m in at.markdown if "The pooled index is withheld" in m.value)
+    if not drawn:  # nothing to rank: said plainly, not as "0 of 62 drawn: in 0 higher, in 0 lower"
+        assert "None of the" in summary and "in 0" not in summary
 
 
 def test_a_raised_threshold_another_group_and_stage_follow_the_link(demo_db, use_db):

@@ -115,10 +115,15 @@ def _summary(drawn: pd.DataFrame, table: pd.DataFrame, pooled: dict | None, comp
         if pooled
         else "The pooled index is withheld or cannot be computed. "
     )
+    drawn_words = (
+        f"{len(drawn)} of {len(table)} areas are drawn: in {higher} the rate for {_mid_sentence(comparison)} is "
+        f"higher than chance would explain, in {lower} lower. "
+        if len(drawn)
+        else f"None of the {len(table)} areas can be drawn. "
+    )
     return (
-        f"{pooled_words}{len(drawn)} of {len(table)} areas are drawn: in {higher} the rate for "
-        f"{_mid_sentence(comparison)} is higher than chance would explain, in {lower} lower. {withheld} are withheld "
-        f"because a count behind their index is below {threshold} or withheld."
+        f"{pooled_words}{drawn_words}{withheld} are withheld because a count behind their index is below "
+        f"{threshold} or withheld."
     )
 
 
